@@ -1,0 +1,19 @@
+//! Vigil's clinical rules, free of I/O: what a protocol demands, what makes an admission valid,
+//! and how a recovery session stands at a given instant. Time is always passed in (`now`), so
+//! every rule is testable with a fixed clock; the desktop shell owns the one real clock.
+
+pub mod admission;
+pub mod board;
+pub mod clock;
+pub mod error;
+pub mod local_time;
+pub mod protocol;
+pub mod recovery;
+pub mod text;
+
+pub use admission::{Admission, AdmitInput};
+pub use board::{BoardRow, RecoveryBoard};
+pub use clock::{Clock, FixedClock};
+pub use error::{ErrorCode, VigilError};
+pub use protocol::Protocol;
+pub use recovery::{RecoverySession, RecoveryState};

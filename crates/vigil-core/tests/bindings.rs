@@ -1,0 +1,46 @@
+//! The TypeScript types the UI uses for IPC are generated from these Rust types. This test
+//! fails when the committed `ui/src/lib/ipc/bindings.ts` is stale; run it with
+//! `VIGIL_UPDATE_BINDINGS=1` to rewrite the file.
+
+use std::path::PathBuf;
+use ts_rs::TS;
+use vigil_core::{
+    AdmitInput, BoardRow, ErrorCode, Protocol, RecoveryBoard, RecoveryState, VigilError,
+};
+
+fn generated() -> String {
+    let decls = [
+        ErrorCode::decl(),
+        VigilError::decl(),
+        Protocol::decl(),
+        RecoveryState::decl(),
+        AdmitInput::decl(),
+        BoardRow::decl(),
+        RecoveryBoard::decl(),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\
+         // Do not edit: run `VIGIL_UPDATE_BINDINGS=1 cargo test -p vigil-core --test bindings`.\n",
+    );
+    for decl in decls {
+        out.push_str("\nexport ");
+        out.push_str(&decl);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn committed_bindings_are_current() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/ipc/bindings.ts");
+    let want = generated();
+    if std::env::var_os("VIGIL_UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &want).expect("write bindings");
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "{} is stale; run VIGIL_UPDATE_BINDINGS=1 cargo test -p vigil-core --test bindings",
+        path.display()
+    );
+}

@@ -1,0 +1,52 @@
+//! Embedded SQL migrations, applied in order, one transaction each, tracked in
+//! `PRAGMA user_version`. A landed migration is never edited: add a new file instead.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::StoreError;
+
+/// Every migration, in order; migration `i` (0-based) moves the schema to version `i + 1`.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_recovery_sessions",
+    include_str!("migrations/0001_recovery_sessions.sql"),
+)];
+
+/// The schema version this binary writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// The schema version of an open database.
+pub fn version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Applies every migration newer than the database's version.
+///
+/// Errors: a migration fails (its transaction rolls back, earlier ones stay), or the
+/// database is newer than this binary.
+pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
+    apply_up_to(conn, latest_version())
+}
+
+/// Applies migrations up to schema version `target` (for upgrade tests).
+pub fn apply_up_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
+    let found = version(conn)?;
+    if found > latest_version() {
+        return Err(StoreError::SchemaTooNew {
+            found,
+            known: latest_version(),
+        });
+    }
+    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate() {
+        let to = index as i64 + 1;
+        if to <= found || to > target {
+            continue;
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", to)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

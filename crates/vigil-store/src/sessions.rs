@@ -1,0 +1,101 @@
+//! The `recovery_sessions` table: admitting a patient and reading who is in recovery.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, Row, Transaction};
+use vigil_core::{Admission, Protocol, RecoverySession};
+
+use crate::StoreError;
+
+/// How long after its minimum a session stays on the board, until discharge exists
+/// (discharge will take patients off the board explicitly).
+pub const BOARD_WINDOW_HOURS: i64 = 24;
+
+/// Stores an admission recorded at `recorded_at`; returns the new session id.
+pub fn insert(
+    tx: &Transaction<'_>,
+    admission: &Admission,
+    recorded_at: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO recovery_sessions
+            (patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, recorded_at_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            admission.patient_name,
+            admission.bay,
+            admission.protocol.as_str(),
+            admission.minimum_minutes,
+            admission.clock_started_at.timestamp_millis(),
+            recorded_at.timestamp_millis(),
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// One session by id. Errors: `QueryReturnedNoRows` (maps to `not_found`).
+pub fn get(conn: &Connection, id: i64) -> Result<RecoverySession, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+    let raw = stmt.query_row([id], RawSession::read)?;
+    raw.into_session()
+}
+
+/// The sessions on the board at `now`: clock started within the board window.
+pub fn on_board(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<RecoverySession>, StoreError> {
+    let since = now - chrono::Duration::hours(BOARD_WINDOW_HOURS);
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE clock_started_at_ms >= ?1 ORDER BY clock_started_at_ms"
+    ))?;
+    let raws = stmt
+        .query_map([since.timestamp_millis()], RawSession::read)?
+        .collect::<Result<Vec<_>, _>>()?;
+    raws.into_iter().map(RawSession::into_session).collect()
+}
+
+const SELECT: &str = "SELECT id, patient_name, bay, protocol, minimum_minutes, \
+    clock_started_at_ms, recorded_at_ms FROM recovery_sessions";
+
+struct RawSession {
+    id: i64,
+    patient_name: String,
+    bay: String,
+    protocol: String,
+    minimum_minutes: u32,
+    clock_started_at_ms: i64,
+    recorded_at_ms: i64,
+}
+
+impl RawSession {
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            id: row.get(0)?,
+            patient_name: row.get(1)?,
+            bay: row.get(2)?,
+            protocol: row.get(3)?,
+            minimum_minutes: row.get(4)?,
+            clock_started_at_ms: row.get(5)?,
+            recorded_at_ms: row.get(6)?,
+        })
+    }
+
+    fn into_session(self) -> Result<RecoverySession, StoreError> {
+        let corrupt = |what: &str| StoreError::Corrupt {
+            table: "recovery_sessions",
+            id: self.id,
+            what: what.to_owned(),
+        };
+        let protocol = Protocol::parse(&self.protocol).ok_or_else(|| corrupt("protocol"))?;
+        let clock_started_at = DateTime::from_timestamp_millis(self.clock_started_at_ms)
+            .ok_or_else(|| corrupt("clock_started_at_ms"))?;
+        let recorded_at = DateTime::from_timestamp_millis(self.recorded_at_ms)
+            .ok_or_else(|| corrupt("recorded_at_ms"))?;
+        Ok(RecoverySession {
+            id: self.id,
+            patient_name: self.patient_name,
+            bay: self.bay,
+            protocol,
+            minimum_minutes: self.minimum_minutes,
+            clock_started_at,
+            recorded_at,
+        })
+    }
+}

@@ -1,0 +1,7 @@
+//! IPC commands, one module per noun. Each is thin: validate into a core type, run one store
+//! transaction, map the error to `VigilError`, signal `records-changed`.
+
+pub mod sessions;
+
+/// The event emitted after any committed write; the UI refetches what it shows.
+pub const RECORDS_CHANGED: &str = "records-changed";

@@ -1,0 +1,106 @@
+//! Recovery sessions: admitting a patient and loading the board.
+
+use tauri::{AppHandle, Emitter, State};
+use vigil_core::{AdmitInput, RecoveryBoard, VigilError};
+use vigil_store::sessions;
+
+use super::RECORDS_CHANGED;
+use crate::state::AppState;
+
+/// Admits a patient; returns the new session id once the row is committed.
+#[tauri::command(async)]
+pub fn admit_patient(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: AdmitInput,
+) -> Result<i64, VigilError> {
+    let id = admit(&state, &input, &chrono::Local)?;
+    eprintln!("vigil: admitted session {id}");
+    if let Err(e) = app.emit(RECORDS_CHANGED, ()) {
+        eprintln!("vigil: could not signal {RECORDS_CHANGED}: {e}");
+    }
+    Ok(id)
+}
+
+/// Everyone in recovery, as of now.
+#[tauri::command(async)]
+pub fn load_board(state: State<'_, AppState>) -> Result<RecoveryBoard, VigilError> {
+    board(&state)
+}
+
+/// Validates and stores an admission, reading typed local times in zone `tz`.
+pub fn admit<Tz: chrono::TimeZone>(
+    state: &AppState,
+    input: &AdmitInput,
+    tz: &Tz,
+) -> Result<i64, VigilError> {
+    let now = state.clock.now();
+    let admission = input.validate(now, tz)?;
+    Ok(state
+        .store
+        .with_tx(|tx| sessions::insert(tx, &admission, now))?)
+}
+
+/// Builds the board from stored sessions at the clock's now.
+pub fn board(state: &AppState) -> Result<RecoveryBoard, VigilError> {
+    let now = state.clock.now();
+    let rows = state.store.with_conn(|c| sessions::on_board(c, now))?;
+    Ok(RecoveryBoard::build(&rows, now))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone, Utc};
+    use std::sync::Arc;
+    use vigil_core::{ErrorCode, FixedClock, RecoveryState};
+    use vigil_store::Store;
+
+    fn state(dir: &std::path::Path, clock: Arc<FixedClock>) -> AppState {
+        AppState::new(Store::open_in(dir).expect("open"), clock)
+    }
+
+    fn input(clock_started_at: &str) -> AdmitInput {
+        AdmitInput {
+            patient_name: "Testy McTestface".into(),
+            bay: "Bay 1".into(),
+            protocol: "iv_ketamine".into(),
+            recovery_minutes: Some(30.0),
+            clock_started_at: clock_started_at.into(),
+        }
+    }
+
+    #[test]
+    fn admitted_patient_appears_and_reaches_minimum_with_the_clock() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let t0 = Utc
+            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
+            .single()
+            .expect("valid");
+        let clock = Arc::new(FixedClock::new(t0));
+        let state = state(dir.path(), clock.clone());
+        let id = admit(&state, &input("2026-07-01T11:50"), &Utc).expect("admit");
+        let row = &board(&state).expect("board").rows[0];
+        assert_eq!((row.session_id, row.state), (id, RecoveryState::Recovering));
+        assert_eq!(row.ends_at, t0 + Duration::minutes(20));
+        clock.advance(Duration::minutes(20));
+        assert_eq!(
+            board(&state).expect("board").rows[0].state,
+            RecoveryState::MinimumReached
+        );
+    }
+
+    #[test]
+    fn rejected_admission_writes_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let t0 = Utc
+            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
+            .single()
+            .expect("valid");
+        let state = state(dir.path(), Arc::new(FixedClock::new(t0)));
+        let err = admit(&state, &input("2026-07-01T12:10"), &Utc).expect_err("future");
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert_eq!(err.field.as_deref(), Some("clockStartedAt"));
+        assert!(board(&state).expect("board").rows.is_empty());
+    }
+}

@@ -1,0 +1,119 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AdmitInput, RecoveryBoard } from './lib/ipc';
+
+// IPC is mocked at its seam, lib/ipc; IpcError stays the real class.
+const ipc = vi.hoisted(() => ({
+  board: { generatedAt: '', rows: [] } as RecoveryBoard,
+  admitted: [] as AdmitInput[],
+  admitError: null as null | { code: string; message: string; field?: string },
+}));
+
+vi.mock('./lib/ipc', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./lib/ipc')>();
+  return {
+    ...real,
+    loadBoard: vi.fn(async () => ipc.board),
+    onRecordsChanged: vi.fn(async () => () => {}),
+    admitPatient: vi.fn(async (input: AdmitInput) => {
+      if (ipc.admitError) throw new real.IpcError(ipc.admitError as never);
+      ipc.admitted.push(input);
+      return 1;
+    }),
+  };
+});
+
+import App from './App.svelte';
+
+beforeEach(() => {
+  ipc.board = { generatedAt: new Date().toISOString(), rows: [] };
+  ipc.admitted = [];
+  ipc.admitError = null;
+});
+
+afterEach(() => vi.useRealTimers());
+
+describe('the board', () => {
+  it('shows the empty state with the admit action', async () => {
+    render(App);
+    expect(await screen.findByRole('heading', { name: 'No patients in recovery' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Admit patient' })).toBeTruthy();
+  });
+
+  it('ticks the countdown every second and flips to minimum reached', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const endsAt = new Date(Date.now() + 2_500).toISOString();
+    ipc.board.rows = [
+      {
+        sessionId: 1,
+        bay: 'Bay 9',
+        patientName: 'Testy McTestface',
+        protocol: 'iv_ketamine',
+        minimumMinutes: 60,
+        clockStartedAt: new Date().toISOString(),
+        endsAt,
+        state: 'recovering',
+      },
+    ];
+    render(App);
+    const row = (await screen.findByRole('rowheader', { name: 'Bay 9' })).closest('tr')!;
+    expect(within(row).getByText('00:03')).toBeTruthy();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(within(row).getByText('00:02')).toBeTruthy();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(within(row).getByText('Minimum reached')).toBeTruthy();
+  });
+});
+
+describe('the admit form', () => {
+  it('sends what the nurse typed, with minutes left to the protocol', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Admit patient' }));
+    await user.type(screen.getByLabelText('Patient name'), 'Testy McTestface');
+    await user.type(screen.getByLabelText('Bay'), '3');
+    await user.click(screen.getByRole('button', { name: 'Admit' }));
+    expect(ipc.admitted).toHaveLength(1);
+    expect(ipc.admitted[0]).toMatchObject({
+      patientName: 'Testy McTestface',
+      bay: '3',
+      protocol: 'iv_ketamine',
+      recoveryMinutes: null,
+    });
+    expect(screen.queryByRole('heading', { name: 'Admit a patient' })).toBeNull();
+  });
+
+  it('shows a field error beside its field and keeps what was typed', async () => {
+    ipc.admitError = { code: 'validation', message: 'Patient name is required.', field: 'patientName' };
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Admit patient' }));
+    await user.type(screen.getByLabelText('Bay'), '7');
+    await user.click(screen.getByRole('button', { name: 'Admit' }));
+    const name = screen.getByLabelText('Patient name');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    const described = document.getElementById(name.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toBe('Patient name is required.');
+    expect((screen.getByLabelText('Bay') as HTMLInputElement).value).toBe('7');
+    expect(document.activeElement).toBe(name);
+  });
+
+  it('labels the clock-start field by protocol', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Admit patient' }));
+    expect(screen.getByLabelText('Infusion ended at')).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Protocol'), 'spravato');
+    expect(screen.getByLabelText('First spray at')).toBeTruthy();
+  });
+
+  it('closes on Escape without admitting', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Admit patient' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('heading', { name: 'Admit a patient' })).toBeNull();
+    expect(ipc.admitted).toHaveLength(0);
+  });
+});

@@ -1,0 +1,53 @@
+// The only module that talks to the Tauri runtime. Components import from here, never from
+// @tauri-apps/* directly, so IPC can be mocked at this seam in unit tests.
+import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { AdmitInput, RecoveryBoard, VigilError } from './bindings';
+
+export type * from './bindings';
+
+/** Raised by every IPC call that fails; `code` is what the UI branches on. */
+export class IpcError extends Error {
+  readonly code: VigilError['code'];
+  readonly field: string | undefined;
+
+  constructor(error: VigilError) {
+    super(error.message);
+    this.name = 'IpcError';
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+function isVigilError(value: unknown): value is VigilError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as VigilError).code === 'string' &&
+    typeof (value as VigilError).message === 'string'
+  );
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    if (isVigilError(raw)) throw new IpcError(raw);
+    throw new IpcError({ code: 'internal', message: `The app did not answer: ${String(raw)}` });
+  }
+}
+
+/** Admits a patient; resolves with the session id once the record is committed. */
+export function admitPatient(input: AdmitInput): Promise<number> {
+  return call<number>('admit_patient', { input });
+}
+
+/** Everyone in recovery now. */
+export function loadBoard(): Promise<RecoveryBoard> {
+  return call<RecoveryBoard>('load_board');
+}
+
+/** Calls `handler` after any committed change; resolves with the unsubscribe function. */
+export function onRecordsChanged(handler: () => void): Promise<UnlistenFn> {
+  return listen('records-changed', () => handler());
+}

@@ -1,0 +1,46 @@
+// Countdown arithmetic and formatting for the board. Pure functions of (instant, now).
+import type { Protocol } from './ipc';
+
+/** Milliseconds from `nowMs` until `endsAt` (an RFC 3339 instant); negative once passed. */
+export function remainingMs(endsAt: string, nowMs: number): number {
+  return Date.parse(endsAt) - nowMs;
+}
+
+/** Whole seconds left, rounded up, so "0:00" shows only once the minimum is reached. */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
+}
+
+/** A local `YYYY-MM-DD HH:MM` value for the clock-start field. */
+export function toLocalInput(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}` +
+    ` ${two(date.getHours())}:${two(date.getMinutes())}`
+  );
+}
+
+/** A local clock time, e.g. "14:05", for display. */
+export function formatClock(instant: string): string {
+  const d = new Date(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+export interface ProtocolInfo {
+  label: string;
+  defaultMinutes: number;
+  clockStartLabel: string;
+}
+
+/** Labels for the protocols; minutes mirror vigil-core's defaults (the core validates). */
+export const PROTOCOLS: Record<Protocol, ProtocolInfo> = {
+  iv_ketamine: { label: 'IV ketamine', defaultMinutes: 60, clockStartLabel: 'Infusion ended at' },
+  spravato: { label: 'Spravato (esketamine)', defaultMinutes: 120, clockStartLabel: 'First spray at' },
+  im_ketamine: { label: 'IM ketamine', defaultMinutes: 45, clockStartLabel: 'Injection at' },
+};
