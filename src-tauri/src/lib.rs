@@ -10,6 +10,7 @@ use tauri::Manager;
 
 /// Starts the app; returns when the last window closes.
 pub fn run() {
+    webview::prepare_environment();
     tauri::Builder::default()
         .setup(|app| {
             let dir = data_dir::resolve(app.handle())?;

@@ -1,0 +1,189 @@
+//! A private desktop for one test: Xvfb, a D-Bus session bus, dunst, tauri-driver, and a
+//! temporary data directory for Vigil.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::process::{wait_for, Child};
+use crate::webdriver::Session;
+
+/// Everything a test needs, torn down in reverse order on drop.
+#[derive(Debug)]
+pub struct Desktop {
+    // Field order is drop order: the app session first, the display last.
+    driver: Child,
+    _dunst: Child,
+    _dbus: Child,
+    _xvfb: Child,
+    pub display: String,
+    pub bus_address: String,
+    pub driver_url: String,
+    data_dir: tempfile::TempDir,
+    logs: tempfile::TempDir,
+}
+
+impl Desktop {
+    /// Starts Xvfb, a session bus, dunst and tauri-driver. Panics (failing the test) when any
+    /// of them cannot start: a test that needs them never passes without them.
+    pub fn start() -> Self {
+        let logs = tempfile::Builder::new()
+            .prefix("vigil-e2e-logs-")
+            .tempdir()
+            .expect("logs dir");
+        let data_dir = tempfile::Builder::new()
+            .prefix("vigil-e2e-data-")
+            .tempdir()
+            .expect("data dir");
+
+        let mut xvfb_cmd = Command::new("Xvfb");
+        xvfb_cmd
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1200x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped());
+        let mut xvfb = Child::spawn("xvfb", xvfb_cmd, logs.path());
+        let display = format!(":{}", xvfb.first_line());
+
+        let mut dbus_cmd = Command::new("dbus-daemon");
+        dbus_cmd
+            .args(["--session", "--nofork", "--nopidfile", "--print-address=1"])
+            .stdout(Stdio::piped());
+        let mut dbus = Child::spawn("dbus", dbus_cmd, logs.path());
+        let bus_address = dbus.first_line();
+
+        let mut dunst_cmd = Command::new("dunst");
+        dunst_cmd
+            .env("DISPLAY", &display)
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
+            .stdout(Stdio::null());
+        let dunst = Child::spawn("dunst", dunst_cmd, logs.path());
+        wait_for(
+            "dunst to own org.freedesktop.Notifications",
+            Duration::from_secs(15),
+            || notifications_owned(&bus_address).then_some(()),
+        );
+
+        let port = free_port();
+        let native_port = free_port();
+        let mut driver_cmd = Command::new(tauri_driver());
+        driver_cmd
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", &display)
+            .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
+            .env("VIGIL_DATA_DIR", data_dir.path())
+            .stdout(Stdio::null());
+        let driver = Child::spawn("tauri-driver", driver_cmd, logs.path());
+        let driver_url = format!("http://127.0.0.1:{port}");
+        wait_for("tauri-driver to listen", Duration::from_secs(15), || {
+            std::net::TcpStream::connect(("127.0.0.1", port)).ok()
+        });
+
+        Self {
+            driver,
+            _dunst: dunst,
+            _dbus: dbus,
+            _xvfb: xvfb,
+            display,
+            bus_address,
+            driver_url,
+            data_dir,
+            logs,
+        }
+    }
+
+    /// Launches the app under test through WebDriver and waits for its first page.
+    pub fn launch_app(&mut self) -> Session {
+        assert!(
+            self.driver.is_running(),
+            "tauri-driver exited; see {}",
+            self.logs.path().display()
+        );
+        Session::launch(&self.driver_url, &crate::app_binary())
+    }
+
+    /// A PNG of the whole virtual screen, as a person at the workstation would see it, taken
+    /// from the X server (ImageMagick's `import`), not from WebKit's own snapshot.
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        let path = crate::artifacts_dir().join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("run ImageMagick import (make setup installs it)");
+        assert!(status.success(), "import failed for {}", path.display());
+        path
+    }
+
+    /// The app's data directory (`VIGIL_DATA_DIR`).
+    pub fn data_dir(&self) -> &Path {
+        self.data_dir.path()
+    }
+
+    /// The SQLite file the app writes.
+    pub fn database(&self) -> PathBuf {
+        self.data_dir.path().join("vigil.sqlite3")
+    }
+}
+
+impl Drop for Desktop {
+    /// On a failing test, prints what the helpers logged before they are stopped.
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            return;
+        }
+        for name in ["xvfb", "dbus", "dunst", "tauri-driver"] {
+            let log = std::fs::read_to_string(self.logs.path().join(format!("{name}.log")));
+            eprintln!("--- {name} log ---\n{}", log.unwrap_or_default());
+        }
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|d| d.join("bin/tauri-driver"));
+    match cargo_bin {
+        Some(p) if p.is_file() => p,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+fn notifications_owned(bus_address: &str) -> bool {
+    Command::new("dbus-send")
+        .env("DBUS_SESSION_BUS_ADDRESS", bus_address)
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.NameHasOwner",
+            "string:org.freedesktop.Notifications",
+        ])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
+        .unwrap_or(false)
+}

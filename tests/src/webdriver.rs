@@ -1,0 +1,230 @@
+//! A small W3C WebDriver client (only what the tests use), speaking to tauri-driver, plus
+//! locators that find controls the way a person does: by label, role and visible name.
+
+use serde_json::{json, Value};
+use std::path::Path;
+use std::time::Duration;
+
+use crate::process::wait_for;
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// How long a locator waits for its element to appear.
+const FIND_LIMIT: Duration = Duration::from_secs(15);
+
+/// A locator, written as XPath over the accessible names of controls.
+#[derive(Debug, Clone)]
+pub struct By(String);
+
+impl By {
+    /// The form control whose `<label>` reads `label`.
+    pub fn label(label: &str) -> Self {
+        Self(format!(
+            "//*[@id=//label[normalize-space()={}]/@for]",
+            quote(label)
+        ))
+    }
+
+    /// A button whose visible text or `aria-label` is `name`.
+    pub fn button(name: &str) -> Self {
+        let q = quote(name);
+        Self(format!(
+            "//button[normalize-space()={q} or @aria-label={q}]"
+        ))
+    }
+
+    /// A heading (h1-h3) whose text is `name`.
+    pub fn heading(name: &str) -> Self {
+        Self(format!(
+            "//*[self::h1 or self::h2 or self::h3][normalize-space()={}]",
+            quote(name)
+        ))
+    }
+
+    /// A table row whose row header (`<th scope="row">`) reads `name`.
+    pub fn row(name: &str) -> Self {
+        Self(format!(
+            "//tr[th[@scope='row'][normalize-space()={}]]",
+            quote(name)
+        ))
+    }
+
+    /// The cell of a row under the column header `column` (the row header is column one, so
+    /// the header's count of preceding headers is the data cell's position).
+    pub fn cell(row: &str, column: &str) -> Self {
+        Self(format!(
+            "{}/td[count(ancestor::table//thead//th[normalize-space()={}]/preceding-sibling::th)]",
+            Self::row(row).0,
+            quote(column)
+        ))
+    }
+
+    /// Any element whose own text is exactly `text`.
+    pub fn text(text: &str) -> Self {
+        Self(format!("//*[normalize-space(text())={}]", quote(text)))
+    }
+
+    /// A raw XPath expression.
+    pub fn xpath(expr: impl Into<String>) -> Self {
+        Self(expr.into())
+    }
+}
+
+fn quote(s: &str) -> String {
+    assert!(
+        !s.contains('\''),
+        "locator text with a single quote is not supported: {s}"
+    );
+    format!("'{s}'")
+}
+
+/// An element reference from the driver.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element(String);
+
+/// One WebDriver session: one running Vigil app. Dropping it ends the session (closing the
+/// app).
+#[derive(Debug)]
+pub struct Session {
+    agent: ureq::Agent,
+    base: String,
+}
+
+impl Session {
+    /// Starts the app at `app` through the driver at `driver_url`.
+    pub fn launch(driver_url: &str, app: &Path) -> Self {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(90)))
+            .build()
+            .into();
+        let caps = json!({
+            "capabilities": { "alwaysMatch": { "tauri:options": { "application": app } } }
+        });
+        let reply = send(&agent, "POST", &format!("{driver_url}/session"), Some(caps))
+            .unwrap_or_else(|e| panic!("new session: {e}"));
+        let id = reply["sessionId"].as_str().expect("sessionId").to_owned();
+        let session = Self {
+            agent,
+            base: format!("{driver_url}/session/{id}"),
+        };
+        session.find(&By::xpath("//main"));
+        session
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
+        send(&self.agent, method, &format!("{}{path}", self.base), body)
+    }
+
+    fn must(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        self.call(method, path, body)
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    }
+
+    /// Finds the element, waiting for it to appear; panics naming the locator if it never does.
+    pub fn find(&self, by: &By) -> Element {
+        wait_for(&format!("element {}", by.0), FIND_LIMIT, || {
+            self.try_find(by)
+        })
+    }
+
+    /// The element if it is present now.
+    pub fn try_find(&self, by: &By) -> Option<Element> {
+        let found = self
+            .call(
+                "POST",
+                "/element",
+                Some(json!({"using": "xpath", "value": by.0})),
+            )
+            .ok()?;
+        found[ELEMENT_KEY].as_str().map(|id| Element(id.to_owned()))
+    }
+
+    /// How many elements match now.
+    pub fn count(&self, by: &By) -> usize {
+        self.must(
+            "POST",
+            "/elements",
+            Some(json!({"using": "xpath", "value": by.0})),
+        )
+        .as_array()
+        .map_or(0, Vec::len)
+    }
+
+    pub fn click(&self, el: &Element) {
+        self.must("POST", &format!("/element/{}/click", el.0), Some(json!({})));
+    }
+
+    /// Clears a text field and types `text` into it, key by key.
+    pub fn type_into(&self, el: &Element, text: &str) {
+        self.must("POST", &format!("/element/{}/clear", el.0), Some(json!({})));
+        self.must(
+            "POST",
+            &format!("/element/{}/value", el.0),
+            Some(json!({"text": text})),
+        );
+    }
+
+    /// The rendered text of an element.
+    pub fn text(&self, el: &Element) -> String {
+        self.must("GET", &format!("/element/{}/text", el.0), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// An attribute of an element, if set.
+    pub fn attribute(&self, el: &Element, name: &str) -> Option<String> {
+        self.must("GET", &format!("/element/{}/attribute/{name}", el.0), None)
+            .as_str()
+            .map(str::to_owned)
+    }
+
+    /// The element that has keyboard focus.
+    pub fn active_element(&self) -> Element {
+        let v = self.must("GET", "/element/active", None);
+        Element(v[ELEMENT_KEY].as_str().expect("active element").to_owned())
+    }
+
+    /// The window title.
+    pub fn title(&self) -> String {
+        self.must("GET", "/title", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Err(e) = self.call("DELETE", "", None) {
+            eprintln!("e2e: ending the WebDriver session failed: {e}");
+        }
+    }
+}
+
+/// Sends one WebDriver request; returns its `value`, or the driver's error as text.
+fn send(
+    agent: &ureq::Agent,
+    method: &str,
+    url: &str,
+    body: Option<Value>,
+) -> Result<Value, String> {
+    let response = match (method, body) {
+        ("GET", _) => agent.get(url).call(),
+        ("DELETE", _) => agent.delete(url).call(),
+        (_, body) => agent.post(url).send_json(body.unwrap_or(json!({}))),
+    };
+    let mut response = response.map_err(|e| e.to_string())?;
+    let status = response.status();
+    let reply: Value = response
+        .body_mut()
+        .with_config()
+        .limit(64 << 20)
+        .read_json()
+        .map_err(|e| format!("HTTP {status}: unreadable reply: {e}"))?;
+    if status.is_success() {
+        Ok(reply["value"].clone())
+    } else {
+        Err(format!("HTTP {status}: {}", reply["value"]))
+    }
+}

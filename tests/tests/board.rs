@@ -1,0 +1,158 @@
+//! The recovery board in the real app: a real window in Xvfb driven through WebDriver, with a
+//! real SQLite file that the tests read back.
+
+use chrono::{Duration as Minutes, Local};
+use rusqlite::{Connection, OpenFlags};
+use std::time::Duration;
+use vigil_e2e::{By, Desktop, Session};
+
+const NAME: &str = "Testy McTestface";
+
+fn sessions_in_db(desktop: &Desktop) -> Vec<(String, String, String, i64, i64)> {
+    let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .expect("the app created its database file");
+    let mut stmt = db
+        .prepare(
+            "SELECT patient_name, bay, protocol, minimum_minutes, clock_started_at_ms \
+             FROM recovery_sessions ORDER BY id",
+        )
+        .expect("prepare");
+    stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .expect("query")
+    .collect::<Result<_, _>>()
+    .expect("rows")
+}
+
+fn local_input(minutes_from_now: i64) -> String {
+    (Local::now() + Minutes::minutes(minutes_from_now))
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// Seconds shown by a countdown of the form `MM:SS` or `H:MM:SS`.
+fn countdown_seconds(text: &str) -> i64 {
+    text.split(':')
+        .try_fold(0, |acc, part| part.parse::<i64>().map(|n| acc * 60 + n))
+        .unwrap_or_else(|_| panic!("not a countdown: {text:?}"))
+}
+
+fn open_admit_form(app: &Session) {
+    app.click(&app.find(&By::button("Admit patient")));
+    app.find(&By::heading("Admit a patient"));
+}
+
+#[test]
+fn empty_board_shows_its_empty_state_and_the_admit_action() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    assert_eq!(app.title(), "Vigil");
+    app.find(&By::heading("No patients in recovery"));
+    app.find(&By::button("Admit patient"));
+    assert!(
+        desktop.database().is_file(),
+        "database created on first start"
+    );
+    desktop.screenshot("empty-board");
+}
+
+#[test]
+fn admitting_puts_the_patient_on_the_board_with_a_running_countdown_and_in_sqlite() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    open_admit_form(&app);
+    app.type_into(&app.find(&By::label("Patient name")), NAME);
+    app.type_into(&app.find(&By::label("Bay")), "Bay 7");
+    let started = local_input(-10);
+    app.type_into(&app.find(&By::label("Infusion ended at")), &started);
+    app.click(&app.find(&By::button("Admit")));
+
+    app.find(&By::row("Bay 7"));
+    assert_eq!(app.text(&app.find(&By::cell("Bay 7", "Patient"))), NAME);
+    assert_eq!(
+        app.text(&app.find(&By::cell("Bay 7", "State"))),
+        "Recovering"
+    );
+    let countdown = By::cell("Bay 7", "Time left");
+    let first = countdown_seconds(&app.text(&app.find(&countdown)));
+    // 60 min from a start typed to the minute, 10 min ago: between 49 and 50 minutes left.
+    assert!((49 * 60..=50 * 60).contains(&first), "time left {first} s");
+    std::thread::sleep(Duration::from_millis(2_500));
+    let second = countdown_seconds(&app.text(&app.find(&countdown)));
+    assert!(
+        (1..=4).contains(&(first - second)),
+        "the countdown ticks: {first} s then {second} s"
+    );
+
+    let rows = sessions_in_db(&desktop);
+    assert_eq!(rows.len(), 1, "one row in {}", desktop.database().display());
+    let (name, bay, protocol, minutes, started_ms) = &rows[0];
+    assert_eq!(
+        (name.as_str(), bay.as_str(), protocol.as_str(), *minutes),
+        (NAME, "Bay 7", "iv_ketamine", 60)
+    );
+    let typed = chrono::NaiveDateTime::parse_from_str(&started, "%Y-%m-%d %H:%M")
+        .expect("typed time")
+        .and_local_timezone(Local)
+        .single()
+        .expect("unambiguous");
+    assert_eq!(
+        *started_ms,
+        typed.timestamp_millis(),
+        "the typed clinical time, in UTC"
+    );
+    desktop.screenshot("board-with-patient");
+}
+
+#[test]
+fn a_bad_admission_shows_the_error_beside_the_field_and_writes_nothing() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    open_admit_form(&app);
+    app.type_into(&app.find(&By::label("Bay")), "Bay 2");
+    app.click(&app.find(&By::button("Admit")));
+    expect_field_error(&app, "Patient name", "Patient name is required.");
+
+    app.type_into(&app.find(&By::label("Patient name")), NAME);
+    app.type_into(&app.find(&By::label("Infusion ended at")), &local_input(10));
+    app.click(&app.find(&By::button("Admit")));
+    expect_field_error(
+        &app,
+        "Infusion ended at",
+        "The time the infusion ended cannot be in the future.",
+    );
+    assert_eq!(
+        app.attribute(&app.find(&By::label("Patient name")), "aria-invalid"),
+        None,
+        "the corrected field is no longer marked"
+    );
+    desktop.screenshot("admit-error");
+
+    assert!(sessions_in_db(&desktop).is_empty(), "nothing was written");
+    assert_eq!(app.count(&By::row("Bay 2")), 0);
+    app.find(&By::heading("Admit a patient"));
+}
+
+fn expect_field_error(app: &Session, label: &str, message: &str) {
+    let field = app.find(&By::label(label));
+    vigil_e2e::process::wait_for(
+        &format!("{label} to be marked invalid"),
+        Duration::from_secs(10),
+        || (app.attribute(&field, "aria-invalid").as_deref() == Some("true")).then_some(()),
+    );
+    let described = app
+        .attribute(&field, "aria-describedby")
+        .expect("described by the error");
+    let error_id = described
+        .split_whitespace()
+        .find(|id| id.ends_with("-error"))
+        .expect("an error id");
+    let error = app.find(&By::xpath(format!("//*[@id='{error_id}']")));
+    assert_eq!(app.text(&error), message);
+    assert_eq!(
+        app.active_element(),
+        field,
+        "focus moves to the field in error"
+    );
+}
