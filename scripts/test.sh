@@ -30,4 +30,4 @@ step "build the app for the end-to-end tests"
 cargo build -p vigil
 
 step "end-to-end (Xvfb, D-Bus, dunst, tauri-driver, WebKitWebDriver)"
-cargo test -p vigil-e2e -- --test-threads=1
+cargo test -p vigil-e2e --no-fail-fast -- --test-threads=1

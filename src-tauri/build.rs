@@ -1,8 +1,13 @@
 fn main() {
-    tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(
-            tauri_build::AppManifest::new().commands(&["admit_patient", "load_board"]),
-        ),
-    )
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "admit_patient",
+            "load_board",
+            "load_alerts",
+            "acknowledge_alert",
+            "load_notification_status",
+            "send_test_notification",
+        ]),
+    ))
     .expect("tauri build script");
 }

@@ -6,6 +6,8 @@ use std::sync::Arc;
 use vigil_core::Clock;
 use vigil_store::{Store, StoreError};
 
+use crate::notifier::Notifier;
+
 /// The wall clock of the machine; the only place Vigil reads the current time.
 #[derive(Debug, Clone, Copy)]
 pub struct SystemClock;
@@ -20,6 +22,8 @@ impl Clock for SystemClock {
 pub struct AppState {
     pub store: Arc<Store>,
     pub clock: Arc<dyn Clock>,
+    /// The desktop notifier, once started (absent in command tests).
+    pub notifier: Option<Arc<Notifier>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -40,6 +44,7 @@ impl AppState {
         Self {
             store: Arc::new(store),
             clock,
+            notifier: None,
         }
     }
 }

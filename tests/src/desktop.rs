@@ -14,7 +14,8 @@ use crate::webdriver::Session;
 pub struct Desktop {
     // Field order is drop order: the app session first, the display last.
     driver: Child,
-    _dunst: Child,
+    _dunst: Option<Child>,
+    _monitor: Child,
     _dbus: Child,
     _xvfb: Child,
     pub display: String,
@@ -28,6 +29,15 @@ impl Desktop {
     /// Starts Xvfb, a session bus, dunst and tauri-driver. Panics (failing the test) when any
     /// of them cannot start: a test that needs them never passes without them.
     pub fn start() -> Self {
+        Self::start_with(true)
+    }
+
+    /// As [`Desktop::start`], with no notification daemon on the bus.
+    pub fn start_without_notification_daemon() -> Self {
+        Self::start_with(false)
+    }
+
+    fn start_with(with_dunst: bool) -> Self {
         let logs = tempfile::Builder::new()
             .prefix("vigil-e2e-logs-")
             .tempdir()
@@ -59,17 +69,32 @@ impl Desktop {
         let mut dbus = Child::spawn("dbus", dbus_cmd, logs.path());
         let bus_address = dbus.first_line();
 
-        let mut dunst_cmd = Command::new("dunst");
-        dunst_cmd
-            .env("DISPLAY", &display)
-            .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
-            .stdout(Stdio::null());
-        let dunst = Child::spawn("dunst", dunst_cmd, logs.path());
-        wait_for(
-            "dunst to own org.freedesktop.Notifications",
-            Duration::from_secs(15),
-            || notifications_owned(&bus_address).then_some(()),
-        );
+        // Every Notify call on the bus, as the daemon receives it.
+        let mut monitor_cmd = Command::new("dbus-monitor");
+        monitor_cmd
+            .args(["--address", &bus_address, NOTIFY_RULE])
+            .stdout(std::fs::File::create(logs.path().join(MONITOR_LOG)).expect("monitor log"));
+        let monitor = Child::spawn("dbus-monitor", monitor_cmd, logs.path());
+        wait_for("dbus-monitor to attach", Duration::from_secs(15), || {
+            std::fs::metadata(logs.path().join(MONITOR_LOG))
+                .ok()
+                .filter(|m| m.len() > 0)
+        });
+
+        let dunst = with_dunst.then(|| {
+            let mut dunst_cmd = Command::new("dunst");
+            dunst_cmd
+                .env("DISPLAY", &display)
+                .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
+                .stdout(Stdio::null());
+            let dunst = Child::spawn("dunst", dunst_cmd, logs.path());
+            wait_for(
+                "dunst to own org.freedesktop.Notifications",
+                Duration::from_secs(15),
+                || notifications_owned(&bus_address).then_some(()),
+            );
+            dunst
+        });
 
         let port = free_port();
         let native_port = free_port();
@@ -94,6 +119,7 @@ impl Desktop {
         Self {
             driver,
             _dunst: dunst,
+            _monitor: monitor,
             _dbus: dbus,
             _xvfb: xvfb,
             display,
@@ -127,6 +153,51 @@ impl Desktop {
         path
     }
 
+    /// The Notify calls made on the bus so far, each as the list of its string arguments
+    /// (app name, icon, summary, body, ...).
+    pub fn notifications(&self) -> Vec<Vec<String>> {
+        let log = std::fs::read_to_string(self.logs.path().join(MONITOR_LOG)).unwrap_or_default();
+        log.split("\nmethod call ")
+            .skip(1)
+            .filter(|call| {
+                call.lines()
+                    .next()
+                    .is_some_and(|l| l.contains("member=Notify"))
+            })
+            .map(|call| {
+                call.lines()
+                    .filter_map(|l| l.trim().strip_prefix("string \""))
+                    .map(|l| l.trim_end_matches('"').to_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// SIGKILLs the running app (found by its binary and this desktop's data directory), as
+    /// a crash or power loss would end it. Returns how many processes were killed.
+    pub fn kill_app(&self) -> usize {
+        let app = crate::app_binary().canonicalize().expect("app path");
+        let marker = format!("VIGIL_DATA_DIR={}", self.data_dir.path().display());
+        let mut killed = 0;
+        for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+                continue;
+            };
+            let exe = std::fs::read_link(entry.path().join("exe")).ok();
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            let ours = environ.split(|b| *b == 0).any(|v| v == marker.as_bytes());
+            if exe.as_deref() == Some(app.as_path()) && ours {
+                nix::sys::signal::kill(
+                    nix::unistd::Pid::from_raw(pid),
+                    nix::sys::signal::Signal::SIGKILL,
+                )
+                .expect("SIGKILL the app");
+                killed += 1;
+            }
+        }
+        killed
+    }
+
     /// The app's data directory (`VIGIL_DATA_DIR`).
     pub fn data_dir(&self) -> &Path {
         self.data_dir.path()
@@ -144,12 +215,16 @@ impl Drop for Desktop {
         if !std::thread::panicking() {
             return;
         }
-        for name in ["xvfb", "dbus", "dunst", "tauri-driver"] {
+        for name in ["xvfb", "dbus", "dbus-monitor", "dunst", "tauri-driver"] {
             let log = std::fs::read_to_string(self.logs.path().join(format!("{name}.log")));
             eprintln!("--- {name} log ---\n{}", log.unwrap_or_default());
         }
     }
 }
+
+const MONITOR_LOG: &str = "notify-calls.log";
+const NOTIFY_RULE: &str =
+    "type='method_call',interface='org.freedesktop.Notifications',member='Notify'";
 
 fn tauri_driver() -> PathBuf {
     if let Some(path) = std::env::var_os("TAURI_DRIVER") {

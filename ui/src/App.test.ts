@@ -1,13 +1,17 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AdmitInput, RecoveryBoard } from './lib/ipc';
+import type { ActiveAlert, AdmitInput, NotificationOutcome, RecoveryBoard } from './lib/ipc';
 
 // IPC is mocked at its seam, lib/ipc; IpcError stays the real class.
 const ipc = vi.hoisted(() => ({
   board: { generatedAt: '', rows: [] } as RecoveryBoard,
   admitted: [] as AdmitInput[],
   admitError: null as null | { code: string; message: string; field?: string },
+  alerts: [] as ActiveAlert[],
+  acknowledged: [] as number[],
+  notification: null as NotificationOutcome | null,
+  tests: 0,
 }));
 
 vi.mock('./lib/ipc', async (importOriginal) => {
@@ -16,6 +20,16 @@ vi.mock('./lib/ipc', async (importOriginal) => {
     ...real,
     loadBoard: vi.fn(async () => ipc.board),
     onRecordsChanged: vi.fn(async () => () => {}),
+    onAlertRaised: vi.fn(async () => () => {}),
+    loadAlerts: vi.fn(async () => ipc.alerts),
+    loadNotificationStatus: vi.fn(async () => ipc.notification),
+    acknowledgeAlert: vi.fn(async (id: number) => {
+      ipc.acknowledged.push(id);
+      ipc.alerts = ipc.alerts.filter((a) => a.firingId !== id);
+    }),
+    sendTestNotification: vi.fn(async () => {
+      ipc.tests += 1;
+    }),
     admitPatient: vi.fn(async (input: AdmitInput) => {
       if (ipc.admitError) throw new real.IpcError(ipc.admitError as never);
       ipc.admitted.push(input);
@@ -30,6 +44,10 @@ beforeEach(() => {
   ipc.board = { generatedAt: new Date().toISOString(), rows: [] };
   ipc.admitted = [];
   ipc.admitError = null;
+  ipc.alerts = [];
+  ipc.acknowledged = [];
+  ipc.notification = null;
+  ipc.tests = 0;
 });
 
 afterEach(() => vi.useRealTimers());
@@ -115,5 +133,46 @@ describe('the admit form', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('heading', { name: 'Admit a patient' })).toBeNull();
     expect(ipc.admitted).toHaveLength(0);
+  });
+});
+
+describe('alerts', () => {
+  const alert = (firingId: number, bay: string): ActiveAlert => ({
+    firingId,
+    sessionId: firingId,
+    kind: 'minimum_reached',
+    bay,
+    patientName: 'Testy McTestface',
+    dueAt: new Date().toISOString(),
+    firedAt: new Date().toISOString(),
+  });
+
+  it('shows each alert until acknowledged, and acknowledging one keeps the other', async () => {
+    ipc.alerts = [alert(11, 'Bay 1'), alert(12, 'Bay 2')];
+    const user = userEvent.setup();
+    render(App);
+    const banner = await screen.findByRole('region', { name: 'Alerts' });
+    expect(within(banner).getAllByRole('alert')).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: 'Acknowledge alert for Bay 1' }));
+    expect(ipc.acknowledged).toEqual([11]);
+    await vi.waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Acknowledge alert for Bay 1' })).toBeNull(),
+    );
+    expect(screen.getByRole('button', { name: 'Acknowledge alert for Bay 2' })).toBeTruthy();
+  });
+
+  it('warns when the last desktop notification failed, and sends a test on request', async () => {
+    ipc.notification = {
+      delivered: false,
+      detail: 'no answer from the notification service within 3 s',
+      at: new Date().toISOString(),
+    };
+    const user = userEvent.setup();
+    render(App);
+    const warning = await screen.findByRole('status');
+    expect(warning.textContent).toContain('Desktop notifications are failing');
+    expect(warning.textContent).toContain('within 3 s');
+    await user.click(screen.getByRole('button', { name: 'Send test notification' }));
+    expect(ipc.tests).toBe(1);
   });
 });

@@ -3,8 +3,11 @@
 //! every rule is testable with a fixed clock; the desktop shell owns the one real clock.
 
 pub mod admission;
+pub mod alert;
 pub mod board;
 pub mod clock;
+pub mod clock_jump;
+pub mod deadline;
 pub mod error;
 pub mod local_time;
 pub mod protocol;
@@ -12,8 +15,10 @@ pub mod recovery;
 pub mod text;
 
 pub use admission::{Admission, AdmitInput};
+pub use alert::{ActiveAlert, NotificationOutcome};
 pub use board::{BoardRow, RecoveryBoard};
 pub use clock::{Clock, FixedClock};
+pub use deadline::{Deadline, DeadlineKind};
 pub use error::{ErrorCode, VigilError};
 pub use protocol::Protocol;
 pub use recovery::{RecoverySession, RecoveryState};

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::Protocol;
+use crate::{Deadline, DeadlineKind, Protocol};
 
 /// Where a session stands against its minimum observation period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -35,6 +35,15 @@ impl RecoverySession {
     /// The instant the minimum observation period ends.
     pub fn ends_at(&self) -> DateTime<Utc> {
         self.clock_started_at + Duration::minutes(i64::from(self.minimum_minutes))
+    }
+
+    /// The instants at which the nurse must be told something about this session.
+    pub fn deadlines(&self) -> Vec<Deadline> {
+        vec![Deadline {
+            session_id: self.id,
+            kind: DeadlineKind::MinimumReached,
+            due_at: self.ends_at(),
+        }]
     }
 
     /// The state at `now`; the minimum is reached at `ends_at` exactly.

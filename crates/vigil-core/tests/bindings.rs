@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 use ts_rs::TS;
 use vigil_core::{
-    AdmitInput, BoardRow, ErrorCode, Protocol, RecoveryBoard, RecoveryState, VigilError,
+    ActiveAlert, AdmitInput, BoardRow, DeadlineKind, ErrorCode, NotificationOutcome, Protocol,
+    RecoveryBoard, RecoveryState, VigilError,
 };
 
 fn generated() -> String {
@@ -17,6 +18,9 @@ fn generated() -> String {
         AdmitInput::decl(),
         BoardRow::decl(),
         RecoveryBoard::decl(),
+        DeadlineKind::decl(),
+        ActiveAlert::decl(),
+        NotificationOutcome::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

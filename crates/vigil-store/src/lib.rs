@@ -3,6 +3,7 @@
 //! [`Store::with_tx`] for writes; every write is one `BEGIN IMMEDIATE` transaction, and a write
 //! is "saved" only once `with_tx` has returned `Ok` (the commit succeeded).
 
+pub mod alerts;
 mod error;
 pub mod migrations;
 pub mod sessions;

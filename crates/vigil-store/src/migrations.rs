@@ -6,10 +6,13 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::StoreError;
 
 /// Every migration, in order; migration `i` (0-based) moves the schema to version `i + 1`.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_recovery_sessions",
-    include_str!("migrations/0001_recovery_sessions.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_recovery_sessions",
+        include_str!("migrations/0001_recovery_sessions.sql"),
+    ),
+    ("0002_alerts", include_str!("migrations/0002_alerts.sql")),
+];
 
 /// The schema version this binary writes.
 pub fn latest_version() -> i64 {

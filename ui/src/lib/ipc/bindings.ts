@@ -26,3 +26,13 @@ clockStartedAt: string, };
 export type BoardRow = { sessionId: number, bay: string, patientName: string, protocol: Protocol, minimumMinutes: number, clockStartedAt: string, endsAt: string, state: RecoveryState, };
 
 export type RecoveryBoard = { generatedAt: string, rows: Array<BoardRow>, };
+
+export type DeadlineKind = "minimum_reached";
+
+export type ActiveAlert = { firingId: number, sessionId: number, kind: DeadlineKind, bay: string, patientName: string, dueAt: string, firedAt: string, };
+
+export type NotificationOutcome = { delivered: boolean, 
+/**
+ * What happened, without patient data (e.g. "no notification service on the bus").
+ */
+detail: string, at: string, };

@@ -2,7 +2,13 @@
 // @tauri-apps/* directly, so IPC can be mocked at this seam in unit tests.
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import type { AdmitInput, RecoveryBoard, VigilError } from './bindings';
+import type {
+  ActiveAlert,
+  AdmitInput,
+  NotificationOutcome,
+  RecoveryBoard,
+  VigilError,
+} from './bindings';
 
 export type * from './bindings';
 
@@ -50,4 +56,29 @@ export function loadBoard(): Promise<RecoveryBoard> {
 /** Calls `handler` after any committed change; resolves with the unsubscribe function. */
 export function onRecordsChanged(handler: () => void): Promise<UnlistenFn> {
   return listen('records-changed', () => handler());
+}
+
+/** Fired alerts not yet acknowledged, oldest first. */
+export function loadAlerts(): Promise<ActiveAlert[]> {
+  return call<ActiveAlert[]>('load_alerts');
+}
+
+/** Acknowledges one alert. */
+export function acknowledgeAlert(firingId: number): Promise<void> {
+  return call<void>('acknowledge_alert', { firingId });
+}
+
+/** The outcome of the last desktop notification, or null when none was sent. */
+export function loadNotificationStatus(): Promise<NotificationOutcome | null> {
+  return call<NotificationOutcome | null>('load_notification_status');
+}
+
+/** Queues a test desktop notification; its outcome arrives with `records-changed`. */
+export function sendTestNotification(): Promise<void> {
+  return call<void>('send_test_notification');
+}
+
+/** Calls `handler` when an alert fires; resolves with the unsubscribe function. */
+export function onAlertRaised(handler: () => void): Promise<UnlistenFn> {
+  return listen('alert-raised', () => handler());
 }

@@ -1,0 +1,182 @@
+//! Alert firings, acknowledgements, desktop-notification outcomes and clock jumps.
+//! A firing row is the "fired" mark itself (unique per session and kind), so recording it and
+//! marking it fired are one statement in one transaction: an alert fires exactly once.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::collections::HashSet;
+use vigil_core::{ActiveAlert, Deadline, DeadlineKind, NotificationOutcome, VigilError};
+
+use crate::{sessions, StoreError};
+
+/// The deadlines of sessions on the board at `now` that have not fired yet.
+pub fn unfired_deadlines(
+    conn: &Connection,
+    now: DateTime<Utc>,
+) -> Result<Vec<Deadline>, StoreError> {
+    let on_board = sessions::on_board(conn, now)?;
+    let fired: HashSet<(i64, String)> = {
+        let since = now - Duration::hours(sessions::BOARD_WINDOW_HOURS);
+        let mut stmt = conn.prepare_cached(
+            "SELECT f.session_id, f.kind FROM alert_firings f
+             JOIN recovery_sessions s ON s.id = f.session_id
+             WHERE s.clock_started_at_ms >= ?1",
+        )?;
+        let rows = stmt.query_map([since.timestamp_millis()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    Ok(on_board
+        .iter()
+        .flat_map(|s| s.deadlines())
+        .filter(|d| !fired.contains(&(d.session_id, d.kind.as_str().to_owned())))
+        .collect())
+}
+
+/// Records that `deadline` fired at `now`; returns the firing id, or `None` when it had fired
+/// already (so the caller raises nothing).
+pub fn record_firing(
+    tx: &Transaction<'_>,
+    deadline: &Deadline,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, StoreError> {
+    let inserted = tx.execute(
+        "INSERT INTO alert_firings (session_id, kind, due_at_ms, fired_at_ms)
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (session_id, kind) DO NOTHING",
+        params![
+            deadline.session_id,
+            deadline.kind.as_str(),
+            deadline.due_at.timestamp_millis(),
+            now.timestamp_millis()
+        ],
+    )?;
+    Ok((inserted == 1).then(|| tx.last_insert_rowid()))
+}
+
+/// Acknowledges a firing. Errors: `not_found` for an unknown firing, `conflict` when it was
+/// acknowledged already (by another nurse, say).
+pub fn acknowledge(
+    tx: &Transaction<'_>,
+    firing_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let exists: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM alert_firings WHERE id = ?1",
+            [firing_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if exists.is_none() {
+        return Err(VigilError::not_found("That alert does not exist.").into());
+    }
+    let inserted = tx.execute(
+        "INSERT INTO alert_acknowledgements (firing_id, acknowledged_at_ms) VALUES (?1, ?2)
+         ON CONFLICT (firing_id) DO NOTHING",
+        params![firing_id, now.timestamp_millis()],
+    )?;
+    if inserted == 0 {
+        return Err(VigilError::new(
+            vigil_core::ErrorCode::Conflict,
+            "That alert was already acknowledged.",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Fired alerts not yet acknowledged, oldest first.
+pub fn active(conn: &Connection) -> Result<Vec<ActiveAlert>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.id, f.session_id, f.kind, s.bay, s.patient_name, f.due_at_ms, f.fired_at_ms
+         FROM alert_firings f
+         JOIN recovery_sessions s ON s.id = f.session_id
+         LEFT JOIN alert_acknowledgements a ON a.firing_id = f.id
+         WHERE a.id IS NULL
+         ORDER BY f.due_at_ms, f.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, i64>(5)?,
+            r.get::<_, i64>(6)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (firing_id, session_id, kind, bay, patient_name, due, fired) = row?;
+        let corrupt = |what: &str| StoreError::Corrupt {
+            table: "alert_firings",
+            id: firing_id,
+            what: what.into(),
+        };
+        Ok(ActiveAlert {
+            firing_id,
+            session_id,
+            kind: DeadlineKind::parse(&kind).ok_or_else(|| corrupt("kind"))?,
+            bay,
+            patient_name,
+            due_at: instant(due).ok_or_else(|| corrupt("due_at_ms"))?,
+            fired_at: instant(fired).ok_or_else(|| corrupt("fired_at_ms"))?,
+        })
+    })
+    .collect()
+}
+
+/// Records what became of a desktop notification. `detail` must hold no patient data.
+pub fn record_outcome(
+    tx: &Transaction<'_>,
+    firing_id: Option<i64>,
+    delivered: bool,
+    detail: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO notification_outcomes (firing_id, outcome, detail, recorded_at_ms) VALUES (?1, ?2, ?3, ?4)",
+        params![firing_id, if delivered { "delivered" } else { "failed" }, detail, now.timestamp_millis()],
+    )?;
+    Ok(())
+}
+
+/// The most recent notification outcome, if any.
+pub fn last_outcome(conn: &Connection) -> Result<Option<NotificationOutcome>, StoreError> {
+    let row = conn
+        .query_row(
+            "SELECT id, outcome, detail, recorded_at_ms FROM notification_outcomes ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)),
+        )
+        .optional()?;
+    row.map(|(id, outcome, detail, at)| {
+        let at = instant(at).ok_or(StoreError::Corrupt {
+            table: "notification_outcomes",
+            id,
+            what: "recorded_at_ms".into(),
+        })?;
+        Ok(NotificationOutcome {
+            delivered: outcome == "delivered",
+            detail,
+            at,
+        })
+    })
+    .transpose()
+}
+
+/// Records a wall-clock jump of `jump` detected at `now`.
+pub fn record_clock_jump(
+    tx: &Transaction<'_>,
+    now: DateTime<Utc>,
+    jump: Duration,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO clock_jumps (detected_at_ms, jump_ms) VALUES (?1, ?2)",
+        params![now.timestamp_millis(), jump.num_milliseconds()],
+    )?;
+    Ok(())
+}
+
+fn instant(ms: i64) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp_millis(ms)
+}

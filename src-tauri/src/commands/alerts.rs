@@ -1,0 +1,61 @@
+//! Alerts: the active list, acknowledging one, and the desktop-notification status and test.
+
+use tauri::{AppHandle, Emitter, State};
+use vigil_core::{ActiveAlert, NotificationOutcome, VigilError};
+use vigil_store::alerts;
+
+use super::RECORDS_CHANGED;
+use crate::notifier::Job;
+use crate::state::AppState;
+
+/// Fired alerts not yet acknowledged, oldest first.
+#[tauri::command(async)]
+pub fn load_alerts(state: State<'_, AppState>) -> Result<Vec<ActiveAlert>, VigilError> {
+    Ok(state.store.with_conn(alerts::active)?)
+}
+
+/// Acknowledges one alert (never any other).
+#[tauri::command(async)]
+pub fn acknowledge_alert(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    firing_id: i64,
+) -> Result<(), VigilError> {
+    acknowledge(&state, firing_id)?;
+    eprintln!("vigil: acknowledged firing {firing_id}");
+    if let Err(e) = app.emit(RECORDS_CHANGED, ()) {
+        eprintln!("vigil: could not signal {RECORDS_CHANGED}: {e}");
+    }
+    Ok(())
+}
+
+/// The last desktop notification's outcome, if any was sent.
+#[tauri::command(async)]
+pub fn load_notification_status(
+    state: State<'_, AppState>,
+) -> Result<Option<NotificationOutcome>, VigilError> {
+    Ok(state.store.with_conn(alerts::last_outcome)?)
+}
+
+/// Queues a test notification; its outcome is recorded and signalled like any other.
+#[tauri::command(async)]
+pub fn send_test_notification(state: State<'_, AppState>) -> Result<(), VigilError> {
+    let notifier = state
+        .notifier
+        .as_ref()
+        .ok_or_else(|| VigilError::internal("The notifier is not running."))?;
+    notifier.send(Job {
+        firing_id: None,
+        summary: "Vigil: test notification".into(),
+        body: "If you can read this, Vigil's desktop notifications reach this screen.".into(),
+    });
+    Ok(())
+}
+
+/// Records an acknowledgement at the clock's now.
+pub fn acknowledge(state: &AppState, firing_id: i64) -> Result<(), VigilError> {
+    let now = state.clock.now();
+    Ok(state
+        .store
+        .with_tx(|tx| alerts::acknowledge(tx, firing_id, now))?)
+}

@@ -1,0 +1,278 @@
+//! The scheduler against a real database file and a fake clock.
+
+use super::*;
+use chrono::{DateTime, Duration as Span, TimeZone, Utc};
+use vigil_core::{AdmitInput, DeadlineKind, FixedClock};
+
+struct Ward {
+    dir: tempfile::TempDir,
+    clock: Arc<FixedClock>,
+    store: Arc<Store>,
+}
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
+        .single()
+        .expect("valid")
+}
+
+impl Ward {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Arc::new(Store::open_in(dir.path()).expect("open"));
+        Self {
+            dir,
+            clock: Arc::new(FixedClock::new(t0())),
+            store,
+        }
+    }
+
+    /// Admits a 120-minute IV session whose minimum ends `ends_in` (< 120 min) from now.
+    fn admit(&self, bay: &str, ends_in: Span) -> i64 {
+        let now = self.clock.now();
+        let start = now + ends_in - Span::minutes(120);
+        let admission = AdmitInput {
+            patient_name: "Testy McTestface".into(),
+            bay: bay.into(),
+            protocol: "iv_ketamine".into(),
+            recovery_minutes: Some(120.0),
+            clock_started_at: start.format("%Y-%m-%d %H:%M:%S").to_string(),
+        }
+        .validate(now, &Utc)
+        .expect("valid admission");
+        self.store
+            .with_tx(|tx| vigil_store::sessions::insert(tx, &admission, now))
+            .expect("insert")
+    }
+
+    /// A scheduler as after an app start: the store reopened from the file.
+    fn restart(&mut self) -> Scheduler {
+        self.store = Arc::new(Store::open_in(self.dir.path()).expect("reopen"));
+        Scheduler::new(self.store.clone(), self.clock.clone())
+    }
+
+    fn scheduler(&self) -> Scheduler {
+        Scheduler::new(self.store.clone(), self.clock.clone())
+    }
+
+    fn firings(&self) -> i64 {
+        self.store
+            .with_conn(|c| Ok(c.query_row("SELECT count(*) FROM alert_firings", [], |r| r.get(0))?))
+            .expect("count")
+    }
+}
+
+fn fired_ids(s: &mut Scheduler, mono: Duration) -> Vec<i64> {
+    s.sweep(mono)
+        .expect("sweep")
+        .fired
+        .iter()
+        .map(|f| f.deadline.session_id)
+        .collect()
+}
+
+#[test]
+fn restart_after_the_deadline_fires_at_once_and_once() {
+    let mut ward = Ward::new();
+    let id = ward.admit("Bay 1", Span::seconds(30));
+    ward.clock.advance(Span::minutes(5)); // the app was closed across the deadline
+    let mut s = ward.restart();
+    let sweep = s.sweep(Duration::ZERO).expect("sweep");
+    assert_eq!(sweep.fired.len(), 1);
+    let f = &sweep.fired[0];
+    assert_eq!(
+        (f.deadline.session_id, f.deadline.kind),
+        (id, DeadlineKind::MinimumReached)
+    );
+    assert_eq!(f.bay, "Bay 1");
+    assert!(fired_ids(&mut s, Duration::from_secs(2)).is_empty());
+    let mut again = ward.restart();
+    assert!(
+        fired_ids(&mut again, Duration::ZERO).is_empty(),
+        "a second restart fires nothing"
+    );
+    assert_eq!(ward.firings(), 1);
+}
+
+#[test]
+fn restart_before_the_deadline_fires_at_the_deadline_once() {
+    let mut ward = Ward::new();
+    ward.admit("Bay 1", Span::seconds(90));
+    let mut s = ward.restart();
+    assert!(fired_ids(&mut s, Duration::ZERO).is_empty());
+    ward.clock.advance(Span::seconds(89));
+    let mut s = ward.restart();
+    let sweep = s.sweep(Duration::ZERO).expect("sweep");
+    assert!(sweep.fired.is_empty());
+    assert_eq!(
+        sweep.sleep,
+        Duration::from_secs(1),
+        "wakes exactly at the deadline"
+    );
+    ward.clock.advance(Span::seconds(1));
+    assert_eq!(fired_ids(&mut s, Duration::from_secs(1)).len(), 1);
+    ward.clock.advance(Span::seconds(10));
+    assert!(fired_ids(&mut ward.restart(), Duration::ZERO).is_empty());
+    assert_eq!(ward.firings(), 1);
+}
+
+#[test]
+fn wall_clock_jumps_neither_double_nor_miss() {
+    let ward = Ward::new();
+    ward.admit("Bay 1", Span::minutes(30));
+    ward.admit("Bay 2", Span::minutes(90));
+    let mut s = ward.scheduler();
+    assert!(fired_ids(&mut s, Duration::from_secs(0)).is_empty());
+    ward.clock.advance(Span::hours(1)); // +1 h jump: Bay 1 is due, Bay 2 not yet
+    assert_eq!(fired_ids(&mut s, Duration::from_secs(2)).len(), 1);
+    ward.clock.advance(Span::hours(-1)); // -1 h jump back: nothing fires again
+    assert!(fired_ids(&mut s, Duration::from_secs(4)).is_empty());
+    ward.clock.advance(Span::minutes(89)); // time passes normally up to just before Bay 2
+    assert!(fired_ids(&mut s, Duration::from_secs(4 + 89 * 60)).is_empty());
+    ward.clock.advance(Span::minutes(1));
+    assert_eq!(fired_ids(&mut s, Duration::from_secs(4 + 90 * 60)).len(), 1);
+    assert_eq!(ward.firings(), 2);
+    let jumps: Vec<i64> = ward
+        .store
+        .with_conn(|c| {
+            let mut st = c.prepare("SELECT jump_ms FROM clock_jumps ORDER BY id")?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+        .expect("jumps");
+    assert_eq!(
+        jumps,
+        [3_600_000 - 2_000, -3_600_000 - 2_000],
+        "both jumps recorded"
+    );
+}
+
+/// Drives the scheduler as its thread does, on virtual time: it sleeps what the sweep says,
+/// and during a suspend the wall clock runs on while the monotonic clock and timers stand
+/// still. The alert must come within 5 s of resuming; a scheduler that slept until the
+/// deadline would sleep through it.
+#[test]
+fn a_suspend_delays_the_alert_by_at_most_one_short_sleep() {
+    let ward = Ward::new();
+    ward.admit("Bay 1", Span::minutes(20));
+    let mut s = ward.scheduler();
+    let mut mono = Duration::ZERO;
+    let mut sleep = s.sweep(mono).expect("sweep").sleep;
+    for _ in 0..30 {
+        // one minute of ordinary running
+        mono += sleep;
+        ward.clock.advance(Span::from_std(sleep).expect("span"));
+        let sweep = s.sweep(mono).expect("sweep");
+        assert!(sweep.fired.is_empty());
+        assert!(
+            sweep.sleep <= Duration::from_secs(5),
+            "slept {:?}",
+            sweep.sleep
+        );
+        sleep = sweep.sleep;
+    }
+    // Suspend in the middle of a sleep for 1 h: wall time passes, monotonic time does not.
+    ward.clock.advance(Span::hours(1));
+    let mut waited_after_resume = Duration::ZERO;
+    loop {
+        waited_after_resume += sleep;
+        mono += sleep;
+        ward.clock.advance(Span::from_std(sleep).expect("span"));
+        let sweep = s.sweep(mono).expect("sweep");
+        if !sweep.fired.is_empty() {
+            break;
+        }
+        sleep = sweep.sleep;
+    }
+    assert!(
+        waited_after_resume <= Duration::from_secs(5),
+        "fired {waited_after_resume:?} after resume"
+    );
+    assert_eq!(ward.firings(), 1);
+}
+
+#[test]
+fn fifty_timers_fire_once_each_in_deadline_order() {
+    let ward = Ward::new();
+    // Admitted in a shuffled order; deadline i is i seconds from now.
+    let mut expected: Vec<(i64, i64)> = (0..50)
+        .map(|i| (i * 37 % 50, 0))
+        .map(|(i, _)| (i, ward.admit(&format!("Bay {i}"), Span::seconds(i + 1))))
+        .collect();
+    expected.sort();
+    let mut s = ward.scheduler();
+    let mut order = Vec::new();
+    for step in 0..60 {
+        ward.clock.advance(Span::seconds(1));
+        order.extend(fired_ids(&mut s, Duration::from_secs(step)));
+    }
+    let want: Vec<i64> = expected.iter().map(|(_, id)| *id).collect();
+    assert_eq!(order, want);
+    assert_eq!(ward.firings(), 50);
+
+    let all_at_once = Ward::new();
+    for i in 0..50 {
+        all_at_once.admit(&format!("Bay {i}"), Span::seconds(50 - i));
+    }
+    all_at_once.clock.advance(Span::minutes(2));
+    let fired = all_at_once
+        .scheduler()
+        .sweep(Duration::ZERO)
+        .expect("sweep")
+        .fired;
+    let dues: Vec<_> = fired.iter().map(|f| f.deadline.due_at).collect();
+    assert_eq!(fired.len(), 50);
+    assert!(
+        dues.windows(2).all(|w| w[0] <= w[1]),
+        "raised in deadline order"
+    );
+}
+
+#[test]
+fn deadlines_across_dst_are_real_minutes_later() {
+    use chrono_tz::{America::New_York, Europe::Berlin};
+    // Clock started 01:30 local on the night the clocks go forward; 60 min later is 03:30
+    // local (one real hour), not 02:30 (which does not exist).
+    for (tz, day, started) in [
+        (New_York, "2026-03-08", "01:30"),
+        (Berlin, "2026-03-29", "01:30"),
+    ] {
+        let input = AdmitInput {
+            patient_name: "Testy McTestface".into(),
+            bay: "Bay 1".into(),
+            protocol: "iv_ketamine".into(),
+            recovery_minutes: None,
+            clock_started_at: format!("{day} {started}"),
+        };
+        let start =
+            chrono::NaiveDateTime::parse_from_str(&format!("{day} {started}"), "%Y-%m-%d %H:%M")
+                .expect("time")
+                .and_local_timezone(tz)
+                .single()
+                .expect("before the gap")
+                .with_timezone(&Utc);
+        let admission = input
+            .validate(start + Span::minutes(5), &tz)
+            .expect("valid");
+        let ward = Ward::new();
+        ward.clock.advance(start - t0() + Span::minutes(5));
+        let id = ward
+            .store
+            .with_tx(|tx| vigil_store::sessions::insert(tx, &admission, ward.clock.now()))
+            .expect("insert");
+        let mut s = ward.scheduler();
+        ward.clock.advance(Span::minutes(54)); // 59 real minutes after the start
+        assert!(fired_ids(&mut s, Duration::ZERO).is_empty(), "{tz}");
+        ward.clock.advance(Span::minutes(1));
+        let fired = s.sweep(Duration::from_secs(60)).expect("sweep").fired;
+        assert_eq!(fired.len(), 1, "{tz}");
+        assert_eq!(fired[0].deadline.session_id, id);
+        let local_end = fired[0]
+            .deadline
+            .due_at
+            .with_timezone(&tz)
+            .format("%H:%M")
+            .to_string();
+        assert_eq!(local_end, "03:30", "{tz}");
+    }
+}

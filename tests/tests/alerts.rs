@@ -1,0 +1,168 @@
+//! Recovery timers in the real app: the deadline fires once, in the app first and then as a
+//! desktop notification through the real D-Bus session and dunst; once across a SIGKILL and
+//! restart; and the in-app alert still comes when there is no notification daemon at all.
+
+use chrono::{Duration as Span, Local};
+use rusqlite::{Connection, OpenFlags};
+use std::time::Duration;
+use vigil_e2e::process::wait_for;
+use vigil_e2e::{By, Desktop, Session};
+
+const NAME: &str = "Testy McTestface";
+
+/// Admits a 15-minute IV ketamine session whose minimum ends `ends_in` from now.
+fn admit(app: &Session, bay: &str, ends_in: Span) {
+    app.click(&app.find(&By::button("Admit patient")));
+    app.type_into(&app.find(&By::label("Patient name")), NAME);
+    app.type_into(&app.find(&By::label("Bay")), bay);
+    app.type_into(&app.find(&By::label("Recovery minutes")), "15");
+    let started = Local::now() + ends_in - Span::minutes(15);
+    app.type_into(
+        &app.find(&By::label("Infusion ended at")),
+        &started.format("%Y-%m-%d %H:%M:%S").to_string(),
+    );
+    app.click(&app.find(&By::button("Admit")));
+    app.find(&By::row(bay));
+}
+
+fn count(desktop: &Desktop, sql: &str) -> i64 {
+    let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .expect("db");
+    db.query_row(sql, [], |r| r.get(0)).expect(sql)
+}
+
+fn notifications_naming(desktop: &Desktop, bay: &str) -> usize {
+    desktop
+        .notifications()
+        .iter()
+        .filter(|args| args.iter().any(|a| a.contains(bay)))
+        .count()
+}
+
+#[test]
+fn the_minimum_fires_one_notification_and_an_alert_that_stays_until_acknowledged() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    admit(&app, "Bay 5", Span::seconds(20));
+    assert_eq!(
+        notifications_naming(&desktop, "Bay 5"),
+        0,
+        "nothing before the deadline"
+    );
+
+    let ack = By::button("Acknowledge alert for Bay 5");
+    wait_for("the in-app alert", Duration::from_secs(30), || {
+        app.try_find(&ack)
+    });
+    wait_for(
+        "dunst to receive the notification",
+        Duration::from_secs(10),
+        || (notifications_naming(&desktop, "Bay 5") > 0).then_some(()),
+    );
+    assert_eq!(
+        app.text(&app.find(&By::cell("Bay 5", "State"))),
+        "Minimum reached"
+    );
+    let calls = desktop.notifications();
+    assert_eq!(calls.len(), 1, "exactly one notification: {calls:?}");
+    assert!(
+        calls[0].iter().any(|a| a.contains("Bay 5 (T.M.)")),
+        "{calls:?}"
+    );
+    assert!(
+        !calls[0].iter().any(|a| a.contains("Testy")),
+        "no name on the shared screen"
+    );
+    desktop.screenshot("alert-raised");
+
+    app.click(&app.find(&ack));
+    wait_for("the alert to go", Duration::from_secs(10), || {
+        app.try_find(&ack).is_none().then_some(())
+    });
+    assert_eq!(count(&desktop, "SELECT count(*) FROM alert_firings"), 1);
+    assert_eq!(
+        count(&desktop, "SELECT count(*) FROM alert_acknowledgements"),
+        1
+    );
+    wait_for(
+        "the delivery to be recorded",
+        Duration::from_secs(10),
+        || {
+            (count(
+                &desktop,
+                "SELECT count(*) FROM notification_outcomes WHERE outcome = 'delivered'",
+            ) == 1)
+                .then_some(())
+        },
+    );
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        desktop.notifications().len(),
+        1,
+        "and no repeat of the notification"
+    );
+}
+
+#[test]
+fn a_deadline_passed_while_the_app_was_killed_fires_once_on_restart() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    admit(&app, "Bay 6", Span::seconds(12));
+    assert_eq!(desktop.kill_app(), 1, "the app was running");
+    drop(app);
+    std::thread::sleep(Duration::from_secs(15));
+    assert_eq!(
+        desktop.notifications().len(),
+        0,
+        "a killed app sends nothing"
+    );
+
+    let app = desktop.launch_app();
+    wait_for("the alert after restart", Duration::from_secs(30), || {
+        app.try_find(&By::button("Acknowledge alert for Bay 6"))
+    });
+    wait_for(
+        "the notification after restart",
+        Duration::from_secs(10),
+        || (notifications_naming(&desktop, "Bay 6") > 0).then_some(()),
+    );
+    drop(app);
+
+    // A second restart raises nothing new: the firing is on disk.
+    let app = desktop.launch_app();
+    app.find(&By::button("Acknowledge alert for Bay 6"));
+    std::thread::sleep(Duration::from_secs(5));
+    assert_eq!(
+        desktop.notifications().len(),
+        1,
+        "{:?}",
+        desktop.notifications()
+    );
+    assert_eq!(count(&desktop, "SELECT count(*) FROM alert_firings"), 1);
+}
+
+#[test]
+fn without_a_notification_daemon_the_in_app_alert_still_comes_and_the_failure_shows() {
+    let mut desktop = Desktop::start_without_notification_daemon();
+    let app = desktop.launch_app();
+    admit(&app, "Bay 8", Span::seconds(10));
+    wait_for("the in-app alert", Duration::from_secs(30), || {
+        app.try_find(&By::button("Acknowledge alert for Bay 8"))
+    });
+    let warning = wait_for("the failure warning", Duration::from_secs(15), || {
+        app.try_find(&By::xpath(
+            "//*[@role='status'][contains(., 'Desktop notifications are failing')]",
+        ))
+    });
+    assert!(!app.text(&warning).is_empty());
+    assert_eq!(
+        count(
+            &desktop,
+            "SELECT count(*) FROM notification_outcomes WHERE outcome = 'failed'"
+        ),
+        1
+    );
+    // Still responsive: admitting another patient works.
+    admit(&app, "Bay 9", Span::minutes(10));
+    desktop.screenshot("notification-failed");
+}
