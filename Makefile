@@ -1,5 +1,5 @@
 # Vigil: the two commands of the README, and their parts.
-.PHONY: run test setup ui build-debug measure
+.PHONY: run test setup ui build-debug measure bench-alerts
 
 run: setup
 	scripts/run.sh
@@ -18,3 +18,6 @@ build-debug: ui
 
 measure: setup
 	scripts/measure.sh
+
+bench-alerts: ui
+	cargo run --release -p vigil-e2e --bin alert-latency -- 60

@@ -5,7 +5,7 @@
 mod alerting;
 mod commands;
 mod data_dir;
-mod notifier;
+pub mod notifier;
 pub mod scheduler;
 pub mod state;
 mod webview;

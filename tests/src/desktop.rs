@@ -156,19 +156,32 @@ impl Desktop {
     /// The Notify calls made on the bus so far, each as the list of its string arguments
     /// (app name, icon, summary, body, ...).
     pub fn notifications(&self) -> Vec<Vec<String>> {
+        self.timed_notifications()
+            .into_iter()
+            .map(|(_, args)| args)
+            .collect()
+    }
+
+    /// The Notify calls with the bus's timestamp of each (Unix seconds).
+    pub fn timed_notifications(&self) -> Vec<(f64, Vec<String>)> {
         let log = std::fs::read_to_string(self.logs.path().join(MONITOR_LOG)).unwrap_or_default();
         log.split("\nmethod call ")
             .skip(1)
-            .filter(|call| {
-                call.lines()
-                    .next()
-                    .is_some_and(|l| l.contains("member=Notify"))
-            })
-            .map(|call| {
-                call.lines()
+            .filter_map(|call| {
+                let header = call.lines().next()?;
+                if !header.contains("member=Notify") {
+                    return None;
+                }
+                let time = header
+                    .split_whitespace()
+                    .find_map(|w| w.strip_prefix("time="))
+                    .and_then(|t| t.parse::<f64>().ok())?;
+                let args = call
+                    .lines()
                     .filter_map(|l| l.trim().strip_prefix("string \""))
                     .map(|l| l.trim_end_matches('"').to_owned())
-                    .collect()
+                    .collect();
+                Some((time, args))
             })
             .collect()
     }
