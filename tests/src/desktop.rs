@@ -186,6 +186,16 @@ impl Desktop {
             .collect()
     }
 
+    /// Stops (SIGSTOP) the notification daemon: it keeps its name on the bus but never
+    /// answers, like a hung daemon. Teardown resumes it so it can end.
+    pub fn freeze_notification_daemon(&self) {
+        let dunst = self
+            ._dunst
+            .as_ref()
+            .expect("started with a notification daemon");
+        dunst.signal(nix::sys::signal::Signal::SIGSTOP);
+    }
+
     /// SIGKILLs the running app (found by its binary and this desktop's data directory), as
     /// a crash or power loss would end it. Returns how many processes were killed.
     pub fn kill_app(&self) -> usize {

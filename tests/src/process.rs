@@ -37,6 +37,11 @@ impl Child {
         line.trim().to_owned()
     }
 
+    /// Sends `signal` to the child's process group.
+    pub fn signal(&self, signal: Signal) {
+        killpg(Pid::from_raw(self.inner.id() as i32), signal).expect("signal the child");
+    }
+
     pub fn pid(&self) -> u32 {
         self.inner.id()
     }
@@ -52,6 +57,8 @@ impl Child {
         }
         let group = Pid::from_raw(self.inner.id() as i32);
         let _ = killpg(group, Signal::SIGTERM);
+        // A stopped process (see `Desktop::freeze_notification_daemon`) must run to end.
+        let _ = killpg(group, Signal::SIGCONT);
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if !self.is_running() {

@@ -166,3 +166,37 @@ fn without_a_notification_daemon_the_in_app_alert_still_comes_and_the_failure_sh
     admit(&app, "Bay 9", Span::minutes(10));
     desktop.screenshot("notification-failed");
 }
+
+#[test]
+fn with_a_daemon_that_never_answers_the_alert_comes_on_time_and_the_app_stays_responsive() {
+    let mut desktop = Desktop::start();
+    desktop.freeze_notification_daemon();
+    let app = desktop.launch_app();
+    admit(&app, "Bay 4", Span::seconds(10));
+    wait_for("the in-app alert", Duration::from_secs(30), || {
+        app.try_find(&By::button("Acknowledge alert for Bay 4"))
+    });
+    // The app answers while the notification call hangs.
+    admit(&app, "Bay 3", Span::minutes(10));
+    let warning = wait_for("the failure warning", Duration::from_secs(15), || {
+        app.try_find(&By::xpath(
+            "//*[@role='status'][contains(., 'Desktop notifications are failing')]",
+        ))
+    });
+    assert!(app
+        .text(&warning)
+        .contains("no answer from the notification service within 3 s"));
+    assert_eq!(
+        desktop.notifications().len(),
+        1,
+        "the call was made and went unanswered"
+    );
+    let failed = "SELECT count(*) FROM notification_outcomes WHERE outcome = 'failed'";
+    assert_eq!(count(&desktop, failed), 1);
+    app.click(&app.find(&By::button("Acknowledge alert for Bay 4")));
+    wait_for("the alert to go", Duration::from_secs(10), || {
+        app.try_find(&By::button("Acknowledge alert for Bay 4"))
+            .is_none()
+            .then_some(())
+    });
+}
