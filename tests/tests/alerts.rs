@@ -61,7 +61,7 @@ fn the_minimum_fires_one_notification_and_an_alert_that_stays_until_acknowledged
     );
     assert_eq!(
         app.text(&app.find(&By::cell("Bay 5", "State"))),
-        "Minimum reached"
+        "Minimum reached, alert open"
     );
     let calls = desktop.notifications();
     assert_eq!(calls.len(), 1, "exactly one notification: {calls:?}");
@@ -79,6 +79,10 @@ fn the_minimum_fires_one_notification_and_an_alert_that_stays_until_acknowledged
     wait_for("the alert to go", Duration::from_secs(10), || {
         app.try_find(&ack).is_none().then_some(())
     });
+    assert_eq!(
+        app.text(&app.find(&By::cell("Bay 5", "State"))),
+        "Minimum reached"
+    );
     assert_eq!(count(&desktop, "SELECT count(*) FROM alert_firings"), 1);
     assert_eq!(
         count(&desktop, "SELECT count(*) FROM alert_acknowledgements"),

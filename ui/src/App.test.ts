@@ -72,6 +72,7 @@ describe('the board', () => {
         clockStartedAt: new Date().toISOString(),
         endsAt,
         state: 'recovering',
+        alertActive: false,
       },
     ];
     render(App);

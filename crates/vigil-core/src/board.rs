@@ -1,8 +1,10 @@
 //! The recovery board: one row per patient in recovery, in the order a nurse should look at
-//! them. Rows carry instants, not countdowns: the UI ticks the countdown from `endsAt`.
+//! them: an unacknowledged alert first, then minimum reached, then the soonest to reach it.
+//! Rows carry instants, not countdowns: the UI ticks the countdown from `endsAt`.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::collections::HashSet;
 use ts_rs::TS;
 
 use crate::{Protocol, RecoverySession, RecoveryState};
@@ -20,6 +22,8 @@ pub struct BoardRow {
     pub clock_started_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub state: RecoveryState,
+    /// An alert about this session fired and nobody has acknowledged it yet.
+    pub alert_active: bool,
 }
 
 /// Every patient in recovery at `generated_at`.
@@ -31,9 +35,10 @@ pub struct RecoveryBoard {
 }
 
 impl RecoveryBoard {
-    /// Builds the board at `now`: the period ending soonest (or ended longest ago) first,
-    /// ties broken by bay then id so the order is stable.
-    pub fn build(sessions: &[RecoverySession], now: DateTime<Utc>) -> Self {
+    /// Builds the board at `now`. Order: sessions with an unacknowledged alert (ids in
+    /// `alerted`), then minimum reached, then recovering; within each, the period ending soonest
+    /// (or ended longest ago) first, ties broken by bay then id so the order is stable.
+    pub fn build(sessions: &[RecoverySession], alerted: &HashSet<i64>, now: DateTime<Utc>) -> Self {
         let mut rows: Vec<BoardRow> = sessions
             .iter()
             .map(|s| BoardRow {
@@ -45,10 +50,21 @@ impl RecoveryBoard {
                 clock_started_at: s.clock_started_at,
                 ends_at: s.ends_at(),
                 state: s.state(now),
+                alert_active: alerted.contains(&s.id),
             })
             .collect();
+        let rank = |r: &BoardRow| match (r.alert_active, r.state) {
+            (true, _) => 0,
+            (false, RecoveryState::MinimumReached) => 1,
+            (false, RecoveryState::Recovering) => 2,
+        };
         rows.sort_by(|a, b| {
-            (a.ends_at, &a.bay, a.session_id).cmp(&(b.ends_at, &b.bay, b.session_id))
+            (rank(a), a.ends_at, &a.bay, a.session_id).cmp(&(
+                rank(b),
+                b.ends_at,
+                &b.bay,
+                b.session_id,
+            ))
         });
         Self {
             generated_at: now,
@@ -90,6 +106,7 @@ mod tests {
                 session(2, "B", 70, 60),
                 session(3, "C", 50, 60),
             ],
+            &HashSet::new(),
             now,
         );
         let ids: Vec<i64> = board.rows.iter().map(|r| r.session_id).collect();
@@ -104,7 +121,29 @@ mod tests {
             .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
             .single()
             .expect("valid");
-        let board = RecoveryBoard::build(&[session(1, "B", 10, 60), session(2, "A", 10, 60)], now);
+        let board = RecoveryBoard::build(
+            &[session(1, "B", 10, 60), session(2, "A", 10, 60)],
+            &HashSet::new(),
+            now,
+        );
         assert_eq!(board.rows[0].bay, "A");
+    }
+
+    #[test]
+    fn unacknowledged_alerts_come_first_then_minimum_reached() {
+        let now = Utc
+            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
+            .single()
+            .expect("valid");
+        let sessions = [
+            session(1, "A", 65, 60), // reached, acknowledged
+            session(2, "B", 30, 60), // recovering
+            session(3, "C", 61, 60), // reached, alert open
+            session(4, "D", 90, 60), // reached longest ago, acknowledged
+        ];
+        let board = RecoveryBoard::build(&sessions, &HashSet::from([3]), now);
+        let ids: Vec<i64> = board.rows.iter().map(|r| r.session_id).collect();
+        assert_eq!(ids, [3, 4, 1, 2]);
+        assert!(board.rows[0].alert_active && !board.rows[1].alert_active);
     }
 }

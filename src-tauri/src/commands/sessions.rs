@@ -2,7 +2,7 @@
 
 use tauri::{AppHandle, Emitter, State};
 use vigil_core::{AdmitInput, RecoveryBoard, VigilError};
-use vigil_store::sessions;
+use vigil_store::{alerts, sessions};
 
 use super::RECORDS_CHANGED;
 use crate::state::AppState;
@@ -44,8 +44,14 @@ pub fn admit<Tz: chrono::TimeZone>(
 /// Builds the board from stored sessions at the clock's now.
 pub fn board(state: &AppState) -> Result<RecoveryBoard, VigilError> {
     let now = state.clock.now();
-    let rows = state.store.with_conn(|c| sessions::on_board(c, now))?;
-    Ok(RecoveryBoard::build(&rows, now))
+    let (rows, alerted) = state.store.with_conn(|c| {
+        let alerted = alerts::active(c)?
+            .into_iter()
+            .map(|a| a.session_id)
+            .collect();
+        Ok((sessions::on_board(c, now)?, alerted))
+    })?;
+    Ok(RecoveryBoard::build(&rows, &alerted, now))
 }
 
 #[cfg(test)]

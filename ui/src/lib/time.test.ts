@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, remainingMs, toLocalInput } from './time';
+import { formatCountdown, formatElapsed, remainingMs, toLocalInput } from './time';
 
 describe('formatCountdown', () => {
   it('shows minutes and seconds under an hour', () => {
@@ -26,5 +26,13 @@ describe('remainingMs', () => {
 describe('toLocalInput', () => {
   it('formats local time to the minute', () => {
     expect(toLocalInput(new Date(2026, 0, 5, 7, 3, 59))).toBe('2026-01-05 07:03');
+  });
+});
+
+describe('formatElapsed', () => {
+  it('rounds partial seconds down', () => {
+    expect(formatElapsed(999)).toBe('00:00');
+    expect(formatElapsed(61_500)).toBe('01:01');
+    expect(formatElapsed(3_600_000)).toBe('1:00:00');
   });
 });

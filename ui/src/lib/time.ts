@@ -6,9 +6,18 @@ export function remainingMs(endsAt: string, nowMs: number): number {
   return Date.parse(endsAt) - nowMs;
 }
 
-/** Whole seconds left, rounded up, so "0:00" shows only once the minimum is reached. */
+/** Whole seconds left, rounded up, so "00:00" shows only once the minimum is reached. */
 export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
+  return formatSeconds(Math.ceil(ms / 1000));
+}
+
+/** Whole seconds elapsed, rounded down. */
+export function formatElapsed(ms: number): string {
+  return formatSeconds(Math.floor(ms / 1000));
+}
+
+function formatSeconds(seconds: number): string {
+  const total = Math.max(0, seconds);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

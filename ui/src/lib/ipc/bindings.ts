@@ -23,7 +23,11 @@ recoveryMinutes?: number | null,
  */
 clockStartedAt: string, };
 
-export type BoardRow = { sessionId: number, bay: string, patientName: string, protocol: Protocol, minimumMinutes: number, clockStartedAt: string, endsAt: string, state: RecoveryState, };
+export type BoardRow = { sessionId: number, bay: string, patientName: string, protocol: Protocol, minimumMinutes: number, clockStartedAt: string, endsAt: string, state: RecoveryState, 
+/**
+ * An alert about this session fired and nobody has acknowledged it yet.
+ */
+alertActive: boolean, };
 
 export type RecoveryBoard = { generatedAt: string, rows: Array<BoardRow>, };
 
