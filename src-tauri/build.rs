@@ -7,6 +7,9 @@ fn main() {
             "acknowledge_alert",
             "load_notification_status",
             "send_test_notification",
+            "load_settings",
+            "update_protocol",
+            "update_alert_repeat",
         ]),
     ))
     .expect("tauri build script");

@@ -46,6 +46,9 @@ pub fn run() {
             commands::alerts::acknowledge_alert,
             commands::alerts::load_notification_status,
             commands::alerts::send_test_notification,
+            commands::settings::load_settings,
+            commands::settings::update_protocol,
+            commands::settings::update_alert_repeat,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Vigil");

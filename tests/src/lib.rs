@@ -3,10 +3,12 @@
 //! on a fresh temporary data directory. Everything is stopped with SIGTERM when the
 //! [`Desktop`] is dropped, which also happens when a test panics.
 
+pub mod admit;
 pub mod desktop;
 pub mod process;
 pub mod webdriver;
 
+pub use admit::{AdmitForm, NAME};
 pub use desktop::Desktop;
 pub use webdriver::{By, Session};
 

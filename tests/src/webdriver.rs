@@ -154,14 +154,16 @@ impl Session {
         self.must("POST", &format!("/element/{}/click", el.0), Some(json!({})));
     }
 
-    /// Clears a text field and types `text` into it, key by key.
+    /// Clears a text field and types `text` into it, key by key (nothing for "").
     pub fn type_into(&self, el: &Element, text: &str) {
         self.must("POST", &format!("/element/{}/clear", el.0), Some(json!({})));
-        self.must(
-            "POST",
-            &format!("/element/{}/value", el.0),
-            Some(json!({"text": text})),
-        );
+        if !text.is_empty() {
+            self.must(
+                "POST",
+                &format!("/element/{}/value", el.0),
+                Some(json!({ "text": text })),
+            );
+        }
     }
 
     /// The rendered text of an element.

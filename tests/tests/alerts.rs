@@ -6,22 +6,12 @@ use chrono::{Duration as Span, Local};
 use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
 use vigil_e2e::process::wait_for;
-use vigil_e2e::{By, Desktop, Session};
+use vigil_e2e::{AdmitForm, By, Desktop, Session};
 
-const NAME: &str = "Testy McTestface";
-
-/// Admits a 15-minute IV ketamine session whose minimum ends `ends_in` from now.
+/// Admits an IV ketamine patient (60-minute minimum) whose minimum ends `ends_in` from now.
 fn admit(app: &Session, bay: &str, ends_in: Span) {
-    app.click(&app.find(&By::button("Admit patient")));
-    app.type_into(&app.find(&By::label("Patient name")), NAME);
-    app.type_into(&app.find(&By::label("Bay")), bay);
-    app.type_into(&app.find(&By::label("Recovery minutes")), "15");
-    let started = Local::now() + ends_in - Span::minutes(15);
-    app.type_into(
-        &app.find(&By::label("Infusion ended at")),
-        &started.format("%Y-%m-%d %H:%M:%S").to_string(),
-    );
-    app.click(&app.find(&By::button("Admit")));
+    let ended = Local::now() + ends_in - Span::minutes(60);
+    AdmitForm::iv(bay, &ended.format("%Y-%m-%d %H:%M:%S").to_string()).submit(app);
     app.find(&By::row(bay));
 }
 

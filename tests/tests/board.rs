@@ -4,21 +4,30 @@
 use chrono::{Duration as Minutes, Local};
 use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
-use vigil_e2e::{By, Desktop, Session};
+use vigil_e2e::{AdmitForm, By, Desktop, Session, NAME};
 
-const NAME: &str = "Testy McTestface";
+type SessionRow = (String, String, String, i64, i64, String, f64, f64);
 
-fn sessions_in_db(desktop: &Desktop) -> Vec<(String, String, String, i64, i64)> {
+fn sessions_in_db(desktop: &Desktop) -> Vec<SessionRow> {
     let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
         .expect("the app created its database file");
     let mut stmt = db
         .prepare(
-            "SELECT patient_name, bay, protocol, minimum_minutes, clock_started_at_ms \
-             FROM recovery_sessions ORDER BY id",
+            "SELECT patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, \
+             chart_number, dose_mg, weight_kg FROM recovery_sessions ORDER BY id",
         )
         .expect("prepare");
     stmt.query_map([], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+            r.get(7)?,
+        ))
     })
     .expect("query")
     .collect::<Result<_, _>>()
@@ -36,11 +45,6 @@ fn countdown_seconds(text: &str) -> i64 {
     text.split(':')
         .try_fold(0, |acc, part| part.parse::<i64>().map(|n| acc * 60 + n))
         .unwrap_or_else(|_| panic!("not a countdown: {text:?}"))
-}
-
-fn open_admit_form(app: &Session) {
-    app.click(&app.find(&By::button("Admit patient")));
-    app.find(&By::heading("Admit a patient"));
 }
 
 #[test]
@@ -61,12 +65,8 @@ fn empty_board_shows_its_empty_state_and_the_admit_action() {
 fn admitting_puts_the_patient_on_the_board_with_a_running_countdown_and_in_sqlite() {
     let mut desktop = Desktop::start();
     let app = desktop.launch_app();
-    open_admit_form(&app);
-    app.type_into(&app.find(&By::label("Patient name")), NAME);
-    app.type_into(&app.find(&By::label("Bay")), "Bay 7");
     let started = local_input(-10);
-    app.type_into(&app.find(&By::label("Infusion ended at")), &started);
-    app.click(&app.find(&By::button("Admit")));
+    AdmitForm::iv("Bay 7", &started).submit(&app);
 
     app.find(&By::row("Bay 7"));
     assert_eq!(app.text(&app.find(&By::cell("Bay 7", "Patient"))), NAME);
@@ -87,11 +87,12 @@ fn admitting_puts_the_patient_on_the_board_with_a_running_countdown_and_in_sqlit
 
     let rows = sessions_in_db(&desktop);
     assert_eq!(rows.len(), 1, "one row in {}", desktop.database().display());
-    let (name, bay, protocol, minutes, started_ms) = &rows[0];
+    let (name, bay, protocol, minutes, started_ms, chart, dose, weight) = &rows[0];
     assert_eq!(
         (name.as_str(), bay.as_str(), protocol.as_str(), *minutes),
         (NAME, "Bay 7", "iv_ketamine", 60)
     );
+    assert_eq!((chart.as_str(), *dose, *weight), ("TEST-0001", 35.0, 70.0));
     let typed = chrono::NaiveDateTime::parse_from_str(&started, "%Y-%m-%d %H:%M")
         .expect("typed time")
         .and_local_timezone(Local)
@@ -109,9 +110,11 @@ fn admitting_puts_the_patient_on_the_board_with_a_running_countdown_and_in_sqlit
 fn a_bad_admission_shows_the_error_beside_the_field_and_writes_nothing() {
     let mut desktop = Desktop::start();
     let app = desktop.launch_app();
-    open_admit_form(&app);
-    app.type_into(&app.find(&By::label("Bay")), "Bay 2");
-    app.click(&app.find(&By::button("Admit")));
+    let form = AdmitForm {
+        name: String::new(),
+        ..AdmitForm::iv("Bay 2", &local_input(-5))
+    };
+    form.submit(&app);
     expect_field_error(&app, "Patient name", "Patient name is required.");
 
     app.type_into(&app.find(&By::label("Patient name")), NAME);

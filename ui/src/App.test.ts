@@ -1,7 +1,14 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ActiveAlert, AdmitInput, NotificationOutcome, RecoveryBoard } from './lib/ipc';
+import type {
+  ActiveAlert,
+  AdmitInput,
+  ClinicSettings,
+  NotificationOutcome,
+  ProtocolEdit,
+  RecoveryBoard,
+} from './lib/ipc';
 
 // IPC is mocked at its seam, lib/ipc; IpcError stays the real class.
 const ipc = vi.hoisted(() => ({
@@ -12,6 +19,8 @@ const ipc = vi.hoisted(() => ({
   acknowledged: [] as number[],
   notification: null as NotificationOutcome | null,
   tests: 0,
+  settings: null as unknown as ClinicSettings,
+  protocolEdits: [] as ProtocolEdit[],
 }));
 
 vi.mock('./lib/ipc', async (importOriginal) => {
@@ -26,6 +35,18 @@ vi.mock('./lib/ipc', async (importOriginal) => {
     acknowledgeAlert: vi.fn(async (id: number) => {
       ipc.acknowledged.push(id);
       ipc.alerts = ipc.alerts.filter((a) => a.firingId !== id);
+    }),
+    loadSettings: vi.fn(async () => ipc.settings),
+    updateProtocol: vi.fn(async (edit: ProtocolEdit) => {
+      if (edit.protocol === 'spravato' && edit.minimumMinutes < 120) {
+        throw new real.IpcError({
+          code: 'validation',
+          message: 'Spravato (REMS) requires at least 120 minutes of observation.',
+          field: 'minimumMinutes',
+        });
+      }
+      ipc.protocolEdits.push(edit);
+      return ipc.settings;
     }),
     sendTestNotification: vi.fn(async () => {
       ipc.tests += 1;
@@ -48,6 +69,16 @@ beforeEach(() => {
   ipc.acknowledged = [];
   ipc.notification = null;
   ipc.tests = 0;
+  ipc.protocolEdits = [];
+  const at = new Date(0).toISOString();
+  ipc.settings = {
+    protocols: [
+      { id: 1, protocol: 'iv_ketamine', version: 1, minimumMinutes: 60, createdAt: at },
+      { id: 2, protocol: 'spravato', version: 1, minimumMinutes: 120, createdAt: at },
+      { id: 3, protocol: 'im_ketamine', version: 1, minimumMinutes: 45, createdAt: at },
+    ],
+    alertRepeatMinutes: 3,
+  };
 });
 
 afterEach(() => vi.useRealTimers());
@@ -173,7 +204,42 @@ describe('alerts', () => {
     const warning = await screen.findByRole('status');
     expect(warning.textContent).toContain('Desktop notifications are failing');
     expect(warning.textContent).toContain('within 3 s');
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
     await user.click(screen.getByRole('button', { name: 'Send test notification' }));
     expect(ipc.tests).toBe(1);
+  });
+});
+
+describe('settings', () => {
+  it('saves a protocol minimum and shows a refusal beside its field', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const iv = screen.getByLabelText('Minimum minutes, IV ketamine') as HTMLInputElement;
+    expect(iv.value).toBe('60');
+    await user.clear(iv);
+    await user.type(iv, '75');
+    await user.click(screen.getByRole('button', { name: 'Save IV ketamine' }));
+    expect(ipc.protocolEdits).toEqual([{ protocol: 'iv_ketamine', minimumMinutes: 75 }]);
+
+    const spravato = screen.getByLabelText('Minimum minutes, Spravato (esketamine)');
+    await user.clear(spravato);
+    await user.type(spravato, '90');
+    await user.click(screen.getByRole('button', { name: 'Save Spravato (esketamine)' }));
+    expect(spravato.getAttribute('aria-invalid')).toBe('true');
+    const error = document.getElementById('setting-spravato-error');
+    expect(error?.textContent).toContain('at least 120');
+    expect((spravato as HTMLInputElement).value).toBe('90');
+    expect(ipc.protocolEdits).toHaveLength(1);
+  });
+
+  it('shows the protocol minimum as the admit default and mg/kg as typed', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Admit patient' }));
+    expect(screen.getByText(/protocol's 60 minutes/)).toBeTruthy();
+    await user.type(screen.getByLabelText('Dose (mg)'), '35');
+    await user.type(screen.getByLabelText('Weight (kg)'), '70');
+    expect(screen.getByText('0.50 mg/kg')).toBeTruthy();
   });
 });

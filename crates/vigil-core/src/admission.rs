@@ -1,56 +1,96 @@
 //! Admitting a patient to recovery: the raw form input, and its validation into an
-//! [`Admission`] the store can persist. Every rejection names the field it belongs to.
+//! [`Admission`] the store can persist. Every rejection names the field it belongs to, in
+//! form order, and never echoes what was typed.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+mod fields;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Deserialize;
 use ts_rs::TS;
 
-use crate::local_time::{parse_local, to_utc, LocalTimeError};
-use crate::protocol::{Protocol, MAX_RECOVERY_MINUTES};
+use crate::protocol_version::{current, whole_minutes_in_range};
 use crate::text::required_text;
-use crate::VigilError;
+use crate::{Protocol, ProtocolVersion, VigilError};
+use fields::{chart_number, date_of_birth, dose_mg, local_instant, note, weight_kg};
 
 /// The longest a patient name may be, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
 /// The longest a bay label may be, in characters.
 pub const MAX_BAY_CHARS: usize = 20;
-/// How far back a clock start may be entered late.
-pub const MAX_LATE_ENTRY: Duration = Duration::hours(12);
+/// Milligrams in one Spravato nasal spray device.
+pub const SPRAVATO_MG_PER_DEVICE: u32 = 28;
 
 /// The admit form as the UI sends it. Nothing here is trusted until [`AdmitInput::validate`].
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AdmitInput {
     pub patient_name: String,
+    /// The clinic's chart (medical record) number.
+    pub chart_number: String,
+    /// `YYYY-MM-DD`.
+    pub date_of_birth: String,
     pub bay: String,
     /// A protocol name (`iv_ketamine`, `spravato`, `im_ketamine`).
     pub protocol: String,
-    /// Minimum observation in minutes; `null` takes the protocol's default.
+    /// A longer observation than the protocol's, in minutes; `null` takes the protocol's.
     #[ts(optional = nullable)]
     #[serde(default)]
     pub recovery_minutes: Option<f64>,
-    /// Local wall-clock time the recovery clock started, `YYYY-MM-DD HH:MM[:SS]` (`T` allowed).
+    /// The dose in mg (Spravato: 56 or 84).
+    #[ts(optional = nullable)]
+    #[serde(default)]
+    pub dose_mg: Option<f64>,
+    /// Body weight in kg; required for IV ketamine (for mg/kg).
+    #[ts(optional = nullable)]
+    #[serde(default)]
+    pub weight_kg: Option<f64>,
+    /// Local time the recovery clock started (infusion end, first spray device, injection),
+    /// `YYYY-MM-DD HH:MM[:SS]` (`T` allowed for the space).
     pub clock_started_at: String,
+    /// Spravato only: local times of the second and third devices, if used.
+    #[serde(default)]
+    pub later_device_times: Vec<String>,
+    /// The nurse's note; may be empty.
+    #[serde(default)]
+    pub note: String,
 }
 
 /// A validated admission, ready to store.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Admission {
     pub patient_name: String,
+    pub chart_number: String,
+    pub date_of_birth: NaiveDate,
     pub bay: String,
     pub protocol: Protocol,
+    /// The protocol version the session keeps for its whole life.
+    pub protocol_version_id: i64,
     pub minimum_minutes: u32,
+    pub dose_mg: f64,
+    pub weight_kg: Option<f64>,
     pub clock_started_at: DateTime<Utc>,
+    /// Spravato: every device time, the first being `clock_started_at`; empty otherwise.
+    pub device_times: Vec<DateTime<Utc>>,
+    pub note: String,
+}
+
+impl Admission {
+    /// The dose per kg of body weight, when the weight is known.
+    pub fn mg_per_kg(&self) -> Option<f64> {
+        self.weight_kg.map(|w| self.dose_mg / w)
+    }
 }
 
 impl AdmitInput {
-    /// Validates the form at instant `now`, reading the typed local time in zone `tz`.
+    /// Validates the form at `now`, reading typed local times in zone `tz`, against the
+    /// current `protocols`.
     ///
     /// Errors: a `validation` error for the first invalid field, in form order.
     pub fn validate<Tz: TimeZone>(
         &self,
         now: DateTime<Utc>,
         tz: &Tz,
+        protocols: &[ProtocolVersion],
     ) -> Result<Admission, VigilError> {
         let patient_name = required_text(
             &self.patient_name,
@@ -58,82 +98,107 @@ impl AdmitInput {
             "Patient name",
             MAX_NAME_CHARS,
         )?;
+        let chart_number = chart_number(&self.chart_number)?;
+        let date_of_birth = date_of_birth(&self.date_of_birth, now.with_timezone(tz).date_naive())?;
         let bay = required_text(&self.bay, "bay", "Bay", MAX_BAY_CHARS)?;
         let protocol = Protocol::parse(self.protocol.trim()).ok_or_else(|| {
             VigilError::validation("protocol", "Choose a protocol from the list.")
         })?;
-        let minimum_minutes = validate_minutes(protocol, self.recovery_minutes)?;
-        let clock_started_at = validate_clock_start(protocol, &self.clock_started_at, now, tz)?;
+        let version = current(protocols, protocol)
+            .ok_or_else(|| VigilError::internal("The protocol has no settings; restart Vigil."))?;
+        let minimum_minutes = match self.recovery_minutes {
+            None => version.minimum_minutes,
+            Some(m) => whole_minutes_in_range(
+                m,
+                "recoveryMinutes",
+                "Recovery minutes",
+                version.minimum_minutes,
+                protocol,
+            )
+            .map_err(|_| {
+                VigilError::validation(
+                    "recoveryMinutes",
+                    format!(
+                        "Recovery minutes must be a whole number from the protocol's {} up to 480.",
+                        version.minimum_minutes
+                    ),
+                )
+            })?,
+        };
+        let dose_mg = dose_mg(protocol, self.dose_mg)?;
+        let weight_kg = weight_kg(protocol, self.weight_kg)?;
+        let event = protocol.clock_start_event();
+        let clock_started_at = local_instant(
+            &self.clock_started_at,
+            "clockStartedAt",
+            event,
+            now,
+            tz,
+            None,
+        )?;
+        let device_times = self.device_times(protocol, dose_mg, clock_started_at, now, tz)?;
+        let note = note(&self.note)?;
         Ok(Admission {
             patient_name,
+            chart_number,
+            date_of_birth,
             bay,
             protocol,
+            protocol_version_id: version.id,
             minimum_minutes,
+            dose_mg,
+            weight_kg,
             clock_started_at,
+            device_times,
+            note,
         })
     }
-}
 
-fn validate_minutes(protocol: Protocol, minutes: Option<f64>) -> Result<u32, VigilError> {
-    let Some(minutes) = minutes else {
-        return Ok(protocol.default_minutes());
-    };
-    let floor = protocol.floor_minutes();
-    let field = "recoveryMinutes";
-    if !minutes.is_finite() || minutes.fract() != 0.0 {
-        return Err(VigilError::validation(
-            field,
-            "Recovery minutes must be a whole number.",
-        ));
+    fn device_times<Tz: TimeZone>(
+        &self,
+        protocol: Protocol,
+        dose_mg: f64,
+        first: DateTime<Utc>,
+        now: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Result<Vec<DateTime<Utc>>, VigilError> {
+        let field = "laterDeviceTimes";
+        let later: Vec<&str> = self
+            .later_device_times
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if protocol != Protocol::Spravato {
+            if later.is_empty() {
+                return Ok(Vec::new());
+            }
+            return Err(VigilError::validation(
+                field,
+                "Device times apply to Spravato only.",
+            ));
+        }
+        let devices = (dose_mg as u32) / SPRAVATO_MG_PER_DEVICE;
+        if later.len() + 1 > devices as usize {
+            return Err(VigilError::validation(
+                field,
+                format!("A {dose_mg} mg dose uses {devices} devices: enter at most {} later device times.", devices - 1),
+            ));
+        }
+        let mut times = vec![first];
+        for text in later {
+            let previous = *times.last().unwrap_or(&first);
+            times.push(local_instant(
+                text,
+                field,
+                "the device was used",
+                now,
+                tz,
+                Some(previous),
+            )?);
+        }
+        Ok(times)
     }
-    if minutes < f64::from(floor) || minutes > f64::from(MAX_RECOVERY_MINUTES) {
-        let message = if protocol == Protocol::Spravato && minutes < f64::from(floor) {
-            format!("Spravato (REMS) requires at least {floor} minutes of observation.")
-        } else {
-            format!("Recovery minutes must be between {floor} and {MAX_RECOVERY_MINUTES}.")
-        };
-        return Err(VigilError::validation(field, message));
-    }
-    // In range and whole, so the conversion is exact.
-    Ok(minutes as u32)
-}
-
-fn validate_clock_start<Tz: TimeZone>(
-    protocol: Protocol,
-    text: &str,
-    now: DateTime<Utc>,
-    tz: &Tz,
-) -> Result<DateTime<Utc>, VigilError> {
-    let field = "clockStartedAt";
-    let event = protocol.clock_start_event();
-    let at = parse_local(text)
-        .and_then(|local| to_utc(tz, local))
-        .map_err(|e| {
-            let message = match e {
-                LocalTimeError::Malformed => format!("Enter the date and time {event}."),
-                LocalTimeError::Nonexistent => {
-                    "That time was skipped by the daylight-saving change; check the clock."
-                        .to_owned()
-                }
-                LocalTimeError::Ambiguous(..) => "That time happened twice because of the \
-                    daylight-saving change; enter a time outside the repeated hour."
-                    .to_owned(),
-            };
-            VigilError::validation(field, message)
-        })?;
-    if at > now {
-        return Err(VigilError::validation(
-            field,
-            format!("The time {event} cannot be in the future."),
-        ));
-    }
-    if now - at > MAX_LATE_ENTRY {
-        return Err(VigilError::validation(
-            field,
-            format!("The time {event} cannot be more than 12 hours ago."),
-        ));
-    }
-    Ok(at)
 }
 
 #[cfg(test)]

@@ -11,7 +11,9 @@ pub mod deadline;
 pub mod error;
 pub mod local_time;
 pub mod protocol;
+pub mod protocol_version;
 pub mod recovery;
+pub mod settings;
 pub mod text;
 
 pub use admission::{Admission, AdmitInput};
@@ -21,4 +23,6 @@ pub use clock::{Clock, FixedClock};
 pub use deadline::{Deadline, DeadlineKind};
 pub use error::{ErrorCode, VigilError};
 pub use protocol::Protocol;
+pub use protocol_version::{ProtocolEdit, ProtocolVersion};
 pub use recovery::{RecoverySession, RecoveryState};
+pub use settings::{AlertRepeatEdit, ClinicSettings};

@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 use ts_rs::TS;
 use vigil_core::{
-    ActiveAlert, AdmitInput, BoardRow, DeadlineKind, ErrorCode, NotificationOutcome, Protocol,
-    RecoveryBoard, RecoveryState, VigilError,
+    ActiveAlert, AdmitInput, AlertRepeatEdit, BoardRow, ClinicSettings, DeadlineKind, ErrorCode,
+    NotificationOutcome, Protocol, ProtocolEdit, ProtocolVersion, RecoveryBoard, RecoveryState,
+    VigilError,
 };
 
 fn generated() -> String {
@@ -21,6 +22,10 @@ fn generated() -> String {
         DeadlineKind::decl(),
         ActiveAlert::decl(),
         NotificationOutcome::decl(),
+        ProtocolVersion::decl(),
+        ProtocolEdit::decl(),
+        ClinicSettings::decl(),
+        AlertRepeatEdit::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

@@ -6,7 +6,9 @@
 pub mod alerts;
 mod error;
 pub mod migrations;
+pub mod protocols;
 pub mod sessions;
+pub mod settings;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -38,10 +40,12 @@ impl Store {
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
         migrations::apply(&mut conn)?;
-        Ok(Self {
+        let store = Self {
             conn: Mutex::new(conn),
             path: path.to_owned(),
-        })
+        };
+        store.with_tx(|tx| protocols::seed_defaults(tx, created_at_for_seed()))?;
+        Ok(store)
     }
 
     /// Opens `DB_FILE_NAME` inside `dir`.
@@ -74,6 +78,12 @@ impl Store {
         tx.commit()?;
         Ok(value)
     }
+}
+
+/// The time stamped on seeded protocol defaults: the Unix epoch, since they were not made by
+/// anyone at any clinical moment (and the store reads no clock).
+fn created_at_for_seed() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::UNIX_EPOCH
 }
 
 /// The pragmas every connection runs with (reliability.md): WAL, full fsync on commit,

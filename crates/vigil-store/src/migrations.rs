@@ -12,6 +12,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0001_recovery_sessions.sql"),
     ),
     ("0002_alerts", include_str!("migrations/0002_alerts.sql")),
+    (
+        "0003_protocols_and_admission_details",
+        include_str!("migrations/0003_protocols_and_admission_details.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

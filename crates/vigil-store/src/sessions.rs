@@ -10,7 +10,8 @@ use crate::StoreError;
 /// (discharge will take patients off the board explicitly).
 pub const BOARD_WINDOW_HOURS: i64 = 24;
 
-/// Stores an admission recorded at `recorded_at`; returns the new session id.
+/// Stores an admission recorded at `recorded_at` (with its Spravato device times); returns
+/// the new session id.
 pub fn insert(
     tx: &Transaction<'_>,
     admission: &Admission,
@@ -18,8 +19,9 @@ pub fn insert(
 ) -> Result<i64, StoreError> {
     tx.execute(
         "INSERT INTO recovery_sessions
-            (patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, recorded_at_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, recorded_at_ms,
+             protocol_version_id, chart_number, date_of_birth, dose_mg, weight_kg, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             admission.patient_name,
             admission.bay,
@@ -27,9 +29,22 @@ pub fn insert(
             admission.minimum_minutes,
             admission.clock_started_at.timestamp_millis(),
             recorded_at.timestamp_millis(),
+            admission.protocol_version_id,
+            admission.chart_number,
+            admission.date_of_birth.format("%Y-%m-%d").to_string(),
+            admission.dose_mg,
+            admission.weight_kg,
+            admission.note,
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    for (number, at) in admission.device_times.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO spravato_devices (session_id, device_number, used_at_ms) VALUES (?1, ?2, ?3)",
+            params![id, number + 1, at.timestamp_millis()],
+        )?;
+    }
+    Ok(id)
 }
 
 /// One session by id. Errors: `QueryReturnedNoRows` (maps to `not_found`).

@@ -18,6 +18,13 @@ fn admission(bay: &str, minutes_ago: i64) -> Admission {
         protocol: Protocol::IvKetamine,
         minimum_minutes: 60,
         clock_started_at: now() - Duration::minutes(minutes_ago),
+        protocol_version_id: 1,
+        chart_number: "TEST-0001".into(),
+        date_of_birth: chrono::NaiveDate::from_ymd_opt(1980, 2, 29).expect("date"),
+        dose_mg: 35.0,
+        weight_kg: Some(70.0),
+        device_times: Vec::new(),
+        note: String::new(),
     }
 }
 

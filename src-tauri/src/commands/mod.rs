@@ -3,6 +3,7 @@
 
 pub mod alerts;
 pub mod sessions;
+pub mod settings;
 
 /// The event emitted after any committed write; the UI refetches what it shows.
 pub const RECORDS_CHANGED: &str = "records-changed";

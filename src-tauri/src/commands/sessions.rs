@@ -2,7 +2,7 @@
 
 use tauri::{AppHandle, Emitter, State};
 use vigil_core::{AdmitInput, RecoveryBoard, VigilError};
-use vigil_store::{alerts, sessions};
+use vigil_store::{alerts, protocols, sessions};
 
 use super::RECORDS_CHANGED;
 use crate::state::AppState;
@@ -35,7 +35,8 @@ pub fn admit<Tz: chrono::TimeZone>(
     tz: &Tz,
 ) -> Result<i64, VigilError> {
     let now = state.clock.now();
-    let admission = input.validate(now, tz)?;
+    let current = state.store.with_conn(protocols::current)?;
+    let admission = input.validate(now, tz, &current)?;
     Ok(state
         .store
         .with_tx(|tx| sessions::insert(tx, &admission, now))?)
@@ -70,9 +71,15 @@ mod tests {
         AdmitInput {
             patient_name: "Testy McTestface".into(),
             bay: "Bay 1".into(),
-            protocol: "iv_ketamine".into(),
-            recovery_minutes: Some(30.0),
+            protocol: "im_ketamine".into(),
+            recovery_minutes: Some(50.0),
             clock_started_at: clock_started_at.into(),
+            chart_number: "TEST-0001".into(),
+            date_of_birth: "1980-02-29".into(),
+            dose_mg: Some(35.0),
+            weight_kg: None,
+            later_device_times: Vec::new(),
+            note: String::new(),
         }
     }
 
@@ -85,11 +92,12 @@ mod tests {
             .expect("valid");
         let clock = Arc::new(FixedClock::new(t0));
         let state = state(dir.path(), clock.clone());
-        let id = admit(&state, &input("2026-07-01T11:50"), &Utc).expect("admit");
+        let id = admit(&state, &input("2026-07-01T11:30"), &Utc).expect("admit");
         let row = &board(&state).expect("board").rows[0];
         assert_eq!((row.session_id, row.state), (id, RecoveryState::Recovering));
         assert_eq!(row.ends_at, t0 + Duration::minutes(20));
         clock.advance(Duration::minutes(20));
+        assert_eq!(board(&state).expect("board").rows[0].minimum_minutes, 50);
         assert_eq!(
             board(&state).expect("board").rows[0].state,
             RecoveryState::MinimumReached

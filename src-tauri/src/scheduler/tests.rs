@@ -37,8 +37,9 @@ impl Ward {
             protocol: "iv_ketamine".into(),
             recovery_minutes: Some(120.0),
             clock_started_at: start.format("%Y-%m-%d %H:%M:%S").to_string(),
+            ..admit_input()
         }
-        .validate(now, &Utc)
+        .validate(now, &Utc, &self.protocols())
         .expect("valid admission");
         self.store
             .with_tx(|tx| vigil_store::sessions::insert(tx, &admission, now))
@@ -55,10 +56,32 @@ impl Ward {
         Scheduler::new(self.store.clone(), self.clock.clone())
     }
 
+    fn protocols(&self) -> Vec<vigil_core::ProtocolVersion> {
+        self.store
+            .with_conn(vigil_store::protocols::current)
+            .expect("protocols")
+    }
+
     fn firings(&self) -> i64 {
         self.store
             .with_conn(|c| Ok(c.query_row("SELECT count(*) FROM alert_firings", [], |r| r.get(0))?))
             .expect("count")
+    }
+}
+
+fn admit_input() -> AdmitInput {
+    AdmitInput {
+        patient_name: "Testy McTestface".into(),
+        chart_number: "TEST-0001".into(),
+        date_of_birth: "1980-02-29".into(),
+        bay: "Bay 1".into(),
+        protocol: "iv_ketamine".into(),
+        recovery_minutes: None,
+        dose_mg: Some(35.0),
+        weight_kg: Some(70.0),
+        clock_started_at: String::new(),
+        later_device_times: Vec::new(),
+        note: String::new(),
     }
 }
 
@@ -238,11 +261,8 @@ fn deadlines_across_dst_are_real_minutes_later() {
         (Berlin, "2026-03-29", "01:30"),
     ] {
         let input = AdmitInput {
-            patient_name: "Testy McTestface".into(),
-            bay: "Bay 1".into(),
-            protocol: "iv_ketamine".into(),
-            recovery_minutes: None,
             clock_started_at: format!("{day} {started}"),
+            ..admit_input()
         };
         let start =
             chrono::NaiveDateTime::parse_from_str(&format!("{day} {started}"), "%Y-%m-%d %H:%M")
@@ -251,10 +271,10 @@ fn deadlines_across_dst_are_real_minutes_later() {
                 .single()
                 .expect("before the gap")
                 .with_timezone(&Utc);
-        let admission = input
-            .validate(start + Span::minutes(5), &tz)
-            .expect("valid");
         let ward = Ward::new();
+        let admission = input
+            .validate(start + Span::minutes(5), &tz, &ward.protocols())
+            .expect("valid");
         ward.clock.advance(start - t0() + Span::minutes(5));
         let id = ward
             .store

@@ -30,6 +30,13 @@ fn main() {
     let store = Arc::new(Store::open_in(data.path()).expect("open store"));
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let now = clock.now();
+    let im_version = store
+        .with_conn(vigil_store::protocols::current)
+        .expect("protocols")
+        .iter()
+        .find(|v| v.protocol == Protocol::ImKetamine)
+        .expect("IM ketamine protocol")
+        .id;
     // Deadlines from 3 s from now, 200 ms apart.
     let mut due = Vec::with_capacity(timers);
     for i in 0..timers {
@@ -40,6 +47,13 @@ fn main() {
             protocol: Protocol::ImKetamine,
             minimum_minutes: 15,
             clock_started_at: ends - Span::minutes(15),
+            protocol_version_id: im_version,
+            chart_number: format!("BENCH-{i}"),
+            date_of_birth: chrono::NaiveDate::from_ymd_opt(1980, 1, 1).expect("date"),
+            dose_mg: 35.0,
+            weight_kg: None,
+            device_times: Vec::new(),
+            note: String::new(),
         };
         store
             .with_tx(|tx| sessions::insert(tx, &admission, now))

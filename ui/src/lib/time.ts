@@ -43,13 +43,18 @@ export function formatClock(instant: string): string {
 
 export interface ProtocolInfo {
   label: string;
-  defaultMinutes: number;
   clockStartLabel: string;
 }
 
-/** Labels for the protocols; minutes mirror vigil-core's defaults (the core validates). */
+/** Display labels for the protocols. Their minimums are settings, loaded from the app. */
 export const PROTOCOLS: Record<Protocol, ProtocolInfo> = {
-  iv_ketamine: { label: 'IV ketamine', defaultMinutes: 60, clockStartLabel: 'Infusion ended at' },
-  spravato: { label: 'Spravato (esketamine)', defaultMinutes: 120, clockStartLabel: 'First spray at' },
-  im_ketamine: { label: 'IM ketamine', defaultMinutes: 45, clockStartLabel: 'Injection at' },
+  iv_ketamine: { label: 'IV ketamine', clockStartLabel: 'Infusion ended at' },
+  spravato: { label: 'Spravato (esketamine)', clockStartLabel: 'First spray at' },
+  im_ketamine: { label: 'IM ketamine', clockStartLabel: 'Injection at' },
 };
+
+/** A number typed in a text field: `null` when empty, NaN when not a number. */
+export function parseNumber(text: string): number | null {
+  const t = text.trim().replace(',', '.');
+  return t === '' ? null : Number(t);
+}

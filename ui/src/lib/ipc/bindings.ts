@@ -9,19 +9,44 @@ export type Protocol = "iv_ketamine" | "spravato" | "im_ketamine";
 
 export type RecoveryState = "recovering" | "minimum_reached";
 
-export type AdmitInput = { patientName: string, bay: string, 
+export type AdmitInput = { patientName: string, 
+/**
+ * The clinic's chart (medical record) number.
+ */
+chartNumber: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dateOfBirth: string, bay: string, 
 /**
  * A protocol name (`iv_ketamine`, `spravato`, `im_ketamine`).
  */
 protocol: string, 
 /**
- * Minimum observation in minutes; `null` takes the protocol's default.
+ * A longer observation than the protocol's, in minutes; `null` takes the protocol's.
  */
 recoveryMinutes?: number | null, 
 /**
- * Local wall-clock time the recovery clock started, `YYYY-MM-DD HH:MM[:SS]` (`T` allowed).
+ * The dose in mg (Spravato: 56 or 84).
  */
-clockStartedAt: string, };
+doseMg?: number | null, 
+/**
+ * Body weight in kg; required for IV ketamine (for mg/kg).
+ */
+weightKg?: number | null, 
+/**
+ * Local time the recovery clock started (infusion end, first spray device, injection),
+ * `YYYY-MM-DD HH:MM[:SS]` (`T` allowed for the space).
+ */
+clockStartedAt: string, 
+/**
+ * Spravato only: local times of the second and third devices, if used.
+ */
+laterDeviceTimes: Array<string>, 
+/**
+ * The nurse's note; may be empty.
+ */
+note: string, };
 
 export type BoardRow = { sessionId: number, bay: string, patientName: string, protocol: Protocol, minimumMinutes: number, clockStartedAt: string, endsAt: string, state: RecoveryState, 
 /**
@@ -40,3 +65,15 @@ export type NotificationOutcome = { delivered: boolean,
  * What happened, without patient data (e.g. "no notification service on the bus").
  */
 detail: string, at: string, };
+
+export type ProtocolVersion = { id: number, protocol: Protocol, version: number, minimumMinutes: number, createdAt: string, };
+
+export type ProtocolEdit = { protocol: string, minimumMinutes: number, };
+
+export type ClinicSettings = { 
+/**
+ * The current version of each protocol.
+ */
+protocols: Array<ProtocolVersion>, alertRepeatMinutes: number, };
+
+export type AlertRepeatEdit = { minutes: number, };

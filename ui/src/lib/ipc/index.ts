@@ -5,6 +5,9 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   ActiveAlert,
   AdmitInput,
+  AlertRepeatEdit,
+  ClinicSettings,
+  ProtocolEdit,
   NotificationOutcome,
   RecoveryBoard,
   VigilError,
@@ -81,4 +84,19 @@ export function sendTestNotification(): Promise<void> {
 /** Calls `handler` when an alert fires; resolves with the unsubscribe function. */
 export function onAlertRaised(handler: () => void): Promise<UnlistenFn> {
   return listen('alert-raised', () => handler());
+}
+
+/** Protocol versions in force and alert settings. */
+export function loadSettings(): Promise<ClinicSettings> {
+  return call<ClinicSettings>('load_settings');
+}
+
+/** Adds a new version of a protocol; running sessions keep theirs. */
+export function updateProtocol(edit: ProtocolEdit): Promise<ClinicSettings> {
+  return call<ClinicSettings>('update_protocol', { edit });
+}
+
+/** Changes how often an unacknowledged alert repeats. */
+export function updateAlertRepeat(edit: AlertRepeatEdit): Promise<ClinicSettings> {
+  return call<ClinicSettings>('update_alert_repeat', { edit });
 }

@@ -1,0 +1,57 @@
+//! Clinic settings that are not protocols. Each change is a new record (the history stays).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{ProtocolVersion, VigilError};
+
+/// Default minutes between repeats of an unacknowledged alert's sound.
+pub const DEFAULT_ALERT_REPEAT_MINUTES: u32 = 3;
+
+/// The settings the Settings screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClinicSettings {
+    /// The current version of each protocol.
+    pub protocols: Vec<ProtocolVersion>,
+    pub alert_repeat_minutes: u32,
+}
+
+/// A change of the alert repeat interval.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AlertRepeatEdit {
+    pub minutes: f64,
+}
+
+impl AlertRepeatEdit {
+    /// Errors: `validation` on `minutes` unless a whole number from 1 to 30.
+    pub fn validate(&self) -> Result<u32, VigilError> {
+        let m = self.minutes;
+        if !m.is_finite() || m.fract() != 0.0 || !(1.0..=30.0).contains(&m) {
+            return Err(VigilError::validation(
+                "minutes",
+                "The alert repeat must be a whole number of minutes from 1 to 30.",
+            ));
+        }
+        Ok(m as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeat_bounds() {
+        for ok in [1.0, 30.0] {
+            assert!(AlertRepeatEdit { minutes: ok }.validate().is_ok());
+        }
+        for bad in [0.0, 31.0, 2.5, f64::NAN] {
+            assert!(
+                AlertRepeatEdit { minutes: bad }.validate().is_err(),
+                "{bad}"
+            );
+        }
+    }
+}
