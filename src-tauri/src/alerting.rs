@@ -14,10 +14,7 @@ use crate::scheduler::{Fired, Scheduler};
 
 /// Raises one fired alert in the app, then queues its notification.
 pub fn raise(app: &AppHandle, notifier: &Notifier, fired: &Fired) {
-    eprintln!(
-        "vigil: alert firing {} (session {})",
-        fired.firing_id, fired.deadline.session_id
-    );
+    eprintln!("vigil: alert firing {} (session {})", fired.firing_id, fired.deadline.session_id);
     for event in [ALERT_RAISED, RECORDS_CHANGED] {
         if let Err(e) = app.emit(event, ()) {
             eprintln!("vigil: could not signal {event}: {e}");
@@ -29,36 +26,30 @@ pub fn raise(app: &AppHandle, notifier: &Notifier, fired: &Fired) {
         }
     }
     let (summary, body) = notification_text(fired.deadline.kind, &fired.bay, &fired.patient_name);
-    notifier.send(Job {
-        firing_id: Some(fired.firing_id),
-        summary,
-        body,
-    });
+    notifier.send(Job { firing_id: Some(fired.firing_id), summary, body });
 }
 
 /// Runs the scheduler on a thread of its own for the life of the app: sweep, raise, sleep.
 pub fn spawn_scheduler(app: AppHandle, mut scheduler: Scheduler, notifier: Arc<Notifier>) {
-    let spawned = std::thread::Builder::new()
-        .name("vigil-scheduler".into())
-        .spawn(move || {
-            let origin = Instant::now();
-            loop {
-                let sleep = match scheduler.sweep(origin.elapsed()) {
-                    Ok(sweep) => {
-                        for fired in &sweep.fired {
-                            raise(&app, &notifier, fired);
-                        }
-                        sweep.sleep
+    let spawned = std::thread::Builder::new().name("vigil-scheduler".into()).spawn(move || {
+        let origin = Instant::now();
+        loop {
+            let sleep = match scheduler.sweep(origin.elapsed()) {
+                Ok(sweep) => {
+                    for fired in &sweep.fired {
+                        raise(&app, &notifier, fired);
                     }
-                    Err(e) => {
-                        eprintln!("vigil: scheduler sweep failed: {e}");
-                        MAX_SLEEP
-                    }
-                };
-                // A floor keeps a deadline that is due "now" from spinning the loop.
-                std::thread::sleep(sleep.max(Duration::from_millis(20)));
-            }
-        });
+                    sweep.sleep
+                }
+                Err(e) => {
+                    eprintln!("vigil: scheduler sweep failed: {e}");
+                    MAX_SLEEP
+                }
+            };
+            // A floor keeps a deadline that is due "now" from spinning the loop.
+            std::thread::sleep(sleep.max(Duration::from_millis(20)));
+        }
+    });
     if let Err(e) = spawned {
         eprintln!("vigil: scheduler thread did not start: {e}");
     }

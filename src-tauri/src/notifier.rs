@@ -37,29 +37,27 @@ impl Notifier {
         after_each: impl Fn() + Send + 'static,
     ) -> Self {
         let (jobs, queue) = mpsc::channel::<Job>();
-        let spawned = thread::Builder::new()
-            .name("vigil-notifier".into())
-            .spawn(move || {
-                for job in queue {
-                    let outcome = show_with_timeout(&job, SHOW_TIMEOUT);
-                    let (delivered, detail) = match &outcome {
-                        Ok(()) => (true, "delivered to the notification service".to_owned()),
-                        Err(reason) => (false, reason.clone()),
-                    };
-                    eprintln!(
-                        "vigil: notification for firing {:?}: {}",
-                        job.firing_id,
-                        if delivered { "delivered" } else { "failed" }
-                    );
-                    let now = clock.now();
-                    if let Err(e) = store.with_tx(|tx| {
-                        alerts::record_outcome(tx, job.firing_id, delivered, &detail, now)
-                    }) {
-                        eprintln!("vigil: notification outcome not recorded: {e}");
-                    }
-                    after_each();
+        let spawned = thread::Builder::new().name("vigil-notifier".into()).spawn(move || {
+            for job in queue {
+                let outcome = show_with_timeout(&job, SHOW_TIMEOUT);
+                let (delivered, detail) = match &outcome {
+                    Ok(()) => (true, "delivered to the notification service".to_owned()),
+                    Err(reason) => (false, reason.clone()),
+                };
+                eprintln!(
+                    "vigil: notification for firing {:?}: {}",
+                    job.firing_id,
+                    if delivered { "delivered" } else { "failed" }
+                );
+                let now = clock.now();
+                if let Err(e) = store.with_tx(|tx| {
+                    alerts::record_outcome(tx, job.firing_id, delivered, &detail, now)
+                }) {
+                    eprintln!("vigil: notification outcome not recorded: {e}");
                 }
-            });
+                after_each();
+            }
+        });
         if let Err(e) = spawned {
             eprintln!("vigil: notifier thread did not start: {e}");
         }
@@ -96,9 +94,8 @@ fn show_with_timeout(job: &Job, timeout: Duration) -> Result<(), String> {
         .map_err(|e| format!("could not start a notification thread: {e}"))?;
     match result.recv_timeout(timeout) {
         Ok(shown) => shown,
-        Err(_) => Err(format!(
-            "no answer from the notification service within {} s",
-            timeout.as_secs()
-        )),
+        Err(_) => {
+            Err(format!("no answer from the notification service within {} s", timeout.as_secs()))
+        }
     }
 }

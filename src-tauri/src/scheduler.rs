@@ -37,19 +37,13 @@ pub struct Scheduler {
 
 impl std::fmt::Debug for Scheduler {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Scheduler")
-            .field("jumps", &self.jumps)
-            .finish_non_exhaustive()
+        f.debug_struct("Scheduler").field("jumps", &self.jumps).finish_non_exhaustive()
     }
 }
 
 impl Scheduler {
     pub fn new(store: Arc<Store>, clock: Arc<dyn Clock>) -> Self {
-        Self {
-            store,
-            clock,
-            jumps: None,
-        }
+        Self { store, clock, jumps: None }
     }
 
     /// One sweep at the clock's now; `monotonic` is the time since any fixed origin (the loop's
@@ -61,14 +55,11 @@ impl Scheduler {
             Some(detector) => {
                 if let Some(jump) = detector.observe(now, monotonic) {
                     eprintln!("vigil: wall clock jumped by {} ms", jump.num_milliseconds());
-                    self.store
-                        .with_tx(|tx| alerts::record_clock_jump(tx, now, jump))?;
+                    self.store.with_tx(|tx| alerts::record_clock_jump(tx, now, jump))?;
                 }
             }
         }
-        let unfired = self
-            .store
-            .with_conn(|c| alerts::unfired_deadlines(c, now))?;
+        let unfired = self.store.with_conn(|c| alerts::unfired_deadlines(c, now))?;
         let due = deadline::due(&unfired, now);
         let mut fired = Vec::with_capacity(due.len());
         for d in &due {
@@ -87,10 +78,7 @@ impl Scheduler {
             fired.extend(recorded);
         }
         let waiting: Vec<Deadline> = unfired.into_iter().filter(|d| !due.contains(d)).collect();
-        Ok(Sweep {
-            fired,
-            sleep: deadline::next_wake(&waiting, now),
-        })
+        Ok(Sweep { fired, sleep: deadline::next_wake(&waiting, now) })
     }
 }
 

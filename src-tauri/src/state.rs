@@ -28,9 +28,7 @@ pub struct AppState {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState")
-            .field("store", &self.store.path())
-            .finish_non_exhaustive()
+        f.debug_struct("AppState").field("store", &self.store.path()).finish_non_exhaustive()
     }
 }
 
@@ -41,10 +39,6 @@ impl AppState {
     }
 
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
-        Self {
-            store: Arc::new(store),
-            clock,
-            notifier: None,
-        }
+        Self { store: Arc::new(store), clock, notifier: None }
     }
 }

@@ -38,26 +38,13 @@ impl Desktop {
     }
 
     fn start_with(with_dunst: bool) -> Self {
-        let logs = tempfile::Builder::new()
-            .prefix("vigil-e2e-logs-")
-            .tempdir()
-            .expect("logs dir");
-        let data_dir = tempfile::Builder::new()
-            .prefix("vigil-e2e-data-")
-            .tempdir()
-            .expect("data dir");
+        let logs = tempfile::Builder::new().prefix("vigil-e2e-logs-").tempdir().expect("logs dir");
+        let data_dir =
+            tempfile::Builder::new().prefix("vigil-e2e-data-").tempdir().expect("data dir");
 
         let mut xvfb_cmd = Command::new("Xvfb");
         xvfb_cmd
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1200x800x24",
-                "-nolisten",
-                "tcp",
-            ])
+            .args(["-displayfd", "1", "-screen", "0", "1200x800x24", "-nolisten", "tcp"])
             .stdout(Stdio::piped());
         let mut xvfb = Child::spawn("xvfb", xvfb_cmd, logs.path());
         let display = format!(":{}", xvfb.first_line());
@@ -76,9 +63,7 @@ impl Desktop {
             .stdout(std::fs::File::create(logs.path().join(MONITOR_LOG)).expect("monitor log"));
         let monitor = Child::spawn("dbus-monitor", monitor_cmd, logs.path());
         wait_for("dbus-monitor to attach", Duration::from_secs(15), || {
-            std::fs::metadata(logs.path().join(MONITOR_LOG))
-                .ok()
-                .filter(|m| m.len() > 0)
+            std::fs::metadata(logs.path().join(MONITOR_LOG)).ok().filter(|m| m.len() > 0)
         });
 
         let dunst = with_dunst.then(|| {
@@ -88,11 +73,9 @@ impl Desktop {
                 .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
                 .stdout(Stdio::null());
             let dunst = Child::spawn("dunst", dunst_cmd, logs.path());
-            wait_for(
-                "dunst to own org.freedesktop.Notifications",
-                Duration::from_secs(15),
-                || notifications_owned(&bus_address).then_some(()),
-            );
+            wait_for("dunst to own org.freedesktop.Notifications", Duration::from_secs(15), || {
+                notifications_owned(&bus_address).then_some(())
+            });
             dunst
         });
 
@@ -100,12 +83,7 @@ impl Desktop {
         let native_port = free_port();
         let mut driver_cmd = Command::new(tauri_driver());
         driver_cmd
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
             .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
             .env("VIGIL_DATA_DIR", data_dir.path())
@@ -156,10 +134,7 @@ impl Desktop {
     /// The Notify calls made on the bus so far, each as the list of its string arguments
     /// (app name, icon, summary, body, ...).
     pub fn notifications(&self) -> Vec<Vec<String>> {
-        self.timed_notifications()
-            .into_iter()
-            .map(|(_, args)| args)
-            .collect()
+        self.timed_notifications().into_iter().map(|(_, args)| args).collect()
     }
 
     /// The Notify calls with the bus's timestamp of each (Unix seconds).
@@ -189,10 +164,7 @@ impl Desktop {
     /// Stops (SIGSTOP) the notification daemon: it keeps its name on the bus but never
     /// answers, like a hung daemon. Teardown resumes it so it can end.
     pub fn freeze_notification_daemon(&self) {
-        let dunst = self
-            ._dunst
-            .as_ref()
-            .expect("started with a notification daemon");
+        let dunst = self._dunst.as_ref().expect("started with a notification daemon");
         dunst.signal(nix::sys::signal::Signal::SIGSTOP);
     }
 

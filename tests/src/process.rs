@@ -30,9 +30,7 @@ impl Child {
     pub fn first_line(&mut self) -> String {
         let out = self.inner.stdout.take().expect("stdout piped");
         let mut line = String::new();
-        BufReader::new(out)
-            .read_line(&mut line)
-            .expect("read stdout");
+        BufReader::new(out).read_line(&mut line).expect("read stdout");
         assert!(!line.is_empty(), "{} exited before printing", self.name);
         line.trim().to_owned()
     }
@@ -86,10 +84,7 @@ pub fn wait_for<T>(what: &str, limit: Duration, mut probe: impl FnMut() -> Optio
         if let Some(value) = probe() {
             return value;
         }
-        assert!(
-            Instant::now() < deadline,
-            "gave up after {limit:?} waiting for {what}"
-        );
+        assert!(Instant::now() < deadline, "gave up after {limit:?} waiting for {what}");
         std::thread::sleep(Duration::from_millis(100));
     }
 }

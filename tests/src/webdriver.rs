@@ -18,34 +18,23 @@ pub struct By(String);
 impl By {
     /// The form control whose `<label>` reads `label`.
     pub fn label(label: &str) -> Self {
-        Self(format!(
-            "//*[@id=//label[normalize-space()={}]/@for]",
-            quote(label)
-        ))
+        Self(format!("//*[@id=//label[normalize-space()={}]/@for]", quote(label)))
     }
 
     /// A button whose visible text or `aria-label` is `name`.
     pub fn button(name: &str) -> Self {
         let q = quote(name);
-        Self(format!(
-            "//button[normalize-space()={q} or @aria-label={q}]"
-        ))
+        Self(format!("//button[normalize-space()={q} or @aria-label={q}]"))
     }
 
     /// A heading (h1-h3) whose text is `name`.
     pub fn heading(name: &str) -> Self {
-        Self(format!(
-            "//*[self::h1 or self::h2 or self::h3][normalize-space()={}]",
-            quote(name)
-        ))
+        Self(format!("//*[self::h1 or self::h2 or self::h3][normalize-space()={}]", quote(name)))
     }
 
     /// A table row whose row header (`<th scope="row">`) reads `name`.
     pub fn row(name: &str) -> Self {
-        Self(format!(
-            "//tr[th[@scope='row'][normalize-space()={}]]",
-            quote(name)
-        ))
+        Self(format!("//tr[th[@scope='row'][normalize-space()={}]]", quote(name)))
     }
 
     /// The cell of a row under the column header `column` (the row header is column one, so
@@ -70,10 +59,7 @@ impl By {
 }
 
 fn quote(s: &str) -> String {
-    assert!(
-        !s.contains('\''),
-        "locator text with a single quote is not supported: {s}"
-    );
+    assert!(!s.contains('\''), "locator text with a single quote is not supported: {s}");
     format!("'{s}'")
 }
 
@@ -103,10 +89,7 @@ impl Session {
         let reply = send(&agent, "POST", &format!("{driver_url}/session"), Some(caps))
             .unwrap_or_else(|e| panic!("new session: {e}"));
         let id = reply["sessionId"].as_str().expect("sessionId").to_owned();
-        let session = Self {
-            agent,
-            base: format!("{driver_url}/session/{id}"),
-        };
+        let session = Self { agent, base: format!("{driver_url}/session/{id}") };
         session.find(&By::xpath("//main"));
         session
     }
@@ -116,38 +99,26 @@ impl Session {
     }
 
     fn must(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        self.call(method, path, body)
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+        self.call(method, path, body).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
     }
 
     /// Finds the element, waiting for it to appear; panics naming the locator if it never does.
     pub fn find(&self, by: &By) -> Element {
-        wait_for(&format!("element {}", by.0), FIND_LIMIT, || {
-            self.try_find(by)
-        })
+        wait_for(&format!("element {}", by.0), FIND_LIMIT, || self.try_find(by))
     }
 
     /// The element if it is present now.
     pub fn try_find(&self, by: &By) -> Option<Element> {
-        let found = self
-            .call(
-                "POST",
-                "/element",
-                Some(json!({"using": "xpath", "value": by.0})),
-            )
-            .ok()?;
+        let found =
+            self.call("POST", "/element", Some(json!({"using": "xpath", "value": by.0}))).ok()?;
         found[ELEMENT_KEY].as_str().map(|id| Element(id.to_owned()))
     }
 
     /// How many elements match now.
     pub fn count(&self, by: &By) -> usize {
-        self.must(
-            "POST",
-            "/elements",
-            Some(json!({"using": "xpath", "value": by.0})),
-        )
-        .as_array()
-        .map_or(0, Vec::len)
+        self.must("POST", "/elements", Some(json!({"using": "xpath", "value": by.0})))
+            .as_array()
+            .map_or(0, Vec::len)
     }
 
     pub fn click(&self, el: &Element) {
@@ -158,11 +129,7 @@ impl Session {
     pub fn type_into(&self, el: &Element, text: &str) {
         self.must("POST", &format!("/element/{}/clear", el.0), Some(json!({})));
         if !text.is_empty() {
-            self.must(
-                "POST",
-                &format!("/element/{}/value", el.0),
-                Some(json!({ "text": text })),
-            );
+            self.must("POST", &format!("/element/{}/value", el.0), Some(json!({ "text": text })));
         }
     }
 
@@ -189,10 +156,7 @@ impl Session {
 
     /// The window title.
     pub fn title(&self) -> String {
-        self.must("GET", "/title", None)
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
+        self.must("GET", "/title", None).as_str().unwrap_or_default().to_owned()
     }
 }
 

@@ -22,11 +22,7 @@ fn count(desktop: &Desktop, sql: &str) -> i64 {
 }
 
 fn notifications_naming(desktop: &Desktop, bay: &str) -> usize {
-    desktop
-        .notifications()
-        .iter()
-        .filter(|args| args.iter().any(|a| a.contains(bay)))
-        .count()
+    desktop.notifications().iter().filter(|args| args.iter().any(|a| a.contains(bay))).count()
 }
 
 #[test]
@@ -34,67 +30,34 @@ fn the_minimum_fires_one_notification_and_an_alert_that_stays_until_acknowledged
     let mut desktop = Desktop::start();
     let app = desktop.launch_app();
     admit(&app, "Bay 5", Span::seconds(20));
-    assert_eq!(
-        notifications_naming(&desktop, "Bay 5"),
-        0,
-        "nothing before the deadline"
-    );
+    assert_eq!(notifications_naming(&desktop, "Bay 5"), 0, "nothing before the deadline");
 
     let ack = By::button("Acknowledge alert for Bay 5");
-    wait_for("the in-app alert", Duration::from_secs(30), || {
-        app.try_find(&ack)
+    wait_for("the in-app alert", Duration::from_secs(30), || app.try_find(&ack));
+    wait_for("dunst to receive the notification", Duration::from_secs(10), || {
+        (notifications_naming(&desktop, "Bay 5") > 0).then_some(())
     });
-    wait_for(
-        "dunst to receive the notification",
-        Duration::from_secs(10),
-        || (notifications_naming(&desktop, "Bay 5") > 0).then_some(()),
-    );
-    assert_eq!(
-        app.text(&app.find(&By::cell("Bay 5", "State"))),
-        "Minimum reached, alert open"
-    );
+    assert_eq!(app.text(&app.find(&By::cell("Bay 5", "State"))), "Minimum reached, alert open");
     let calls = desktop.notifications();
     assert_eq!(calls.len(), 1, "exactly one notification: {calls:?}");
-    assert!(
-        calls[0].iter().any(|a| a.contains("Bay 5 (T.M.)")),
-        "{calls:?}"
-    );
-    assert!(
-        !calls[0].iter().any(|a| a.contains("Testy")),
-        "no name on the shared screen"
-    );
+    assert!(calls[0].iter().any(|a| a.contains("Bay 5 (T.M.)")), "{calls:?}");
+    assert!(!calls[0].iter().any(|a| a.contains("Testy")), "no name on the shared screen");
     desktop.screenshot("alert-raised");
 
     app.click(&app.find(&ack));
     wait_for("the alert to go", Duration::from_secs(10), || {
         app.try_find(&ack).is_none().then_some(())
     });
-    assert_eq!(
-        app.text(&app.find(&By::cell("Bay 5", "State"))),
-        "Minimum reached"
-    );
+    assert_eq!(app.text(&app.find(&By::cell("Bay 5", "State"))), "Minimum reached");
     assert_eq!(count(&desktop, "SELECT count(*) FROM alert_firings"), 1);
-    assert_eq!(
-        count(&desktop, "SELECT count(*) FROM alert_acknowledgements"),
-        1
-    );
-    wait_for(
-        "the delivery to be recorded",
-        Duration::from_secs(10),
-        || {
-            (count(
-                &desktop,
-                "SELECT count(*) FROM notification_outcomes WHERE outcome = 'delivered'",
-            ) == 1)
-                .then_some(())
-        },
-    );
+    assert_eq!(count(&desktop, "SELECT count(*) FROM alert_acknowledgements"), 1);
+    wait_for("the delivery to be recorded", Duration::from_secs(10), || {
+        (count(&desktop, "SELECT count(*) FROM notification_outcomes WHERE outcome = 'delivered'")
+            == 1)
+            .then_some(())
+    });
     std::thread::sleep(Duration::from_secs(3));
-    assert_eq!(
-        desktop.notifications().len(),
-        1,
-        "and no repeat of the notification"
-    );
+    assert_eq!(desktop.notifications().len(), 1, "and no repeat of the notification");
 }
 
 #[test]
@@ -105,33 +68,22 @@ fn a_deadline_passed_while_the_app_was_killed_fires_once_on_restart() {
     assert_eq!(desktop.kill_app(), 1, "the app was running");
     drop(app);
     std::thread::sleep(Duration::from_secs(15));
-    assert_eq!(
-        desktop.notifications().len(),
-        0,
-        "a killed app sends nothing"
-    );
+    assert_eq!(desktop.notifications().len(), 0, "a killed app sends nothing");
 
     let app = desktop.launch_app();
     wait_for("the alert after restart", Duration::from_secs(30), || {
         app.try_find(&By::button("Acknowledge alert for Bay 6"))
     });
-    wait_for(
-        "the notification after restart",
-        Duration::from_secs(10),
-        || (notifications_naming(&desktop, "Bay 6") > 0).then_some(()),
-    );
+    wait_for("the notification after restart", Duration::from_secs(10), || {
+        (notifications_naming(&desktop, "Bay 6") > 0).then_some(())
+    });
     drop(app);
 
     // A second restart raises nothing new: the firing is on disk.
     let app = desktop.launch_app();
     app.find(&By::button("Acknowledge alert for Bay 6"));
     std::thread::sleep(Duration::from_secs(5));
-    assert_eq!(
-        desktop.notifications().len(),
-        1,
-        "{:?}",
-        desktop.notifications()
-    );
+    assert_eq!(desktop.notifications().len(), 1, "{:?}", desktop.notifications());
     assert_eq!(count(&desktop, "SELECT count(*) FROM alert_firings"), 1);
 }
 
@@ -150,10 +102,7 @@ fn without_a_notification_daemon_the_in_app_alert_still_comes_and_the_failure_sh
     });
     assert!(!app.text(&warning).is_empty());
     assert_eq!(
-        count(
-            &desktop,
-            "SELECT count(*) FROM notification_outcomes WHERE outcome = 'failed'"
-        ),
+        count(&desktop, "SELECT count(*) FROM notification_outcomes WHERE outcome = 'failed'"),
         1
     );
     // Still responsive: admitting another patient works.
@@ -177,20 +126,12 @@ fn with_a_daemon_that_never_answers_the_alert_comes_on_time_and_the_app_stays_re
             "//*[@role='status'][contains(., 'Desktop notifications are failing')]",
         ))
     });
-    assert!(app
-        .text(&warning)
-        .contains("no answer from the notification service within 3 s"));
-    assert_eq!(
-        desktop.notifications().len(),
-        1,
-        "the call was made and went unanswered"
-    );
+    assert!(app.text(&warning).contains("no answer from the notification service within 3 s"));
+    assert_eq!(desktop.notifications().len(), 1, "the call was made and went unanswered");
     let failed = "SELECT count(*) FROM notification_outcomes WHERE outcome = 'failed'";
     assert_eq!(count(&desktop, failed), 1);
     app.click(&app.find(&By::button("Acknowledge alert for Bay 4")));
     wait_for("the alert to go", Duration::from_secs(10), || {
-        app.try_find(&By::button("Acknowledge alert for Bay 4"))
-            .is_none()
-            .then_some(())
+        app.try_find(&By::button("Acknowledge alert for Bay 4")).is_none().then_some(())
     });
 }

@@ -18,16 +18,7 @@ fn sessions_in_db(desktop: &Desktop) -> Vec<SessionRow> {
         )
         .expect("prepare");
     stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-            r.get(6)?,
-            r.get(7)?,
-        ))
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
     })
     .expect("query")
     .collect::<Result<_, _>>()
@@ -35,9 +26,7 @@ fn sessions_in_db(desktop: &Desktop) -> Vec<SessionRow> {
 }
 
 fn local_input(minutes_from_now: i64) -> String {
-    (Local::now() + Minutes::minutes(minutes_from_now))
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+    (Local::now() + Minutes::minutes(minutes_from_now)).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// Seconds shown by a countdown of the form `MM:SS` or `H:MM:SS`.
@@ -54,10 +43,7 @@ fn empty_board_shows_its_empty_state_and_the_admit_action() {
     assert_eq!(app.title(), "Vigil");
     app.find(&By::heading("No patients in recovery"));
     app.find(&By::button("Admit patient"));
-    assert!(
-        desktop.database().is_file(),
-        "database created on first start"
-    );
+    assert!(desktop.database().is_file(), "database created on first start");
     desktop.screenshot("empty-board");
 }
 
@@ -70,20 +56,14 @@ fn admitting_puts_the_patient_on_the_board_with_a_running_countdown_and_in_sqlit
 
     app.find(&By::row("Bay 7"));
     assert_eq!(app.text(&app.find(&By::cell("Bay 7", "Patient"))), NAME);
-    assert_eq!(
-        app.text(&app.find(&By::cell("Bay 7", "State"))),
-        "Recovering"
-    );
+    assert_eq!(app.text(&app.find(&By::cell("Bay 7", "State"))), "Recovering");
     let countdown = By::cell("Bay 7", "Time left");
     let first = countdown_seconds(&app.text(&app.find(&countdown)));
     // 60 min from a start typed to the minute, 10 min ago: between 49 and 50 minutes left.
     assert!((49 * 60..=50 * 60).contains(&first), "time left {first} s");
     std::thread::sleep(Duration::from_millis(2_500));
     let second = countdown_seconds(&app.text(&app.find(&countdown)));
-    assert!(
-        (1..=4).contains(&(first - second)),
-        "the countdown ticks: {first} s then {second} s"
-    );
+    assert!((1..=4).contains(&(first - second)), "the countdown ticks: {first} s then {second} s");
 
     let rows = sessions_in_db(&desktop);
     assert_eq!(rows.len(), 1, "one row in {}", desktop.database().display());
@@ -98,11 +78,7 @@ fn admitting_puts_the_patient_on_the_board_with_a_running_countdown_and_in_sqlit
         .and_local_timezone(Local)
         .single()
         .expect("unambiguous");
-    assert_eq!(
-        *started_ms,
-        typed.timestamp_millis(),
-        "the typed clinical time, in UTC"
-    );
+    assert_eq!(*started_ms, typed.timestamp_millis(), "the typed clinical time, in UTC");
     desktop.screenshot("board-with-patient");
 }
 
@@ -110,10 +86,7 @@ fn admitting_puts_the_patient_on_the_board_with_a_running_countdown_and_in_sqlit
 fn a_bad_admission_shows_the_error_beside_the_field_and_writes_nothing() {
     let mut desktop = Desktop::start();
     let app = desktop.launch_app();
-    let form = AdmitForm {
-        name: String::new(),
-        ..AdmitForm::iv("Bay 2", &local_input(-5))
-    };
+    let form = AdmitForm { name: String::new(), ..AdmitForm::iv("Bay 2", &local_input(-5)) };
     form.submit(&app);
     expect_field_error(&app, "Patient name", "Patient name is required.");
 
@@ -144,18 +117,10 @@ fn expect_field_error(app: &Session, label: &str, message: &str) {
         Duration::from_secs(10),
         || (app.attribute(&field, "aria-invalid").as_deref() == Some("true")).then_some(()),
     );
-    let described = app
-        .attribute(&field, "aria-describedby")
-        .expect("described by the error");
-    let error_id = described
-        .split_whitespace()
-        .find(|id| id.ends_with("-error"))
-        .expect("an error id");
+    let described = app.attribute(&field, "aria-describedby").expect("described by the error");
+    let error_id =
+        described.split_whitespace().find(|id| id.ends_with("-error")).expect("an error id");
     let error = app.find(&By::xpath(format!("//*[@id='{error_id}']")));
     assert_eq!(app.text(&error), message);
-    assert_eq!(
-        app.active_element(),
-        field,
-        "focus moves to the field in error"
-    );
+    assert_eq!(app.active_element(), field, "focus moves to the field in error");
 }

@@ -20,10 +20,7 @@ fn a_protocol_edit_applies_to_new_admissions_and_the_spravato_floor_holds() {
         (app.attribute(&spravato, "aria-invalid").as_deref() == Some("true")).then_some(())
     });
     let error = app.find(&By::xpath("//*[@id='setting-spravato-error']"));
-    assert_eq!(
-        app.text(&error),
-        "Spravato (REMS) requires at least 120 minutes of observation."
-    );
+    assert_eq!(app.text(&error), "Spravato (REMS) requires at least 120 minutes of observation.");
 
     let iv = app.find(&By::label("Minimum minutes, IV ketamine"));
     app.type_into(&iv, "75");
@@ -32,30 +29,18 @@ fn a_protocol_edit_applies_to_new_admissions_and_the_spravato_floor_holds() {
     desktop.screenshot("settings");
 
     app.click(&app.find(&By::button("Back to the board")));
-    let ended = (Local::now() - Span::minutes(5))
-        .format("%Y-%m-%d %H:%M")
-        .to_string();
+    let ended = (Local::now() - Span::minutes(5)).format("%Y-%m-%d %H:%M").to_string();
     AdmitForm::iv("Bay 1", &ended).submit(&app);
     app.find(&By::row("Bay 1"));
-    assert_eq!(
-        app.text(&app.find(&By::cell("Bay 1", "Protocol"))),
-        "IV ketamine, 75 min"
-    );
+    assert_eq!(app.text(&app.find(&By::cell("Bay 1", "Protocol"))), "IV ketamine, 75 min");
 
     let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
         .expect("db");
     let versions: Vec<(String, i64, i64)> = db
         .prepare("SELECT protocol, version, minimum_minutes FROM protocol_versions ORDER BY id")
-        .and_then(|mut st| {
-            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect()
-        })
+        .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
         .expect("versions");
-    assert_eq!(
-        versions.len(),
-        4,
-        "three defaults and one edit: {versions:?}"
-    );
+    assert_eq!(versions.len(), 4, "three defaults and one edit: {versions:?}");
     assert_eq!(versions[3], ("iv_ketamine".into(), 2, 75));
     let kept: i64 = db
         .query_row(

@@ -92,12 +92,8 @@ impl AdmitInput {
         tz: &Tz,
         protocols: &[ProtocolVersion],
     ) -> Result<Admission, VigilError> {
-        let patient_name = required_text(
-            &self.patient_name,
-            "patientName",
-            "Patient name",
-            MAX_NAME_CHARS,
-        )?;
+        let patient_name =
+            required_text(&self.patient_name, "patientName", "Patient name", MAX_NAME_CHARS)?;
         let chart_number = chart_number(&self.chart_number)?;
         let date_of_birth = date_of_birth(&self.date_of_birth, now.with_timezone(tz).date_naive())?;
         let bay = required_text(&self.bay, "bay", "Bay", MAX_BAY_CHARS)?;
@@ -128,14 +124,8 @@ impl AdmitInput {
         let dose_mg = dose_mg(protocol, self.dose_mg)?;
         let weight_kg = weight_kg(protocol, self.weight_kg)?;
         let event = protocol.clock_start_event();
-        let clock_started_at = local_instant(
-            &self.clock_started_at,
-            "clockStartedAt",
-            event,
-            now,
-            tz,
-            None,
-        )?;
+        let clock_started_at =
+            local_instant(&self.clock_started_at, "clockStartedAt", event, now, tz, None)?;
         let device_times = self.device_times(protocol, dose_mg, clock_started_at, now, tz)?;
         let note = note(&self.note)?;
         Ok(Admission {
@@ -163,20 +153,13 @@ impl AdmitInput {
         tz: &Tz,
     ) -> Result<Vec<DateTime<Utc>>, VigilError> {
         let field = "laterDeviceTimes";
-        let later: Vec<&str> = self
-            .later_device_times
-            .iter()
-            .map(|t| t.trim())
-            .filter(|t| !t.is_empty())
-            .collect();
+        let later: Vec<&str> =
+            self.later_device_times.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
         if protocol != Protocol::Spravato {
             if later.is_empty() {
                 return Ok(Vec::new());
             }
-            return Err(VigilError::validation(
-                field,
-                "Device times apply to Spravato only.",
-            ));
+            return Err(VigilError::validation(field, "Device times apply to Spravato only."));
         }
         let devices = (dose_mg as u32) / SPRAVATO_MG_PER_DEVICE;
         if later.len() + 1 > devices as usize {
@@ -188,14 +171,7 @@ impl AdmitInput {
         let mut times = vec![first];
         for text in later {
             let previous = *times.last().unwrap_or(&first);
-            times.push(local_instant(
-                text,
-                field,
-                "the device was used",
-                now,
-                tz,
-                Some(previous),
-            )?);
+            times.push(local_instant(text, field, "the device was used", now, tz, Some(previous))?);
         }
         Ok(times)
     }

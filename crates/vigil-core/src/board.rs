@@ -66,10 +66,7 @@ impl RecoveryBoard {
                 b.session_id,
             ))
         });
-        Self {
-            generated_at: now,
-            rows,
-        }
+        Self { generated_at: now, rows }
     }
 }
 
@@ -79,10 +76,7 @@ mod tests {
     use chrono::{Duration, TimeZone};
 
     fn session(id: i64, bay: &str, minutes_ago: i64, minimum: u32) -> RecoverySession {
-        let now = Utc
-            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-            .single()
-            .expect("valid");
+        let now = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
         RecoverySession {
             id,
             patient_name: format!("Test Patient {id}"),
@@ -96,16 +90,9 @@ mod tests {
 
     #[test]
     fn soonest_end_first_and_states_derived() {
-        let now = Utc
-            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-            .single()
-            .expect("valid");
+        let now = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
         let board = RecoveryBoard::build(
-            &[
-                session(1, "A", 10, 60),
-                session(2, "B", 70, 60),
-                session(3, "C", 50, 60),
-            ],
+            &[session(1, "A", 10, 60), session(2, "B", 70, 60), session(3, "C", 50, 60)],
             &HashSet::new(),
             now,
         );
@@ -117,10 +104,7 @@ mod tests {
 
     #[test]
     fn ties_are_broken_by_bay() {
-        let now = Utc
-            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-            .single()
-            .expect("valid");
+        let now = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
         let board = RecoveryBoard::build(
             &[session(1, "B", 10, 60), session(2, "A", 10, 60)],
             &HashSet::new(),
@@ -131,10 +115,7 @@ mod tests {
 
     #[test]
     fn unacknowledged_alerts_come_first_then_minimum_reached() {
-        let now = Utc
-            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-            .single()
-            .expect("valid");
+        let now = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
         let sessions = [
             session(1, "A", 65, 60), // reached, acknowledged
             session(2, "B", 30, 60), // recovering

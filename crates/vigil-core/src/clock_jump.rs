@@ -20,10 +20,7 @@ impl ClockJumpDetector {
     /// Starts from a reading of the wall clock and the monotonic clock (time since any fixed
     /// origin).
     pub fn new(wall: DateTime<Utc>, monotonic: std::time::Duration) -> Self {
-        Self {
-            last_wall: wall,
-            last_monotonic: monotonic,
-        }
+        Self { last_wall: wall, last_monotonic: monotonic }
     }
 
     /// Takes a new reading; returns how far the wall clock moved beyond (positive) or short of
@@ -51,24 +48,11 @@ mod tests {
 
     #[test]
     fn steady_clocks_are_no_jump_and_jumps_are_signed() {
-        let t0 = Utc
-            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-            .single()
-            .expect("valid");
+        let t0 = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
         let mut d = ClockJumpDetector::new(t0, Std::from_secs(100));
-        assert_eq!(
-            d.observe(t0 + Duration::seconds(2), Std::from_secs(102)),
-            None
-        );
-        assert_eq!(
-            d.observe(t0 + Duration::seconds(6), Std::from_secs(105)),
-            None,
-            "1 s drift"
-        );
-        let fwd = d.observe(
-            t0 + Duration::hours(1) + Duration::seconds(8),
-            Std::from_secs(107),
-        );
+        assert_eq!(d.observe(t0 + Duration::seconds(2), Std::from_secs(102)), None);
+        assert_eq!(d.observe(t0 + Duration::seconds(6), Std::from_secs(105)), None, "1 s drift");
+        let fwd = d.observe(t0 + Duration::hours(1) + Duration::seconds(8), Std::from_secs(107));
         assert_eq!(fwd, Some(Duration::hours(1)));
         let back = d.observe(t0 + Duration::seconds(10), Std::from_secs(109));
         assert_eq!(back, Some(-Duration::hours(1)));

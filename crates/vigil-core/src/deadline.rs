@@ -45,11 +45,7 @@ pub struct Deadline {
 /// The unfired deadlines that are due at `now`, earliest first (ties by session id), so
 /// alerts are raised in the order their deadlines passed.
 pub fn due(unfired: &[Deadline], now: DateTime<Utc>) -> Vec<Deadline> {
-    let mut due: Vec<Deadline> = unfired
-        .iter()
-        .copied()
-        .filter(|d| d.due_at <= now)
-        .collect();
+    let mut due: Vec<Deadline> = unfired.iter().copied().filter(|d| d.due_at <= now).collect();
     due.sort_by_key(|d| (d.due_at, d.session_id, d.kind));
     due
 }
@@ -70,9 +66,7 @@ mod tests {
     use chrono::{Duration as Span, TimeZone};
 
     fn t0() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-            .single()
-            .expect("valid")
+        Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid")
     }
 
     fn deadline(session_id: i64, seconds_from_t0: i64) -> Deadline {
@@ -85,12 +79,7 @@ mod tests {
 
     #[test]
     fn due_is_inclusive_and_ordered() {
-        let all = [
-            deadline(3, 0),
-            deadline(1, -5),
-            deadline(2, 1),
-            deadline(4, -5),
-        ];
+        let all = [deadline(3, 0), deadline(1, -5), deadline(2, 1), deadline(4, -5)];
         let ids: Vec<i64> = due(&all, t0()).iter().map(|d| d.session_id).collect();
         assert_eq!(ids, [1, 4, 3]);
     }
@@ -100,10 +89,7 @@ mod tests {
         assert_eq!(next_wake(&[], t0()), MAX_SLEEP);
         assert_eq!(next_wake(&[deadline(1, 3600)], t0()), MAX_SLEEP);
         assert_eq!(next_wake(&[deadline(1, 1)], t0()), Duration::from_secs(1));
-        assert_eq!(
-            next_wake(&[deadline(1, 1), deadline(2, -1)], t0()),
-            Duration::ZERO
-        );
+        assert_eq!(next_wake(&[deadline(1, 1), deadline(2, -1)], t0()), Duration::ZERO);
     }
 
     #[test]

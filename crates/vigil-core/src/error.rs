@@ -32,11 +32,7 @@ pub struct VigilError {
 impl VigilError {
     /// A validation error attached to one input field.
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
-        Self {
-            code: ErrorCode::Validation,
-            message: message.into(),
-            field: Some(field.to_owned()),
-        }
+        Self { code: ErrorCode::Validation, message: message.into(), field: Some(field.to_owned()) }
     }
 
     pub fn not_found(message: impl Into<String>) -> Self {
@@ -52,10 +48,6 @@ impl VigilError {
     }
 
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            message: message.into(),
-            field: None,
-        }
+        Self { code, message: message.into(), field: None }
     }
 }

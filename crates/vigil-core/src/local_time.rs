@@ -31,10 +31,9 @@ pub fn to_utc<Tz: TimeZone>(
 ) -> Result<DateTime<Utc>, LocalTimeError> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
-        LocalResult::Ambiguous(a, b) => Err(LocalTimeError::Ambiguous(
-            a.with_timezone(&Utc),
-            b.with_timezone(&Utc),
-        )),
+        LocalResult::Ambiguous(a, b) => {
+            Err(LocalTimeError::Ambiguous(a.with_timezone(&Utc), b.with_timezone(&Utc)))
+        }
         LocalResult::None => Err(LocalTimeError::Nonexistent),
     }
 }
@@ -52,10 +51,7 @@ mod tests {
     fn parses_with_and_without_seconds() {
         assert_eq!(local("2026-03-01T10:05"), local("2026-03-01T10:05:00"));
         assert_eq!(local("2026-03-01 10:05"), local("2026-03-01T10:05"));
-        assert_eq!(
-            parse_local("2026-03-01 25:05"),
-            Err(LocalTimeError::Malformed)
-        );
+        assert_eq!(parse_local("2026-03-01 25:05"), Err(LocalTimeError::Malformed));
         assert_eq!(parse_local("10:05"), Err(LocalTimeError::Malformed));
         assert_eq!(parse_local(""), Err(LocalTimeError::Malformed));
     }
@@ -68,14 +64,8 @@ mod tests {
 
     #[test]
     fn spring_gap_is_refused() {
-        assert_eq!(
-            to_utc(&Berlin, local("2026-03-29T02:30")),
-            Err(LocalTimeError::Nonexistent)
-        );
-        assert_eq!(
-            to_utc(&New_York, local("2026-03-08T02:30")),
-            Err(LocalTimeError::Nonexistent)
-        );
+        assert_eq!(to_utc(&Berlin, local("2026-03-29T02:30")), Err(LocalTimeError::Nonexistent));
+        assert_eq!(to_utc(&New_York, local("2026-03-08T02:30")), Err(LocalTimeError::Nonexistent));
     }
 
     #[test]

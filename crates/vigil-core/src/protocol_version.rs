@@ -50,19 +50,13 @@ impl ProtocolEdit {
             protocol.floor_minutes(),
             protocol,
         )?;
-        Ok(ValidProtocolEdit {
-            protocol,
-            minimum_minutes,
-        })
+        Ok(ValidProtocolEdit { protocol, minimum_minutes })
     }
 }
 
 /// The current version of `protocol` among `versions` (the highest version number).
 pub fn current(versions: &[ProtocolVersion], protocol: Protocol) -> Option<&ProtocolVersion> {
-    versions
-        .iter()
-        .filter(|v| v.protocol == protocol)
-        .max_by_key(|v| v.version)
+    versions.iter().filter(|v| v.protocol == protocol).max_by_key(|v| v.version)
 }
 
 /// Checks `minutes` is a whole number from `floor` to 480; `label` starts the message.
@@ -96,10 +90,7 @@ mod tests {
     use super::*;
 
     fn edit(protocol: &str, minutes: f64) -> ProtocolEdit {
-        ProtocolEdit {
-            protocol: protocol.into(),
-            minimum_minutes: minutes,
-        }
+        ProtocolEdit { protocol: protocol.into(), minimum_minutes: minutes }
     }
 
     #[test]
@@ -117,11 +108,7 @@ mod tests {
         }
         assert!(edit("spravato", 120.0).validate().is_ok());
         assert_eq!(
-            edit("oral", 60.0)
-                .validate()
-                .expect_err("unknown")
-                .field
-                .as_deref(),
+            edit("oral", 60.0).validate().expect_err("unknown").field.as_deref(),
             Some("protocol")
         );
     }

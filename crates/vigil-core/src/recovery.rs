@@ -62,10 +62,7 @@ mod tests {
     use chrono::TimeZone;
 
     fn session() -> RecoverySession {
-        let start = Utc
-            .with_ymd_and_hms(2026, 7, 1, 10, 0, 0)
-            .single()
-            .expect("valid");
+        let start = Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).single().expect("valid");
         RecoverySession {
             id: 1,
             patient_name: "Testy McTestface".into(),
@@ -82,14 +79,8 @@ mod tests {
         let s = session();
         let end = s.ends_at();
         assert_eq!(end - s.clock_started_at, Duration::minutes(60));
-        assert_eq!(
-            s.state(end - Duration::milliseconds(1)),
-            RecoveryState::Recovering
-        );
+        assert_eq!(s.state(end - Duration::milliseconds(1)), RecoveryState::Recovering);
         assert_eq!(s.state(end), RecoveryState::MinimumReached);
-        assert_eq!(
-            s.state(end + Duration::hours(5)),
-            RecoveryState::MinimumReached
-        );
+        assert_eq!(s.state(end + Duration::hours(5)), RecoveryState::MinimumReached);
     }
 }

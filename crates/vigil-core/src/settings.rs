@@ -48,10 +48,7 @@ mod tests {
             assert!(AlertRepeatEdit { minutes: ok }.validate().is_ok());
         }
         for bad in [0.0, 31.0, 2.5, f64::NAN] {
-            assert!(
-                AlertRepeatEdit { minutes: bad }.validate().is_err(),
-                "{bad}"
-            );
+            assert!(AlertRepeatEdit { minutes: bad }.validate().is_err(), "{bad}");
         }
     }
 }

@@ -12,10 +12,7 @@ pub fn required_text(
 ) -> Result<String, VigilError> {
     let value = raw.trim();
     if value.is_empty() {
-        return Err(VigilError::validation(
-            field,
-            format!("{label} is required."),
-        ));
+        return Err(VigilError::validation(field, format!("{label} is required.")));
     }
     if value.chars().count() > max_chars {
         return Err(VigilError::validation(
@@ -38,10 +35,7 @@ mod tests {
 
     #[test]
     fn trims_and_accepts() {
-        assert_eq!(
-            required_text("  Bay 3 ", "bay", "Bay", 10).as_deref(),
-            Ok("Bay 3")
-        );
+        assert_eq!(required_text("  Bay 3 ", "bay", "Bay", 10).as_deref(), Ok("Bay 3"));
     }
 
     #[test]

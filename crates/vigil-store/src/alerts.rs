@@ -60,11 +60,7 @@ pub fn acknowledge(
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let exists: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM alert_firings WHERE id = ?1",
-            [firing_id],
-            |r| r.get(0),
-        )
+        .query_row("SELECT id FROM alert_firings WHERE id = ?1", [firing_id], |r| r.get(0))
         .optional()?;
     if exists.is_none() {
         return Err(VigilError::not_found("That alert does not exist.").into());
@@ -155,11 +151,7 @@ pub fn last_outcome(conn: &Connection) -> Result<Option<NotificationOutcome>, St
             id,
             what: "recorded_at_ms".into(),
         })?;
-        Ok(NotificationOutcome {
-            delivered: outcome == "delivered",
-            detail,
-            at,
-        })
+        Ok(NotificationOutcome { delivered: outcome == "delivered", detail, at })
     })
     .transpose()
 }

@@ -15,11 +15,7 @@ pub enum StoreError {
     #[error("database schema version {found} is newer than this Vigil knows ({known})")]
     SchemaTooNew { found: i64, known: i64 },
     #[error("stored row {table}#{id} is invalid: {what}")]
-    Corrupt {
-        table: &'static str,
-        id: i64,
-        what: String,
-    },
+    Corrupt { table: &'static str, id: i64, what: String },
     #[error("{0}")]
     Rule(#[from] VigilError),
 }

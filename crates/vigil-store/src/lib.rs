@@ -40,10 +40,7 @@ impl Store {
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
         migrations::apply(&mut conn)?;
-        let store = Self {
-            conn: Mutex::new(conn),
-            path: path.to_owned(),
-        };
+        let store = Self { conn: Mutex::new(conn), path: path.to_owned() };
         store.with_tx(|tx| protocols::seed_defaults(tx, created_at_for_seed()))?;
         Ok(store)
     }

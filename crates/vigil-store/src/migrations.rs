@@ -7,10 +7,7 @@ use crate::StoreError;
 
 /// Every migration, in order; migration `i` (0-based) moves the schema to version `i + 1`.
 pub const MIGRATIONS: &[(&str, &str)] = &[
-    (
-        "0001_recovery_sessions",
-        include_str!("migrations/0001_recovery_sessions.sql"),
-    ),
+    ("0001_recovery_sessions", include_str!("migrations/0001_recovery_sessions.sql")),
     ("0002_alerts", include_str!("migrations/0002_alerts.sql")),
     (
         "0003_protocols_and_admission_details",
@@ -40,10 +37,7 @@ pub fn apply(conn: &mut Connection) -> Result<(), StoreError> {
 pub fn apply_up_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
     let found = version(conn)?;
     if found > latest_version() {
-        return Err(StoreError::SchemaTooNew {
-            found,
-            known: latest_version(),
-        });
+        return Err(StoreError::SchemaTooNew { found, known: latest_version() });
     }
     for (index, (_name, sql)) in MIGRATIONS.iter().enumerate() {
         let to = index as i64 + 1;

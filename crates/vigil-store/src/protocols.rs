@@ -14,11 +14,7 @@ pub fn seed_defaults(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<(), Sto
             "INSERT INTO protocol_versions (protocol, version, minimum_minutes, created_at_ms)
              SELECT ?1, 1, ?2, ?3
              WHERE NOT EXISTS (SELECT 1 FROM protocol_versions WHERE protocol = ?1)",
-            params![
-                protocol.as_str(),
-                protocol.default_minutes(),
-                now.timestamp_millis()
-            ],
+            params![protocol.as_str(), protocol.default_minutes(), now.timestamp_millis()],
         )?;
     }
     Ok(())

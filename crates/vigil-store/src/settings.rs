@@ -18,9 +18,7 @@ pub fn alert_repeat_minutes(conn: &Connection) -> Result<u32, StoreError> {
             |r| r.get(0),
         )
         .optional()?;
-    Ok(value
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_ALERT_REPEAT_MINUTES))
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_ALERT_REPEAT_MINUTES))
 }
 
 /// Records a new alert repeat interval (validated by the caller).

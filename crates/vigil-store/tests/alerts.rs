@@ -5,9 +5,7 @@ use vigil_core::{Admission, DeadlineKind, ErrorCode, Protocol, VigilError};
 use vigil_store::{alerts, sessions, Store};
 
 fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-        .single()
-        .expect("valid")
+    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid")
 }
 
 fn store_with_session(dir: &std::path::Path, minutes_ago: i64) -> (Store, i64) {
@@ -26,9 +24,7 @@ fn store_with_session(dir: &std::path::Path, minutes_ago: i64) -> (Store, i64) {
         device_times: Vec::new(),
         note: String::new(),
     };
-    let id = store
-        .with_tx(|tx| sessions::insert(tx, &admission, now()))
-        .expect("insert");
+    let id = store.with_tx(|tx| sessions::insert(tx, &admission, now())).expect("insert");
     (store, id)
 }
 
@@ -36,62 +32,35 @@ fn store_with_session(dir: &std::path::Path, minutes_ago: i64) -> (Store, i64) {
 fn a_deadline_is_recorded_once_and_then_no_longer_unfired() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, id) = store_with_session(dir.path(), 70);
-    let unfired = store
-        .with_conn(|c| alerts::unfired_deadlines(c, now()))
-        .expect("unfired");
+    let unfired = store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("unfired");
     assert_eq!(unfired.len(), 1);
-    assert_eq!(
-        (unfired[0].session_id, unfired[0].kind),
-        (id, DeadlineKind::MinimumReached)
-    );
-    let first = store
-        .with_tx(|tx| alerts::record_firing(tx, &unfired[0], now()))
-        .expect("fire");
-    let second = store
-        .with_tx(|tx| alerts::record_firing(tx, &unfired[0], now()))
-        .expect("fire again");
+    assert_eq!((unfired[0].session_id, unfired[0].kind), (id, DeadlineKind::MinimumReached));
+    let first = store.with_tx(|tx| alerts::record_firing(tx, &unfired[0], now())).expect("fire");
+    let second =
+        store.with_tx(|tx| alerts::record_firing(tx, &unfired[0], now())).expect("fire again");
     assert!(first.is_some());
-    assert_eq!(
-        second, None,
-        "the second firing of the same deadline records nothing"
-    );
-    assert!(store
-        .with_conn(|c| alerts::unfired_deadlines(c, now()))
-        .expect("unfired")
-        .is_empty());
+    assert_eq!(second, None, "the second firing of the same deadline records nothing");
+    assert!(store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("unfired").is_empty());
 }
 
 #[test]
 fn acknowledging_clears_one_alert_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, _) = store_with_session(dir.path(), 70);
-    let d = store
-        .with_conn(|c| alerts::unfired_deadlines(c, now()))
-        .expect("unfired")[0];
-    let firing = store
-        .with_tx(|tx| alerts::record_firing(tx, &d, now()))
-        .expect("fire")
-        .expect("new");
+    let d = store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("unfired")[0];
+    let firing =
+        store.with_tx(|tx| alerts::record_firing(tx, &d, now())).expect("fire").expect("new");
     let active = store.with_conn(alerts::active).expect("active");
     assert_eq!(active.len(), 1);
-    assert_eq!(
-        (active[0].firing_id, active[0].bay.as_str()),
-        (firing, "Bay 3")
-    );
+    assert_eq!((active[0].firing_id, active[0].bay.as_str()), (firing, "Bay 3"));
 
-    store
-        .with_tx(|tx| alerts::acknowledge(tx, firing, now()))
-        .expect("ack");
+    store.with_tx(|tx| alerts::acknowledge(tx, firing, now())).expect("ack");
     assert!(store.with_conn(alerts::active).expect("active").is_empty());
-    let again: VigilError = store
-        .with_tx(|tx| alerts::acknowledge(tx, firing, now()))
-        .expect_err("twice")
-        .into();
+    let again: VigilError =
+        store.with_tx(|tx| alerts::acknowledge(tx, firing, now())).expect_err("twice").into();
     assert_eq!(again.code, ErrorCode::Conflict);
-    let unknown: VigilError = store
-        .with_tx(|tx| alerts::acknowledge(tx, 999, now()))
-        .expect_err("unknown")
-        .into();
+    let unknown: VigilError =
+        store.with_tx(|tx| alerts::acknowledge(tx, 999, now())).expect_err("unknown").into();
     assert_eq!(unknown.code, ErrorCode::NotFound);
 }
 
@@ -100,9 +69,7 @@ fn the_last_notification_outcome_is_reported() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, _) = store_with_session(dir.path(), 10);
     assert_eq!(store.with_conn(alerts::last_outcome).expect("none"), None);
-    store
-        .with_tx(|tx| alerts::record_outcome(tx, None, true, "delivered", now()))
-        .expect("ok");
+    store.with_tx(|tx| alerts::record_outcome(tx, None, true, "delivered", now())).expect("ok");
     store
         .with_tx(|tx| {
             alerts::record_outcome(
@@ -114,10 +81,7 @@ fn the_last_notification_outcome_is_reported() {
             )
         })
         .expect("failed");
-    let last = store
-        .with_conn(alerts::last_outcome)
-        .expect("last")
-        .expect("some");
+    let last = store.with_conn(alerts::last_outcome).expect("last").expect("some");
     assert!(!last.delivered);
     assert_eq!(last.detail, "no answer within 3 s");
 }
@@ -126,35 +90,18 @@ fn the_last_notification_outcome_is_reported() {
 fn alert_records_are_append_only() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, _) = store_with_session(dir.path(), 70);
-    let d = store
-        .with_conn(|c| alerts::unfired_deadlines(c, now()))
-        .expect("unfired")[0];
-    let firing = store
-        .with_tx(|tx| alerts::record_firing(tx, &d, now()))
-        .expect("fire")
-        .expect("new");
-    store
-        .with_tx(|tx| alerts::acknowledge(tx, firing, now()))
-        .expect("ack");
+    let d = store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("unfired")[0];
+    let firing =
+        store.with_tx(|tx| alerts::record_firing(tx, &d, now())).expect("fire").expect("new");
+    store.with_tx(|tx| alerts::acknowledge(tx, firing, now())).expect("ack");
     store
         .with_tx(|tx| alerts::record_outcome(tx, Some(firing), true, "delivered", now()))
         .expect("outcome");
-    store
-        .with_tx(|tx| alerts::record_clock_jump(tx, now(), Duration::hours(1)))
-        .expect("jump");
-    for table in [
-        "alert_firings",
-        "alert_acknowledgements",
-        "notification_outcomes",
-        "clock_jumps",
-    ] {
-        for sql in [
-            format!("DELETE FROM {table}"),
-            format!("UPDATE {table} SET id = id + 100"),
-        ] {
-            let err = store
-                .with_tx(|tx| Ok(tx.execute(&sql, [])?))
-                .expect_err(&sql);
+    store.with_tx(|tx| alerts::record_clock_jump(tx, now(), Duration::hours(1))).expect("jump");
+    for table in ["alert_firings", "alert_acknowledgements", "notification_outcomes", "clock_jumps"]
+    {
+        for sql in [format!("DELETE FROM {table}"), format!("UPDATE {table} SET id = id + 100")] {
+            let err = store.with_tx(|tx| Ok(tx.execute(&sql, [])?)).expect_err(&sql);
             assert!(err.to_string().contains("append-only"), "{sql}: {err}");
         }
     }

@@ -6,9 +6,7 @@ use vigil_core::{Admission, Protocol};
 use vigil_store::{protocols, sessions, settings, Store};
 
 fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-        .single()
-        .expect("valid")
+    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid")
 }
 
 #[test]
@@ -17,14 +15,9 @@ fn defaults_are_seeded_once_from_the_core() {
     drop(Store::open_in(dir.path()).expect("open"));
     let store = Store::open_in(dir.path()).expect("reopen seeds nothing new");
     let current = store.with_conn(protocols::current).expect("current");
-    let got: Vec<(Protocol, u32, u32)> = current
-        .iter()
-        .map(|v| (v.protocol, v.version, v.minimum_minutes))
-        .collect();
-    assert_eq!(
-        got,
-        Protocol::ALL.map(|p| (p, 1, p.default_minutes())).to_vec(),
-    );
+    let got: Vec<(Protocol, u32, u32)> =
+        current.iter().map(|v| (v.protocol, v.version, v.minimum_minutes)).collect();
+    assert_eq!(got, Protocol::ALL.map(|p| (p, 1, p.default_minutes())).to_vec(),);
     let rows: i64 = store
         .with_conn(|c| Ok(c.query_row("SELECT count(*) FROM protocol_versions", [], |r| r.get(0))?))
         .expect("count");
@@ -51,26 +44,12 @@ fn an_edit_adds_a_version_and_a_session_keeps_its_own() {
         device_times: Vec::new(),
         note: "Tolerated well.\nNo nausea.".into(),
     };
-    let session = store
-        .with_tx(|tx| sessions::insert(tx, &admission, now()))
-        .expect("admit");
+    let session = store.with_tx(|tx| sessions::insert(tx, &admission, now())).expect("admit");
 
-    let edit = ValidProtocolEdit {
-        protocol: Protocol::IvKetamine,
-        minimum_minutes: 75,
-    };
-    let v2 = store
-        .with_tx(|tx| protocols::add_version(tx, &edit, now()))
-        .expect("edit");
+    let edit = ValidProtocolEdit { protocol: Protocol::IvKetamine, minimum_minutes: 75 };
+    let v2 = store.with_tx(|tx| protocols::add_version(tx, &edit, now())).expect("edit");
     let current = store.with_conn(protocols::current).expect("current");
-    assert_eq!(
-        (
-            current[0].id,
-            current[0].version,
-            current[0].minimum_minutes
-        ),
-        (v2, 2, 75)
-    );
+    assert_eq!((current[0].id, current[0].version, current[0].minimum_minutes), (v2, 2, 75));
 
     let (kept, minutes): (i64, u32) = store
         .with_conn(|c| {
@@ -81,24 +60,15 @@ fn an_edit_adds_a_version_and_a_session_keeps_its_own() {
             )?)
         })
         .expect("session");
-    assert_eq!(
-        (kept, minutes),
-        (v1.id, 60),
-        "the running session keeps version 1"
-    );
+    assert_eq!((kept, minutes), (v1.id, 60), "the running session keeps version 1");
 }
 
 #[test]
 fn the_schema_refuses_a_spravato_version_under_120() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open_in(dir.path()).expect("open");
-    let edit = ValidProtocolEdit {
-        protocol: Protocol::Spravato,
-        minimum_minutes: 90,
-    };
-    assert!(store
-        .with_tx(|tx| protocols::add_version(tx, &edit, now()))
-        .is_err());
+    let edit = ValidProtocolEdit { protocol: Protocol::Spravato, minimum_minutes: 90 };
+    assert!(store.with_tx(|tx| protocols::add_version(tx, &edit, now())).is_err());
 }
 
 #[test]
@@ -118,16 +88,10 @@ fn spravato_device_times_are_stored_in_order() {
         dose_mg: 84.0,
         weight_kg: None,
         clock_started_at: first,
-        device_times: vec![
-            first,
-            first + Duration::minutes(5),
-            first + Duration::minutes(10),
-        ],
+        device_times: vec![first, first + Duration::minutes(5), first + Duration::minutes(10)],
         note: String::new(),
     };
-    let id = store
-        .with_tx(|tx| sessions::insert(tx, &admission, now()))
-        .expect("admit");
+    let id = store.with_tx(|tx| sessions::insert(tx, &admission, now())).expect("admit");
     let times: Vec<(i64, i64)> = store
         .with_conn(|c| {
             let mut st = c.prepare("SELECT device_number, used_at_ms FROM spravato_devices WHERE session_id = ?1 ORDER BY 1")?;
@@ -135,9 +99,8 @@ fn spravato_device_times_are_stored_in_order() {
             Ok(rows.collect::<Result<_, _>>()?)
         })
         .expect("devices");
-    let want: Vec<(i64, i64)> = (0..3)
-        .map(|i| (i + 1, (first + Duration::minutes(5 * i)).timestamp_millis()))
-        .collect();
+    let want: Vec<(i64, i64)> =
+        (0..3).map(|i| (i + 1, (first + Duration::minutes(5 * i)).timestamp_millis())).collect();
     assert_eq!(times, want);
 }
 
@@ -145,18 +108,9 @@ fn spravato_device_times_are_stored_in_order() {
 fn the_alert_repeat_setting_defaults_and_keeps_its_history() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open_in(dir.path()).expect("open");
-    assert_eq!(
-        store
-            .with_conn(settings::alert_repeat_minutes)
-            .expect("default"),
-        3
-    );
-    store
-        .with_tx(|tx| settings::set_alert_repeat_minutes(tx, 5, now()))
-        .expect("set");
-    store
-        .with_tx(|tx| settings::set_alert_repeat_minutes(tx, 2, now()))
-        .expect("set");
+    assert_eq!(store.with_conn(settings::alert_repeat_minutes).expect("default"), 3);
+    store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, 5, now())).expect("set");
+    store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, 2, now())).expect("set");
     let loaded = store.with_conn(settings::load).expect("load");
     assert_eq!(loaded.alert_repeat_minutes, 2);
     assert_eq!(loaded.protocols.len(), 3);

@@ -6,9 +6,7 @@ use vigil_core::{Admission, Protocol};
 use vigil_store::{migrations, sessions, Store, StoreError};
 
 fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-        .single()
-        .expect("valid")
+    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid")
 }
 
 fn admission(bay: &str, minutes_ago: i64) -> Admission {
@@ -58,9 +56,7 @@ fn admission_round_trips_and_survives_reopen() {
     let dir = tempfile::tempdir().expect("tempdir");
     let id = {
         let store = Store::open_in(dir.path()).expect("open");
-        store
-            .with_tx(|tx| sessions::insert(tx, &admission("Bay 4", 30), now()))
-            .expect("insert")
+        store.with_tx(|tx| sessions::insert(tx, &admission("Bay 4", 30), now())).expect("insert")
     };
     let store = Store::open_in(dir.path()).expect("reopen");
     let s = store.with_conn(|c| sessions::get(c, id)).expect("get");
@@ -83,15 +79,11 @@ fn board_holds_sessions_of_the_last_day_only() {
     assert_eq!(count(&store), 0, "the failed transaction wrote nothing");
 
     let later = now() + Duration::hours(30);
-    store
-        .with_tx(|tx| sessions::insert(tx, &admission("old", 0), now()))
-        .expect("old");
+    store.with_tx(|tx| sessions::insert(tx, &admission("old", 0), now())).expect("old");
     store
         .with_tx(|tx| {
-            let a = Admission {
-                clock_started_at: later - Duration::minutes(5),
-                ..admission("new", 0)
-            };
+            let a =
+                Admission { clock_started_at: later - Duration::minutes(5), ..admission("new", 0) };
             sessions::insert(tx, &a, later)
         })
         .expect("new");
@@ -121,25 +113,12 @@ fn schema_refuses_what_core_refuses() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open_in(dir.path()).expect("open");
     let bad = [
-        Admission {
-            minimum_minutes: 119,
-            protocol: Protocol::Spravato,
-            ..admission("1", 5)
-        },
-        Admission {
-            minimum_minutes: 481,
-            ..admission("1", 5)
-        },
-        Admission {
-            bay: "  ".into(),
-            ..admission("1", 5)
-        },
+        Admission { minimum_minutes: 119, protocol: Protocol::Spravato, ..admission("1", 5) },
+        Admission { minimum_minutes: 481, ..admission("1", 5) },
+        Admission { bay: "  ".into(), ..admission("1", 5) },
     ];
     for a in bad {
-        assert!(
-            store.with_tx(|tx| sessions::insert(tx, &a, now())).is_err(),
-            "{a:?}"
-        );
+        assert!(store.with_tx(|tx| sessions::insert(tx, &a, now())).is_err(), "{a:?}");
     }
     assert_eq!(count(&store), 0);
 }
@@ -148,13 +127,8 @@ fn schema_refuses_what_core_refuses() {
 fn clinical_rows_cannot_be_updated_or_deleted() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open_in(dir.path()).expect("open");
-    store
-        .with_tx(|tx| sessions::insert(tx, &admission("Bay 1", 5), now()))
-        .expect("insert");
-    for sql in [
-        "UPDATE recovery_sessions SET bay = 'x'",
-        "DELETE FROM recovery_sessions",
-    ] {
+    store.with_tx(|tx| sessions::insert(tx, &admission("Bay 1", 5), now())).expect("insert");
+    for sql in ["UPDATE recovery_sessions SET bay = 'x'", "DELETE FROM recovery_sessions"] {
         let err = store.with_tx(|tx| Ok(tx.execute(sql, [])?)).expect_err(sql);
         assert!(err.to_string().contains("append-only"), "{err}");
     }
@@ -178,9 +152,7 @@ fn every_earlier_schema_upgrades_to_the_latest() {
                 let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
                 assert_eq!(ok, "ok");
                 let fk: i64 =
-                    c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-                        r.get(0)
-                    })?;
+                    c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
                 assert_eq!(fk, 0);
                 Ok(())
             })

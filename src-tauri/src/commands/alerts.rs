@@ -55,7 +55,5 @@ pub fn send_test_notification(state: State<'_, AppState>) -> Result<(), VigilErr
 /// Records an acknowledgement at the clock's now.
 pub fn acknowledge(state: &AppState, firing_id: i64) -> Result<(), VigilError> {
     let now = state.clock.now();
-    Ok(state
-        .store
-        .with_tx(|tx| alerts::acknowledge(tx, firing_id, now))?)
+    Ok(state.store.with_tx(|tx| alerts::acknowledge(tx, firing_id, now))?)
 }

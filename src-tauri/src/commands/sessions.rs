@@ -37,19 +37,14 @@ pub fn admit<Tz: chrono::TimeZone>(
     let now = state.clock.now();
     let current = state.store.with_conn(protocols::current)?;
     let admission = input.validate(now, tz, &current)?;
-    Ok(state
-        .store
-        .with_tx(|tx| sessions::insert(tx, &admission, now))?)
+    Ok(state.store.with_tx(|tx| sessions::insert(tx, &admission, now))?)
 }
 
 /// Builds the board from stored sessions at the clock's now.
 pub fn board(state: &AppState) -> Result<RecoveryBoard, VigilError> {
     let now = state.clock.now();
     let (rows, alerted) = state.store.with_conn(|c| {
-        let alerted = alerts::active(c)?
-            .into_iter()
-            .map(|a| a.session_id)
-            .collect();
+        let alerted = alerts::active(c)?.into_iter().map(|a| a.session_id).collect();
         Ok((sessions::on_board(c, now)?, alerted))
     })?;
     Ok(RecoveryBoard::build(&rows, &alerted, now))
@@ -86,10 +81,7 @@ mod tests {
     #[test]
     fn admitted_patient_appears_and_reaches_minimum_with_the_clock() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let t0 = Utc
-            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-            .single()
-            .expect("valid");
+        let t0 = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
         let clock = Arc::new(FixedClock::new(t0));
         let state = state(dir.path(), clock.clone());
         let id = admit(&state, &input("2026-07-01T11:30"), &Utc).expect("admit");
@@ -98,19 +90,13 @@ mod tests {
         assert_eq!(row.ends_at, t0 + Duration::minutes(20));
         clock.advance(Duration::minutes(20));
         assert_eq!(board(&state).expect("board").rows[0].minimum_minutes, 50);
-        assert_eq!(
-            board(&state).expect("board").rows[0].state,
-            RecoveryState::MinimumReached
-        );
+        assert_eq!(board(&state).expect("board").rows[0].state, RecoveryState::MinimumReached);
     }
 
     #[test]
     fn rejected_admission_writes_nothing() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let t0 = Utc
-            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-            .single()
-            .expect("valid");
+        let t0 = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
         let state = state(dir.path(), Arc::new(FixedClock::new(t0)));
         let err = admit(&state, &input("2026-07-01T12:10"), &Utc).expect_err("future");
         assert_eq!(err.code, ErrorCode::Validation);

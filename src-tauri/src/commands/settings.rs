@@ -45,9 +45,7 @@ pub fn change_protocol(
 ) -> Result<ClinicSettings, VigilError> {
     let valid = edit.validate()?;
     let now = state.clock.now();
-    let id = state
-        .store
-        .with_tx(|tx| protocols::add_version(tx, &valid, now))?;
+    let id = state.store.with_tx(|tx| protocols::add_version(tx, &valid, now))?;
     eprintln!("vigil: protocol version {id} added");
     Ok(state.store.with_conn(settings::load)?)
 }
@@ -59,9 +57,7 @@ pub fn change_alert_repeat(
 ) -> Result<ClinicSettings, VigilError> {
     let minutes = edit.validate()?;
     let now = state.clock.now();
-    state
-        .store
-        .with_tx(|tx| settings::set_alert_repeat_minutes(tx, minutes, now))?;
+    state.store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, minutes, now))?;
     Ok(state.store.with_conn(settings::load)?)
 }
 
@@ -80,30 +76,17 @@ mod tests {
     use vigil_store::Store;
 
     fn state(dir: &std::path::Path) -> AppState {
-        let t0 = Utc
-            .with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-            .single()
-            .expect("valid");
-        AppState::new(
-            Store::open_in(dir).expect("open"),
-            Arc::new(FixedClock::new(t0)),
-        )
+        let t0 = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
+        AppState::new(Store::open_in(dir).expect("open"), Arc::new(FixedClock::new(t0)))
     }
 
     #[test]
     fn a_protocol_edit_becomes_the_current_version() {
         let dir = tempfile::tempdir().expect("tempdir");
         let state = state(dir.path());
-        let edit = ProtocolEdit {
-            protocol: "im_ketamine".into(),
-            minimum_minutes: 50.0,
-        };
+        let edit = ProtocolEdit { protocol: "im_ketamine".into(), minimum_minutes: 50.0 };
         let s = change_protocol(&state, &edit).expect("edit");
-        let im = s
-            .protocols
-            .iter()
-            .find(|v| v.protocol == Protocol::ImKetamine)
-            .expect("im");
+        let im = s.protocols.iter().find(|v| v.protocol == Protocol::ImKetamine).expect("im");
         assert_eq!((im.version, im.minimum_minutes), (2, 50));
     }
 
@@ -112,10 +95,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let state = state(dir.path());
         let before = state.store.with_conn(settings::load).expect("load");
-        let edit = ProtocolEdit {
-            protocol: "spravato".into(),
-            minimum_minutes: 90.0,
-        };
+        let edit = ProtocolEdit { protocol: "spravato".into(), minimum_minutes: 90.0 };
         let err = change_protocol(&state, &edit).expect_err("below 120");
         assert_eq!(
             (err.code, err.field.as_deref()),

@@ -11,20 +11,14 @@ struct Ward {
 }
 
 fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0)
-        .single()
-        .expect("valid")
+    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid")
 }
 
 impl Ward {
     fn new() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Arc::new(Store::open_in(dir.path()).expect("open"));
-        Self {
-            dir,
-            clock: Arc::new(FixedClock::new(t0())),
-            store,
-        }
+        Self { dir, clock: Arc::new(FixedClock::new(t0())), store }
     }
 
     /// Admits a 120-minute IV session whose minimum ends `ends_in` (< 120 min) from now.
@@ -41,9 +35,7 @@ impl Ward {
         }
         .validate(now, &Utc, &self.protocols())
         .expect("valid admission");
-        self.store
-            .with_tx(|tx| vigil_store::sessions::insert(tx, &admission, now))
-            .expect("insert")
+        self.store.with_tx(|tx| vigil_store::sessions::insert(tx, &admission, now)).expect("insert")
     }
 
     /// A scheduler as after an app start: the store reopened from the file.
@@ -57,9 +49,7 @@ impl Ward {
     }
 
     fn protocols(&self) -> Vec<vigil_core::ProtocolVersion> {
-        self.store
-            .with_conn(vigil_store::protocols::current)
-            .expect("protocols")
+        self.store.with_conn(vigil_store::protocols::current).expect("protocols")
     }
 
     fn firings(&self) -> i64 {
@@ -86,12 +76,7 @@ fn admit_input() -> AdmitInput {
 }
 
 fn fired_ids(s: &mut Scheduler, mono: Duration) -> Vec<i64> {
-    s.sweep(mono)
-        .expect("sweep")
-        .fired
-        .iter()
-        .map(|f| f.deadline.session_id)
-        .collect()
+    s.sweep(mono).expect("sweep").fired.iter().map(|f| f.deadline.session_id).collect()
 }
 
 #[test]
@@ -103,17 +88,11 @@ fn restart_after_the_deadline_fires_at_once_and_once() {
     let sweep = s.sweep(Duration::ZERO).expect("sweep");
     assert_eq!(sweep.fired.len(), 1);
     let f = &sweep.fired[0];
-    assert_eq!(
-        (f.deadline.session_id, f.deadline.kind),
-        (id, DeadlineKind::MinimumReached)
-    );
+    assert_eq!((f.deadline.session_id, f.deadline.kind), (id, DeadlineKind::MinimumReached));
     assert_eq!(f.bay, "Bay 1");
     assert!(fired_ids(&mut s, Duration::from_secs(2)).is_empty());
     let mut again = ward.restart();
-    assert!(
-        fired_ids(&mut again, Duration::ZERO).is_empty(),
-        "a second restart fires nothing"
-    );
+    assert!(fired_ids(&mut again, Duration::ZERO).is_empty(), "a second restart fires nothing");
     assert_eq!(ward.firings(), 1);
 }
 
@@ -127,11 +106,7 @@ fn restart_before_the_deadline_fires_at_the_deadline_once() {
     let mut s = ward.restart();
     let sweep = s.sweep(Duration::ZERO).expect("sweep");
     assert!(sweep.fired.is_empty());
-    assert_eq!(
-        sweep.sleep,
-        Duration::from_secs(1),
-        "wakes exactly at the deadline"
-    );
+    assert_eq!(sweep.sleep, Duration::from_secs(1), "wakes exactly at the deadline");
     ward.clock.advance(Span::seconds(1));
     assert_eq!(fired_ids(&mut s, Duration::from_secs(1)).len(), 1);
     ward.clock.advance(Span::seconds(10));
@@ -163,11 +138,7 @@ fn wall_clock_jumps_neither_double_nor_miss() {
             Ok(rows.collect::<Result<_, _>>()?)
         })
         .expect("jumps");
-    assert_eq!(
-        jumps,
-        [3_600_000 - 2_000, -3_600_000 - 2_000],
-        "both jumps recorded"
-    );
+    assert_eq!(jumps, [3_600_000 - 2_000, -3_600_000 - 2_000], "both jumps recorded");
 }
 
 /// Drives the scheduler as its thread does, on virtual time: it sleeps what the sweep says,
@@ -187,11 +158,7 @@ fn a_suspend_delays_the_alert_by_at_most_one_short_sleep() {
         ward.clock.advance(Span::from_std(sleep).expect("span"));
         let sweep = s.sweep(mono).expect("sweep");
         assert!(sweep.fired.is_empty());
-        assert!(
-            sweep.sleep <= Duration::from_secs(5),
-            "slept {:?}",
-            sweep.sleep
-        );
+        assert!(sweep.sleep <= Duration::from_secs(5), "slept {:?}", sweep.sleep);
         sleep = sweep.sleep;
     }
     // Suspend in the middle of a sleep for 1 h: wall time passes, monotonic time does not.
@@ -238,17 +205,10 @@ fn fifty_timers_fire_once_each_in_deadline_order() {
         all_at_once.admit(&format!("Bay {i}"), Span::seconds(50 - i));
     }
     all_at_once.clock.advance(Span::minutes(2));
-    let fired = all_at_once
-        .scheduler()
-        .sweep(Duration::ZERO)
-        .expect("sweep")
-        .fired;
+    let fired = all_at_once.scheduler().sweep(Duration::ZERO).expect("sweep").fired;
     let dues: Vec<_> = fired.iter().map(|f| f.deadline.due_at).collect();
     assert_eq!(fired.len(), 50);
-    assert!(
-        dues.windows(2).all(|w| w[0] <= w[1]),
-        "raised in deadline order"
-    );
+    assert!(dues.windows(2).all(|w| w[0] <= w[1]), "raised in deadline order");
 }
 
 #[test]
@@ -256,14 +216,8 @@ fn deadlines_across_dst_are_real_minutes_later() {
     use chrono_tz::{America::New_York, Europe::Berlin};
     // Clock started 01:30 local on the night the clocks go forward; 60 min later is 03:30
     // local (one real hour), not 02:30 (which does not exist).
-    for (tz, day, started) in [
-        (New_York, "2026-03-08", "01:30"),
-        (Berlin, "2026-03-29", "01:30"),
-    ] {
-        let input = AdmitInput {
-            clock_started_at: format!("{day} {started}"),
-            ..admit_input()
-        };
+    for (tz, day, started) in [(New_York, "2026-03-08", "01:30"), (Berlin, "2026-03-29", "01:30")] {
+        let input = AdmitInput { clock_started_at: format!("{day} {started}"), ..admit_input() };
         let start =
             chrono::NaiveDateTime::parse_from_str(&format!("{day} {started}"), "%Y-%m-%d %H:%M")
                 .expect("time")
@@ -272,9 +226,8 @@ fn deadlines_across_dst_are_real_minutes_later() {
                 .expect("before the gap")
                 .with_timezone(&Utc);
         let ward = Ward::new();
-        let admission = input
-            .validate(start + Span::minutes(5), &tz, &ward.protocols())
-            .expect("valid");
+        let admission =
+            input.validate(start + Span::minutes(5), &tz, &ward.protocols()).expect("valid");
         ward.clock.advance(start - t0() + Span::minutes(5));
         let id = ward
             .store
@@ -287,12 +240,7 @@ fn deadlines_across_dst_are_real_minutes_later() {
         let fired = s.sweep(Duration::from_secs(60)).expect("sweep").fired;
         assert_eq!(fired.len(), 1, "{tz}");
         assert_eq!(fired[0].deadline.session_id, id);
-        let local_end = fired[0]
-            .deadline
-            .due_at
-            .with_timezone(&tz)
-            .format("%H:%M")
-            .to_string();
+        let local_end = fired[0].deadline.due_at.with_timezone(&tz).format("%H:%M").to_string();
         assert_eq!(local_end, "03:30", "{tz}");
     }
 }

@@ -18,10 +18,7 @@ use vigil_e2e::Desktop;
 use vigil_store::{sessions, Store};
 
 fn main() {
-    let timers: usize = std::env::args()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(60);
+    let timers: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(60);
     let desktop = Desktop::start();
     // Before any thread of ours exists: the notifier connects to this bus.
     std::env::set_var("DBUS_SESSION_BUS_ADDRESS", &desktop.bus_address);
@@ -55,9 +52,7 @@ fn main() {
             device_times: Vec::new(),
             note: String::new(),
         };
-        store
-            .with_tx(|tx| sessions::insert(tx, &admission, now))
-            .expect("admit");
+        store.with_tx(|tx| sessions::insert(tx, &admission, now)).expect("admit");
         due.push(ends);
     }
 
@@ -69,11 +64,7 @@ fn main() {
         let sweep = scheduler.sweep(origin.elapsed()).expect("sweep");
         for f in &sweep.fired {
             let (summary, body) = notification_text(f.deadline.kind, &f.bay, &f.patient_name);
-            notifier.send(Job {
-                firing_id: Some(f.firing_id),
-                summary,
-                body,
-            });
+            notifier.send(Job { firing_id: Some(f.firing_id), summary, body });
         }
         fired += sweep.fired.len();
         std::thread::sleep(sweep.sleep.max(Duration::from_millis(1)));

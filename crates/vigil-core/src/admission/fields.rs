@@ -26,16 +26,10 @@ pub fn date_of_birth(raw: &str, today: NaiveDate) -> Result<NaiveDate, VigilErro
     let date = NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
         .map_err(|_| VigilError::validation(field, "Enter the date of birth as YYYY-MM-DD."))?;
     if date > today {
-        return Err(VigilError::validation(
-            field,
-            "The date of birth cannot be in the future.",
-        ));
+        return Err(VigilError::validation(field, "The date of birth cannot be in the future."));
     }
     if today.years_since(date).is_none_or(|age| age > 120) {
-        return Err(VigilError::validation(
-            field,
-            "The date of birth is more than 120 years ago.",
-        ));
+        return Err(VigilError::validation(field, "The date of birth is more than 120 years ago."));
     }
     Ok(date)
 }
@@ -47,10 +41,7 @@ pub fn dose_mg(protocol: Protocol, dose: Option<f64>) -> Result<f64, VigilError>
     };
     if protocol == Protocol::Spravato {
         if dose != 56.0 && dose != 84.0 {
-            return Err(VigilError::validation(
-                field,
-                "A Spravato dose is 56 or 84 mg.",
-            ));
+            return Err(VigilError::validation(field, "A Spravato dose is 56 or 84 mg."));
         }
     } else if !(dose > 0.0 && dose <= 1000.0) {
         return Err(VigilError::validation(
@@ -64,16 +55,12 @@ pub fn dose_mg(protocol: Protocol, dose: Option<f64>) -> Result<f64, VigilError>
 pub fn weight_kg(protocol: Protocol, weight: Option<f64>) -> Result<Option<f64>, VigilError> {
     let field = "weightKg";
     match weight.filter(|w| !w.is_nan()) {
-        None if protocol == Protocol::IvKetamine => Err(VigilError::validation(
-            field,
-            "The weight is required for IV ketamine (mg/kg).",
-        )),
+        None if protocol == Protocol::IvKetamine => {
+            Err(VigilError::validation(field, "The weight is required for IV ketamine (mg/kg)."))
+        }
         None => Ok(None),
         Some(w) if (20.0..=350.0).contains(&w) => Ok(Some(w)),
-        Some(_) => Err(VigilError::validation(
-            field,
-            "The weight must be from 20 to 350 kg.",
-        )),
+        Some(_) => Err(VigilError::validation(field, "The weight must be from 20 to 350 kg.")),
     }
 }
 
@@ -85,10 +72,7 @@ pub fn note(raw: &str) -> Result<String, VigilError> {
             format!("The note must be at most {MAX_NOTE_CHARS} characters."),
         ));
     }
-    if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
+    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
         return Err(VigilError::validation(
             "note",
             "The note must not contain control characters.",
@@ -107,25 +91,22 @@ pub fn local_instant<Tz: TimeZone>(
     tz: &Tz,
     not_before: Option<DateTime<Utc>>,
 ) -> Result<DateTime<Utc>, VigilError> {
-    let at = parse_local(text)
-        .and_then(|local| to_utc(tz, local))
-        .map_err(|e| {
-            let message = match e {
-                LocalTimeError::Malformed => {
-                    format!("Enter the date and time {event} as YYYY-MM-DD HH:MM.")
-                }
-                LocalTimeError::Nonexistent => {
-                    "That time was skipped by the daylight-saving change; check the clock."
-                        .to_owned()
-                }
-                LocalTimeError::Ambiguous(..) => {
-                    "That time happened twice because of the daylight-saving \
+    let at = parse_local(text).and_then(|local| to_utc(tz, local)).map_err(|e| {
+        let message = match e {
+            LocalTimeError::Malformed => {
+                format!("Enter the date and time {event} as YYYY-MM-DD HH:MM.")
+            }
+            LocalTimeError::Nonexistent => {
+                "That time was skipped by the daylight-saving change; check the clock.".to_owned()
+            }
+            LocalTimeError::Ambiguous(..) => {
+                "That time happened twice because of the daylight-saving \
                 change; enter a time outside the repeated hour."
-                        .to_owned()
-                }
-            };
-            VigilError::validation(field, message)
-        })?;
+                    .to_owned()
+            }
+        };
+        VigilError::validation(field, message)
+    })?;
     if at > now {
         return Err(VigilError::validation(
             field,
