@@ -1,29 +1,15 @@
 //! Alert firings, acknowledgements and notification outcomes on a real database file.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
-use vigil_core::{Admission, DeadlineKind, ErrorCode, Protocol, VigilError};
-use vigil_store::{alerts, sessions, Store};
+mod common;
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid")
-}
+use chrono::Duration;
+use common::{iv_admission, now};
+use vigil_core::{DeadlineKind, ErrorCode, VigilError};
+use vigil_store::{alerts, sessions, Store};
 
 fn store_with_session(dir: &std::path::Path, minutes_ago: i64) -> (Store, i64) {
     let store = Store::open_in(dir).expect("open");
-    let admission = Admission {
-        patient_name: "Testy McTestface".into(),
-        bay: "Bay 3".into(),
-        protocol: Protocol::IvKetamine,
-        minimum_minutes: 60,
-        clock_started_at: now() - Duration::minutes(minutes_ago),
-        protocol_version_id: 1,
-        chart_number: "TEST-0001".into(),
-        date_of_birth: chrono::NaiveDate::from_ymd_opt(1980, 2, 29).expect("date"),
-        dose_mg: 35.0,
-        weight_kg: Some(70.0),
-        device_times: Vec::new(),
-        note: String::new(),
-    };
+    let admission = iv_admission("Bay 3", minutes_ago);
     let id = store.with_tx(|tx| sessions::insert(tx, &admission, now())).expect("insert");
     (store, id)
 }

@@ -1,13 +1,12 @@
 //! Protocol versions, settings history and admission details on a real database file.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+mod common;
+
+use chrono::Duration;
+use common::{iv_admission, now};
 use vigil_core::protocol_version::ValidProtocolEdit;
 use vigil_core::{Admission, Protocol};
 use vigil_store::{protocols, sessions, settings, Store};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid")
-}
 
 #[test]
 fn defaults_are_seeded_once_from_the_core() {
@@ -31,18 +30,9 @@ fn an_edit_adds_a_version_and_a_session_keeps_its_own() {
     let v1 = store.with_conn(protocols::current).expect("current")[0].clone();
     assert_eq!(v1.protocol, Protocol::IvKetamine);
     let admission = Admission {
-        patient_name: "Testy McTestface".into(),
-        chart_number: "TEST-0002".into(),
-        date_of_birth: NaiveDate::from_ymd_opt(1990, 1, 1).expect("date"),
-        bay: "Bay 1".into(),
-        protocol: Protocol::IvKetamine,
         protocol_version_id: v1.id,
-        minimum_minutes: v1.minimum_minutes,
-        dose_mg: 35.0,
-        weight_kg: Some(70.0),
-        clock_started_at: now() - Duration::minutes(5),
-        device_times: Vec::new(),
         note: "Tolerated well.\nNo nausea.".into(),
+        ..iv_admission("Bay 1", 5)
     };
     let session = store.with_tx(|tx| sessions::insert(tx, &admission, now())).expect("admit");
 
@@ -78,10 +68,6 @@ fn spravato_device_times_are_stored_in_order() {
     let spravato = store.with_conn(protocols::current).expect("current")[1].clone();
     let first = now() - Duration::minutes(20);
     let admission = Admission {
-        patient_name: "Testy McTestface".into(),
-        chart_number: "TEST-0003".into(),
-        date_of_birth: NaiveDate::from_ymd_opt(1990, 1, 1).expect("date"),
-        bay: "Bay 2".into(),
         protocol: Protocol::Spravato,
         protocol_version_id: spravato.id,
         minimum_minutes: 120,
@@ -89,7 +75,7 @@ fn spravato_device_times_are_stored_in_order() {
         weight_kg: None,
         clock_started_at: first,
         device_times: vec![first, first + Duration::minutes(5), first + Duration::minutes(10)],
-        note: String::new(),
+        ..iv_admission("Bay 2", 20)
     };
     let id = store.with_tx(|tx| sessions::insert(tx, &admission, now())).expect("admit");
     let times: Vec<(i64, i64)> = store

@@ -1,29 +1,15 @@
 //! The store against real database files in a temporary directory.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+mod common;
+
+use chrono::Duration;
+use common::{iv_admission, now};
 use rusqlite::Connection;
 use vigil_core::{Admission, Protocol};
 use vigil_store::{migrations, sessions, Store, StoreError};
 
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid")
-}
-
 fn admission(bay: &str, minutes_ago: i64) -> Admission {
-    Admission {
-        patient_name: "Testy McTestface".into(),
-        bay: bay.into(),
-        protocol: Protocol::IvKetamine,
-        minimum_minutes: 60,
-        clock_started_at: now() - Duration::minutes(minutes_ago),
-        protocol_version_id: 1,
-        chart_number: "TEST-0001".into(),
-        date_of_birth: chrono::NaiveDate::from_ymd_opt(1980, 2, 29).expect("date"),
-        dose_mg: 35.0,
-        weight_kg: Some(70.0),
-        device_times: Vec::new(),
-        note: String::new(),
-    }
+    iv_admission(bay, minutes_ago)
 }
 
 fn count(store: &Store) -> i64 {
