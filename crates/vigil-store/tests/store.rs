@@ -166,3 +166,27 @@ fn a_newer_database_is_refused() {
         other => panic!("expected SchemaTooNew, got {other:?}"),
     }
 }
+
+#[test]
+fn a_session_admitted_before_an_upgrade_survives_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("old.sqlite3");
+    {
+        let mut conn = Connection::open(&path).expect("fixture");
+        migrations::apply_up_to(&mut conn, 1).expect("schema 1");
+        conn.execute(
+            "INSERT INTO recovery_sessions
+                (patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, recorded_at_ms)
+             VALUES ('Testy McTestface', 'Bay 9', 'iv_ketamine', 60, ?1, ?1)",
+            [(now() - Duration::minutes(10)).timestamp_millis()],
+        )
+        .expect("old row");
+    }
+    let store = Store::open(&path).expect("upgrade");
+    let board = store.with_conn(|c| sessions::on_board(c, now())).expect("board");
+    assert_eq!(board.len(), 1);
+    assert_eq!((board[0].bay.as_str(), board[0].minimum_minutes), ("Bay 9", 60));
+    let unfired =
+        store.with_conn(|c| vigil_store::alerts::unfired_deadlines(c, now())).expect("deadlines");
+    assert_eq!(unfired.len(), 1, "its deadline is still watched");
+}
