@@ -4,22 +4,19 @@
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tauri::{AppHandle, Emitter, Manager, UserAttentionType};
+use tauri::{AppHandle, Manager, UserAttentionType};
 use vigil_core::alert::notification_text;
 use vigil_core::deadline::MAX_SLEEP;
 
-use crate::commands::{ALERT_RAISED, RECORDS_CHANGED};
+use crate::commands::{signal, ALERT_RAISED, RECORDS_CHANGED};
 use crate::notifier::{Job, Notifier};
 use crate::scheduler::{Fired, Scheduler};
 
 /// Raises one fired alert in the app, then queues its notification.
 pub fn raise(app: &AppHandle, notifier: &Notifier, fired: &Fired) {
     eprintln!("vigil: alert firing {} (session {})", fired.firing_id, fired.deadline.session_id);
-    for event in [ALERT_RAISED, RECORDS_CHANGED] {
-        if let Err(e) = app.emit(event, ()) {
-            eprintln!("vigil: could not signal {event}: {e}");
-        }
-    }
+    signal(app, ALERT_RAISED);
+    signal(app, RECORDS_CHANGED);
     if let Some(window) = app.get_webview_window("main") {
         if let Err(e) = window.request_user_attention(Some(UserAttentionType::Critical)) {
             eprintln!("vigil: window attention request failed: {e}");

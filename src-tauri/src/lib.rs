@@ -11,7 +11,7 @@ pub mod state;
 mod webview;
 
 use std::sync::Arc;
-use tauri::{Emitter, Manager};
+use tauri::Manager;
 
 /// Starts the app; returns when the last window closes.
 pub fn run() {
@@ -25,9 +25,7 @@ pub fn run() {
             let notifier = Arc::new(notifier::Notifier::start(
                 app_state.store.clone(),
                 app_state.clock.clone(),
-                move || {
-                    let _ = handle.emit(commands::RECORDS_CHANGED, ());
-                },
+                move || commands::signal(&handle, commands::RECORDS_CHANGED),
             ));
             app_state.notifier = Some(notifier.clone());
             let scheduler =

@@ -76,7 +76,9 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts the app at `app` through the driver at `driver_url`.
+    /// Starts the app at `app` through the driver at `driver_url`. WebKitWebDriver holds one
+    /// session at a time and notices a killed app only after a moment, so a refused new
+    /// session is tried again for up to 15 s (each refusal is logged) before the test fails.
     pub fn launch(driver_url: &str, app: &Path) -> Self {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -86,8 +88,18 @@ impl Session {
         let caps = json!({
             "capabilities": { "alwaysMatch": { "tauri:options": { "application": app } } }
         });
-        let reply = send(&agent, "POST", &format!("{driver_url}/session"), Some(caps))
-            .unwrap_or_else(|e| panic!("new session: {e}"));
+        let url = format!("{driver_url}/session");
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        let reply = loop {
+            match send(&agent, "POST", &url, Some(caps.clone())) {
+                Ok(reply) => break reply,
+                Err(e) if std::time::Instant::now() < deadline => {
+                    eprintln!("e2e: new session refused, trying again: {e}");
+                    std::thread::sleep(Duration::from_millis(500));
+                }
+                Err(e) => panic!("new session: {e}"),
+            }
+        };
         let id = reply["sessionId"].as_str().expect("sessionId").to_owned();
         let session = Self { agent, base: format!("{driver_url}/session/{id}") };
         session.find(&By::xpath("//main"));

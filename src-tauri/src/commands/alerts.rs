@@ -1,10 +1,10 @@
 //! Alerts: the active list, acknowledging one, and the desktop-notification status and test.
 
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 use vigil_core::{ActiveAlert, NotificationOutcome, VigilError};
 use vigil_store::alerts;
 
-use super::RECORDS_CHANGED;
+use super::{signal, RECORDS_CHANGED};
 use crate::notifier::Job;
 use crate::state::AppState;
 
@@ -23,9 +23,7 @@ pub fn acknowledge_alert(
 ) -> Result<(), VigilError> {
     acknowledge(&state, firing_id)?;
     eprintln!("vigil: acknowledged firing {firing_id}");
-    if let Err(e) = app.emit(RECORDS_CHANGED, ()) {
-        eprintln!("vigil: could not signal {RECORDS_CHANGED}: {e}");
-    }
+    signal(&app, RECORDS_CHANGED);
     Ok(())
 }
 

@@ -9,3 +9,12 @@ pub mod settings;
 pub const RECORDS_CHANGED: &str = "records-changed";
 /// The event emitted when an alert fires; the UI sounds it and refetches.
 pub const ALERT_RAISED: &str = "alert-raised";
+
+/// Emits `event` (a signal without data); a failure is logged, never fatal: the UI also
+/// refetches on its own actions.
+pub fn signal(app: &tauri::AppHandle, event: &str) {
+    use tauri::Emitter;
+    if let Err(e) = app.emit(event, ()) {
+        eprintln!("vigil: could not signal {event}: {e}");
+    }
+}

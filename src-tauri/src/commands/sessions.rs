@@ -1,10 +1,10 @@
 //! Recovery sessions: admitting a patient and loading the board.
 
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 use vigil_core::{AdmitInput, RecoveryBoard, VigilError};
 use vigil_store::{alerts, protocols, sessions};
 
-use super::RECORDS_CHANGED;
+use super::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// Admits a patient; returns the new session id once the row is committed.
@@ -16,9 +16,7 @@ pub fn admit_patient(
 ) -> Result<i64, VigilError> {
     let id = admit(&state, &input, &chrono::Local)?;
     eprintln!("vigil: admitted session {id}");
-    if let Err(e) = app.emit(RECORDS_CHANGED, ()) {
-        eprintln!("vigil: could not signal {RECORDS_CHANGED}: {e}");
-    }
+    signal(&app, RECORDS_CHANGED);
     Ok(id)
 }
 

@@ -1,11 +1,11 @@
 //! The Settings screen: protocol versions and the alert repeat interval. Every change is a new
 //! record; running sessions keep the protocol version they started with.
 
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 use vigil_core::{AlertRepeatEdit, ClinicSettings, ProtocolEdit, VigilError};
 use vigil_store::{protocols, settings};
 
-use super::RECORDS_CHANGED;
+use super::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// The current protocol versions and alert settings.
@@ -22,7 +22,7 @@ pub fn update_protocol(
     edit: ProtocolEdit,
 ) -> Result<ClinicSettings, VigilError> {
     let settings = change_protocol(&state, &edit)?;
-    signal(&app);
+    signal(&app, RECORDS_CHANGED);
     Ok(settings)
 }
 
@@ -34,7 +34,7 @@ pub fn update_alert_repeat(
     edit: AlertRepeatEdit,
 ) -> Result<ClinicSettings, VigilError> {
     let settings = change_alert_repeat(&state, &edit)?;
-    signal(&app);
+    signal(&app, RECORDS_CHANGED);
     Ok(settings)
 }
 
@@ -59,12 +59,6 @@ pub fn change_alert_repeat(
     let now = state.clock.now();
     state.store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, minutes, now))?;
     Ok(state.store.with_conn(settings::load)?)
-}
-
-fn signal(app: &AppHandle) {
-    if let Err(e) = app.emit(RECORDS_CHANGED, ()) {
-        eprintln!("vigil: could not signal {RECORDS_CHANGED}: {e}");
-    }
 }
 
 #[cfg(test)]
