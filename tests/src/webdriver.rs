@@ -160,6 +160,14 @@ impl Session {
             .map(str::to_owned)
     }
 
+    /// The current value of a form control.
+    pub fn value(&self, el: &Element) -> String {
+        self.must("GET", &format!("/element/{}/property/value", el.0), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// The element that has keyboard focus.
     pub fn active_element(&self) -> Element {
         let v = self.must("GET", "/element/active", None);

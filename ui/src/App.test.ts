@@ -20,6 +20,7 @@ const ipc = vi.hoisted(() => ({
   notification: null as NotificationOutcome | null,
   tests: 0,
   settings: null as unknown as ClinicSettings,
+  draft: null as null | { content: string; savedAt: string },
   protocolEdits: [] as ProtocolEdit[],
 }));
 
@@ -37,6 +38,13 @@ vi.mock('./lib/ipc', async (importOriginal) => {
       ipc.alerts = ipc.alerts.filter((a) => a.firingId !== id);
     }),
     loadSettings: vi.fn(async () => ipc.settings),
+    loadDraft: vi.fn(async () => ipc.draft),
+    saveDraft: vi.fn(async (_form: string, content: string) => {
+      ipc.draft = { content, savedAt: new Date().toISOString() };
+    }),
+    clearDraft: vi.fn(async () => {
+      ipc.draft = null;
+    }),
     updateProtocol: vi.fn(async (edit: ProtocolEdit) => {
       if (edit.protocol === 'spravato' && edit.minimumMinutes < 120) {
         throw new real.IpcError({
@@ -70,6 +78,7 @@ beforeEach(() => {
   ipc.notification = null;
   ipc.tests = 0;
   ipc.protocolEdits = [];
+  ipc.draft = null;
   const at = new Date(0).toISOString();
   ipc.settings = {
     protocols: [
@@ -241,5 +250,30 @@ describe('settings', () => {
     await user.type(screen.getByLabelText('Dose (mg)'), '35');
     await user.type(screen.getByLabelText('Weight (kg)'), '70');
     expect(screen.getByText('0.50 mg/kg')).toBeTruthy();
+  });
+});
+
+describe('drafts', () => {
+  it('keeps what was typed, restores it after closing, and clears it on request', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Admit patient' }));
+    await user.type(screen.getByLabelText('Patient name'), 'Testy McTestface');
+    await user.type(screen.getByLabelText('Bay'), '4');
+    await vi.waitFor(() => expect(ipc.draft?.content).toContain('"bay":"4"'));
+    expect(ipc.draft?.content).toContain('Testy McTestface');
+
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await user.click(screen.getByRole('button', { name: 'Admit patient' }));
+    await vi.waitFor(() =>
+      expect((screen.getByLabelText('Bay') as HTMLInputElement).value).toBe('4'),
+    );
+    expect(screen.getByRole('status').textContent).toContain('Restored what was typed');
+
+    await user.click(screen.getByRole('button', { name: 'Clear form' }));
+    expect((screen.getByLabelText('Patient name') as HTMLInputElement).value).toBe('');
+    await vi.waitFor(() => expect(ipc.draft).toBeNull());
+    await new Promise((r) => setTimeout(r, 400));
+    expect(ipc.draft, 'clearing does not save an empty draft').toBeNull();
   });
 });

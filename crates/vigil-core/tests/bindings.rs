@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 use ts_rs::TS;
 use vigil_core::{
-    ActiveAlert, AdmitInput, AlertRepeatEdit, BoardRow, ClinicSettings, DeadlineKind, ErrorCode,
-    NotificationOutcome, Protocol, ProtocolEdit, ProtocolVersion, RecoveryBoard, RecoveryState,
-    VigilError,
+    ActiveAlert, AdmitInput, AlertRepeatEdit, BoardRow, ClinicSettings, DeadlineKind, Draft,
+    ErrorCode, NotificationOutcome, Protocol, ProtocolEdit, ProtocolVersion, RecoveryBoard,
+    RecoveryState, VigilError,
 };
 
 fn generated() -> String {
@@ -26,6 +26,7 @@ fn generated() -> String {
         ProtocolEdit::decl(),
         ClinicSettings::decl(),
         AlertRepeatEdit::decl(),
+        Draft::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

@@ -4,6 +4,7 @@
 //! is "saved" only once `with_tx` has returned `Ok` (the commit succeeded).
 
 pub mod alerts;
+pub mod drafts;
 mod error;
 pub mod migrations;
 pub mod protocols;

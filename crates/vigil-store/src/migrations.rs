@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_protocols_and_admission_details",
         include_str!("migrations/0003_protocols_and_admission_details.sql"),
     ),
+    ("0004_form_drafts", include_str!("migrations/0004_form_drafts.sql")),
 ];
 
 /// The schema version this binary writes.

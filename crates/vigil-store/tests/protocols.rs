@@ -105,3 +105,21 @@ fn the_alert_repeat_setting_defaults_and_keeps_its_history() {
         .expect("count");
     assert_eq!(history, 2);
 }
+
+#[test]
+fn a_draft_is_replaced_reloaded_after_reopen_and_cleared() {
+    use vigil_core::draft::DraftForm;
+    use vigil_store::drafts;
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let store = Store::open_in(dir.path()).expect("open");
+        store.with_tx(|tx| drafts::save(tx, DraftForm::Admit, "first", now())).expect("save");
+        store.with_tx(|tx| drafts::save(tx, DraftForm::Admit, "second", now())).expect("replace");
+    }
+    let store = Store::open_in(dir.path()).expect("reopen");
+    let draft =
+        store.with_conn(|c| drafts::load(c, DraftForm::Admit)).expect("load").expect("kept");
+    assert_eq!((draft.content.as_str(), draft.saved_at), ("second", now()));
+    store.with_tx(|tx| drafts::clear(tx, DraftForm::Admit)).expect("clear");
+    assert_eq!(store.with_conn(|c| drafts::load(c, DraftForm::Admit)).expect("load"), None);
+}

@@ -2,6 +2,7 @@
 //! transaction, map the error to `VigilError`, signal `records-changed`.
 
 pub mod alerts;
+pub mod drafts;
 pub mod sessions;
 pub mod settings;
 

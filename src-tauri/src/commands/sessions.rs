@@ -1,8 +1,9 @@
 //! Recovery sessions: admitting a patient and loading the board.
 
 use tauri::{AppHandle, State};
+use vigil_core::draft::DraftForm;
 use vigil_core::{AdmitInput, RecoveryBoard, VigilError};
-use vigil_store::{alerts, protocols, sessions};
+use vigil_store::{alerts, drafts, protocols, sessions};
 
 use super::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
@@ -26,7 +27,8 @@ pub fn load_board(state: State<'_, AppState>) -> Result<RecoveryBoard, VigilErro
     board(&state)
 }
 
-/// Validates and stores an admission, reading typed local times in zone `tz`.
+/// Validates and stores an admission, reading typed local times in zone `tz`; the admit
+/// form's draft goes in the same transaction.
 pub fn admit<Tz: chrono::TimeZone>(
     state: &AppState,
     input: &AdmitInput,
@@ -35,7 +37,11 @@ pub fn admit<Tz: chrono::TimeZone>(
     let now = state.clock.now();
     let current = state.store.with_conn(protocols::current)?;
     let admission = input.validate(now, tz, &current)?;
-    Ok(state.store.with_tx(|tx| sessions::insert(tx, &admission, now))?)
+    Ok(state.store.with_tx(|tx| {
+        let id = sessions::insert(tx, &admission, now)?;
+        drafts::clear(tx, DraftForm::Admit)?;
+        Ok(id)
+    })?)
 }
 
 /// Builds the board from stored sessions at the clock's now.
@@ -100,5 +106,22 @@ mod tests {
         assert_eq!(err.code, ErrorCode::Validation);
         assert_eq!(err.field.as_deref(), Some("clockStartedAt"));
         assert!(board(&state).expect("board").rows.is_empty());
+    }
+
+    #[test]
+    fn an_admission_takes_its_draft_with_it_and_a_refusal_keeps_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let t0 = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
+        let state = state(dir.path(), Arc::new(FixedClock::new(t0)));
+        let draft =
+            |s: &AppState| s.store.with_conn(|c| drafts::load(c, DraftForm::Admit)).expect("load");
+        state
+            .store
+            .with_tx(|tx| drafts::save(tx, DraftForm::Admit, "{\"bay\":\"Bay 1\"}", t0))
+            .expect("save");
+        admit(&state, &input("2026-07-01T12:10"), &Utc).expect_err("future");
+        assert!(draft(&state).is_some(), "a refused admission keeps the draft");
+        admit(&state, &input("2026-07-01T11:30"), &Utc).expect("admit");
+        assert_eq!(draft(&state), None, "the saved admission cleared it");
     }
 }

@@ -77,3 +77,5 @@ export type ClinicSettings = {
 protocols: Array<ProtocolVersion>, alertRepeatMinutes: number, };
 
 export type AlertRepeatEdit = { minutes: number, };
+
+export type Draft = { content: string, savedAt: string, };

@@ -7,6 +7,7 @@ import type {
   AdmitInput,
   AlertRepeatEdit,
   ClinicSettings,
+  Draft,
   ProtocolEdit,
   NotificationOutcome,
   RecoveryBoard,
@@ -99,4 +100,22 @@ export function updateProtocol(edit: ProtocolEdit): Promise<ClinicSettings> {
 /** Changes how often an unacknowledged alert repeats. */
 export function updateAlertRepeat(edit: AlertRepeatEdit): Promise<ClinicSettings> {
   return call<ClinicSettings>('update_alert_repeat', { edit });
+}
+
+/** Forms that keep a draft of what was typed. */
+export type DraftForm = 'admit';
+
+/** Keeps what was typed into `form` (replacing the previous draft). */
+export function saveDraft(form: DraftForm, content: string): Promise<void> {
+  return call<void>('save_draft', { form, content });
+}
+
+/** The draft left in `form`, if any. */
+export function loadDraft(form: DraftForm): Promise<Draft | null> {
+  return call<Draft | null>('load_draft', { form });
+}
+
+/** Throws away the draft of `form`. */
+export function clearDraft(form: DraftForm): Promise<void> {
+  return call<void>('clear_draft', { form });
 }

@@ -1,0 +1,63 @@
+//! Drafts: what a nurse typed into a form and has not saved yet. The content is the UI's own
+//! JSON, bounded in size; the app stores it as typed and gives it back after a restart.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::VigilError;
+
+/// The largest draft accepted, in bytes.
+pub const MAX_DRAFT_BYTES: usize = 65536;
+
+/// The forms that keep drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftForm {
+    Admit,
+}
+
+impl DraftForm {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Admit => "admit",
+        }
+    }
+
+    /// Parses a form name from the UI. Errors: `validation` on `form`.
+    pub fn parse(name: &str) -> Result<Self, VigilError> {
+        match name {
+            "admit" => Ok(Self::Admit),
+            _ => Err(VigilError::validation("form", "Unknown form.")),
+        }
+    }
+}
+
+/// A stored draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Draft {
+    pub content: String,
+    pub saved_at: DateTime<Utc>,
+}
+
+/// Checks a draft's size. Errors: `validation` on `content`.
+pub fn check_content(content: &str) -> Result<(), VigilError> {
+    if content.len() > MAX_DRAFT_BYTES {
+        return Err(VigilError::validation("content", "The form is too large to keep as a draft."));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_and_sizes() {
+        assert_eq!(DraftForm::parse("admit").map(DraftForm::as_str), Ok("admit"));
+        assert!(DraftForm::parse("check").is_err());
+        assert!(check_content(&"x".repeat(MAX_DRAFT_BYTES)).is_ok());
+        assert!(check_content(&"x".repeat(MAX_DRAFT_BYTES + 1)).is_err());
+    }
+}

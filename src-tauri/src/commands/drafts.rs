@@ -1,0 +1,36 @@
+//! Drafts of forms, saved as the nurse types so a closed or killed app loses nothing.
+//! Saving a draft is not a clinical record: it signals nothing and writes no audit.
+
+use tauri::State;
+use vigil_core::draft::{check_content, DraftForm};
+use vigil_core::{Draft, VigilError};
+use vigil_store::drafts;
+
+use crate::state::AppState;
+
+/// Replaces the draft of `form` with `content`.
+#[tauri::command(async)]
+pub fn save_draft(
+    state: State<'_, AppState>,
+    form: String,
+    content: String,
+) -> Result<(), VigilError> {
+    let form = DraftForm::parse(&form)?;
+    check_content(&content)?;
+    let now = state.clock.now();
+    Ok(state.store.with_tx(|tx| drafts::save(tx, form, &content, now))?)
+}
+
+/// The draft of `form`, if one was left.
+#[tauri::command(async)]
+pub fn load_draft(state: State<'_, AppState>, form: String) -> Result<Option<Draft>, VigilError> {
+    let form = DraftForm::parse(&form)?;
+    Ok(state.store.with_conn(|c| drafts::load(c, form))?)
+}
+
+/// Throws the draft of `form` away (the nurse chose to clear the form).
+#[tauri::command(async)]
+pub fn clear_draft(state: State<'_, AppState>, form: String) -> Result<(), VigilError> {
+    let form = DraftForm::parse(&form)?;
+    Ok(state.store.with_tx(|tx| drafts::clear(tx, form))?)
+}

@@ -1,0 +1,53 @@
+//! Nothing a nurse typed is lost when the app is killed: the admit form keeps a draft in the
+//! database as it is typed, and the restarted app gives it back.
+
+use rusqlite::{Connection, OpenFlags};
+use std::time::Duration;
+use vigil_e2e::process::wait_for;
+use vigil_e2e::{By, Desktop, NAME};
+
+fn draft(desktop: &Desktop) -> Option<String> {
+    let db =
+        Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    db.query_row("SELECT content FROM form_drafts WHERE form = 'admit'", [], |r| r.get(0)).ok()
+}
+
+#[test]
+fn a_half_typed_admission_survives_a_kill_and_is_restored() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    app.click(&app.find(&By::button("Admit patient")));
+    app.type_into(&app.find(&By::label("Patient name")), NAME);
+    app.type_into(&app.find(&By::label("Bay")), "Bay 3");
+    app.type_into(&app.find(&By::label("Note")), "Typed before the power cut.");
+    wait_for("the draft on disk", Duration::from_secs(10), || {
+        draft(&desktop).filter(|d| d.contains("power cut"))
+    });
+
+    assert_eq!(desktop.kill_app(), 1);
+    drop(app);
+    let app = desktop.launch_app();
+    app.click(&app.find(&By::button("Admit patient")));
+    app.find(&By::xpath("//*[@role='status'][contains(., 'Restored what was typed')]"));
+    let name = app.find(&By::label("Patient name"));
+    wait_for("the restored name", Duration::from_secs(10), || {
+        (app.value(&name) == NAME).then_some(())
+    });
+    assert_eq!(app.value(&app.find(&By::label("Bay"))), "Bay 3");
+    assert_eq!(app.value(&app.find(&By::label("Note"))), "Typed before the power cut.");
+
+    // Finishing the admission takes the draft with it.
+    for (label, value) in [
+        ("Chart number", "TEST-0001"),
+        ("Date of birth", "1980-02-29"),
+        ("Dose (mg)", "35"),
+        ("Weight (kg)", "70"),
+    ] {
+        app.type_into(&app.find(&By::label(label)), value);
+    }
+    app.click(&app.find(&By::button("Admit")));
+    app.find(&By::row("Bay 3"));
+    wait_for("the draft to go", Duration::from_secs(10), || {
+        draft(&desktop).is_none().then_some(())
+    });
+}
