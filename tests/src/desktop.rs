@@ -2,7 +2,7 @@
 //! temporary data directory for Vigil.
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -191,11 +191,6 @@ impl Desktop {
             }
         }
         killed
-    }
-
-    /// The app's data directory (`VIGIL_DATA_DIR`).
-    pub fn data_dir(&self) -> &Path {
-        self.data_dir.path()
     }
 
     /// The SQLite file the app writes.

@@ -40,10 +40,6 @@ impl Child {
         killpg(Pid::from_raw(self.inner.id() as i32), signal).expect("signal the child");
     }
 
-    pub fn pid(&self) -> u32 {
-        self.inner.id()
-    }
-
     /// Whether the process is still running.
     pub fn is_running(&mut self) -> bool {
         matches!(self.inner.try_wait(), Ok(None))

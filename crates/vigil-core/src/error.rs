@@ -39,10 +39,6 @@ impl VigilError {
         Self::new(ErrorCode::NotFound, message)
     }
 
-    pub fn storage(message: impl Into<String>) -> Self {
-        Self::new(ErrorCode::Storage, message)
-    }
-
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(ErrorCode::Internal, message)
     }
