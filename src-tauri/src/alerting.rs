@@ -1,6 +1,6 @@
 //! Raising a fired alert: the in-app alert first (events for the banner and sound, the window
 //! asks for attention), then the desktop notification, queued so it can never delay the rest.
-//! Also the scheduler's thread.
+//! Also the scheduler's thread, which also locks the workstation after the idle time.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -8,9 +8,10 @@ use tauri::{AppHandle, Manager, UserAttentionType};
 use vigil_core::alert::notification_text;
 use vigil_core::deadline::MAX_SLEEP;
 
-use crate::commands::{signal, ALERT_RAISED, RECORDS_CHANGED};
+use crate::commands::{signal, ALERT_RAISED, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::notifier::{Job, Notifier};
 use crate::scheduler::{Fired, Scheduler};
+use crate::state::AppState;
 
 /// Raises one fired alert in the app, then queues its notification.
 pub fn raise(app: &AppHandle, notifier: &Notifier, fired: &Fired) {
@@ -43,6 +44,15 @@ pub fn spawn_scheduler(app: AppHandle, mut scheduler: Scheduler, notifier: Arc<N
                     MAX_SLEEP
                 }
             };
+            let state = app.state::<AppState>();
+            match crate::commands::auth::lock_if_idle(&state) {
+                Ok(true) => {
+                    signal(&app, AUTH_CHANGED);
+                    signal(&app, RECORDS_CHANGED);
+                }
+                Ok(false) => {}
+                Err(e) => eprintln!("vigil: idle lock check failed: {}", e.message),
+            }
             // A floor keeps a deadline that is due "now" from spinning the loop.
             std::thread::sleep(sleep.max(Duration::from_millis(20)));
         }

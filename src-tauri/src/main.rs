@@ -2,5 +2,9 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(code) = vigil_app::cli::run(&args) {
+        std::process::exit(code);
+    }
     vigil_app::run();
 }

@@ -1,10 +1,12 @@
-//! What every command shares: the store and the one real clock.
+//! What every command shares: the store, the one real clock, who is at the workstation, and
+//! the result of the last verification of the record.
 
 use chrono::{DateTime, Utc};
-use std::path::Path;
-use std::sync::Arc;
-use vigil_core::Clock;
-use vigil_store::{Store, StoreError};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use vigil_core::{Clock, IntegrityStatus, Nurse, Permission, VigilError, Workstation};
+use vigil_store::integrity::{self, FileCheck};
+use vigil_store::{settings, Store, StoreError};
 
 use crate::notifier::Notifier;
 
@@ -24,6 +26,10 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// The desktop notifier, once started (absent in command tests).
     pub notifier: Option<Arc<Notifier>>,
+    /// Who is signed in and whether it is locked; starts signed out.
+    pub workstation: Arc<Mutex<Workstation>>,
+    /// The last verification (at start, on demand, after a restore).
+    pub integrity: Mutex<IntegrityStatus>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -33,12 +39,60 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// Opens the database in `dir` with the system clock.
+    /// Opens the database in `dir` as its one writer, with the system clock, and verifies it.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
-        Ok(Self::new(Store::open_in(dir)?, Arc::new(SystemClock)))
+        let clock = SystemClock;
+        let store = Store::open_at(&dir.join(vigil_store::DB_FILE_NAME), clock.now())?;
+        Self::new(store, Arc::new(clock))
     }
 
-    pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
-        Self { store: Arc::new(store), clock, notifier: None }
+    /// Wraps an open store: verifies the file (quick check) and the audit chain at once.
+    pub fn new(store: Store, clock: Arc<dyn Clock>) -> Result<Self, StoreError> {
+        let now = clock.now();
+        let status = store.with_conn(|c| integrity::verify(c, FileCheck::Quick, now))?;
+        if !status.ok {
+            eprintln!("vigil: RECORD INTEGRITY PROBLEM at audit entry {:?}", status.first_bad_seq);
+        }
+        Ok(Self {
+            store: Arc::new(store),
+            clock,
+            notifier: None,
+            workstation: Arc::new(Mutex::new(Workstation::new())),
+            integrity: Mutex::new(status),
+        })
+    }
+
+    pub fn workstation(&self) -> MutexGuard<'_, Workstation> {
+        self.workstation.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The nurse who may do `permission` now (and a sign of life: the idle lock is postponed).
+    /// Errors: `forbidden` when signed out, locked, or not allowed.
+    pub fn nurse_for(&self, permission: Permission) -> Result<Nurse, VigilError> {
+        let now = self.clock.now();
+        let mut workstation = self.workstation();
+        let nurse = workstation.require(permission)?.clone();
+        workstation.touch(now);
+        Ok(nurse)
+    }
+
+    /// Whether names may be shown.
+    pub fn is_open(&self) -> bool {
+        self.workstation().is_open()
+    }
+
+    /// The backup folder in force.
+    pub fn backup_folder(&self) -> Result<PathBuf, StoreError> {
+        let default = self.store.default_backup_folder();
+        let settings = self.store.with_conn(|c| settings::backup(c, &default))?;
+        Ok(PathBuf::from(settings.folder))
+    }
+
+    pub fn set_integrity(&self, status: IntegrityStatus) {
+        *self.integrity.lock().unwrap_or_else(|e| e.into_inner()) = status;
+    }
+
+    pub fn integrity(&self) -> IntegrityStatus {
+        self.integrity.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }

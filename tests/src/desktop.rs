@@ -7,7 +7,10 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::process::{wait_for, Child};
-use crate::webdriver::Session;
+use crate::webdriver::{By, Session};
+
+/// How long the app may take to show its first screen.
+const FIRST_PAGE: Duration = Duration::from_secs(20);
 
 /// Everything a test needs, torn down in reverse order on drop.
 #[derive(Debug)]
@@ -108,8 +111,28 @@ impl Desktop {
         }
     }
 
-    /// Launches the app under test through WebDriver and waits for its first page.
+    /// Launches the app and signs in as the test administrator, creating the account on the
+    /// first start: what most tests need before they do anything else.
     pub fn launch_app(&mut self) -> Session {
+        let app = self.launch_app_signed_out();
+        let first_start = By::heading("Welcome to Vigil");
+        let sign_in = By::heading("Sign in");
+        let shown = wait_for("the first-start or sign-in screen", FIRST_PAGE, || {
+            app.try_find(&first_start)
+                .map(|_| true)
+                .or_else(|| app.try_find(&sign_in).map(|_| false))
+        });
+        if shown {
+            crate::nurse::set_up_first_admin(&app);
+        } else {
+            crate::nurse::sign_in(&app, crate::nurse::ADMIN_LABEL, crate::nurse::ADMIN_PIN);
+        }
+        app
+    }
+
+    /// Launches the app under test through WebDriver and waits for its first page, signing in
+    /// no one.
+    pub fn launch_app_signed_out(&mut self) -> Session {
         assert!(
             self.driver.is_running(),
             "tauri-driver exited; see {}",
@@ -191,6 +214,11 @@ impl Desktop {
             }
         }
         killed
+    }
+
+    /// The app's data directory (`VIGIL_DATA_DIR`).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.data_dir.path()
     }
 
     /// The SQLite file the app writes.

@@ -5,6 +5,7 @@
 
 pub mod admit;
 pub mod desktop;
+pub mod nurse;
 pub mod process;
 pub mod webdriver;
 

@@ -1,94 +1,17 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type {
-  ActiveAlert,
-  AdmitInput,
-  ClinicSettings,
-  NotificationOutcome,
-  ProtocolEdit,
-  RecoveryBoard,
-} from './lib/ipc';
+import type { ActiveAlert } from './lib/ipc';
+import { ipc, resetIpc, row } from './test/fakeIpc';
 
-// IPC is mocked at its seam, lib/ipc; IpcError stays the real class.
-const ipc = vi.hoisted(() => ({
-  board: { generatedAt: '', rows: [] } as RecoveryBoard,
-  admitted: [] as AdmitInput[],
-  admitError: null as null | { code: string; message: string; field?: string },
-  alerts: [] as ActiveAlert[],
-  acknowledged: [] as number[],
-  notification: null as NotificationOutcome | null,
-  tests: 0,
-  settings: null as unknown as ClinicSettings,
-  draft: null as null | { content: string; savedAt: string },
-  protocolEdits: [] as ProtocolEdit[],
-}));
-
-vi.mock('./lib/ipc', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./lib/ipc')>();
-  return {
-    ...real,
-    loadBoard: vi.fn(async () => ipc.board),
-    onRecordsChanged: vi.fn(async () => () => {}),
-    onAlertRaised: vi.fn(async () => () => {}),
-    loadAlerts: vi.fn(async () => ipc.alerts),
-    loadNotificationStatus: vi.fn(async () => ipc.notification),
-    acknowledgeAlert: vi.fn(async (id: number) => {
-      ipc.acknowledged.push(id);
-      ipc.alerts = ipc.alerts.filter((a) => a.firingId !== id);
-    }),
-    loadSettings: vi.fn(async () => ipc.settings),
-    loadDraft: vi.fn(async () => ipc.draft),
-    saveDraft: vi.fn(async (_form: string, content: string) => {
-      ipc.draft = { content, savedAt: new Date().toISOString() };
-    }),
-    clearDraft: vi.fn(async () => {
-      ipc.draft = null;
-    }),
-    updateProtocol: vi.fn(async (edit: ProtocolEdit) => {
-      if (edit.protocol === 'spravato' && edit.minimumMinutes < 120) {
-        throw new real.IpcError({
-          code: 'validation',
-          message: 'Spravato (REMS) requires at least 120 minutes of observation.',
-          field: 'minimumMinutes',
-        });
-      }
-      ipc.protocolEdits.push(edit);
-      return ipc.settings;
-    }),
-    sendTestNotification: vi.fn(async () => {
-      ipc.tests += 1;
-    }),
-    admitPatient: vi.fn(async (input: AdmitInput) => {
-      if (ipc.admitError) throw new real.IpcError(ipc.admitError as never);
-      ipc.admitted.push(input);
-      return 1;
-    }),
-  };
-});
+// IPC is mocked at its seam, lib/ipc, by an in-memory fake; IpcError stays the real class.
+vi.mock('./lib/ipc', async (importOriginal) =>
+  (await import('./test/fakeIpc')).fakeIpc(await importOriginal()),
+);
 
 import App from './App.svelte';
 
-beforeEach(() => {
-  ipc.board = { generatedAt: new Date().toISOString(), rows: [] };
-  ipc.admitted = [];
-  ipc.admitError = null;
-  ipc.alerts = [];
-  ipc.acknowledged = [];
-  ipc.notification = null;
-  ipc.tests = 0;
-  ipc.protocolEdits = [];
-  ipc.draft = null;
-  const at = new Date(0).toISOString();
-  ipc.settings = {
-    protocols: [
-      { id: 1, protocol: 'iv_ketamine', version: 1, minimumMinutes: 60, createdAt: at },
-      { id: 2, protocol: 'spravato', version: 1, minimumMinutes: 120, createdAt: at },
-      { id: 3, protocol: 'im_ketamine', version: 1, minimumMinutes: 45, createdAt: at },
-    ],
-    alertRepeatMinutes: 3,
-  };
-});
+beforeEach(() => resetIpc());
 
 afterEach(() => vi.useRealTimers());
 
@@ -101,27 +24,14 @@ describe('the board', () => {
 
   it('ticks the countdown every second and flips to minimum reached', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    const endsAt = new Date(Date.now() + 2_500).toISOString();
-    ipc.board.rows = [
-      {
-        sessionId: 1,
-        bay: 'Bay 9',
-        patientName: 'Testy McTestface',
-        protocol: 'iv_ketamine',
-        minimumMinutes: 60,
-        clockStartedAt: new Date().toISOString(),
-        endsAt,
-        state: 'recovering',
-        alertActive: false,
-      },
-    ];
+    ipc.board.rows = [row(1, 'Bay 9', 'Testy McTestface', 2_500)];
     render(App);
-    const row = (await screen.findByRole('rowheader', { name: 'Bay 9' })).closest('tr')!;
-    expect(within(row).getByText('00:03')).toBeTruthy();
+    const tr = (await screen.findByRole('rowheader', { name: 'Bay 9' })).closest('tr')!;
+    expect(within(tr).getByText('00:03')).toBeTruthy();
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(within(row).getByText('00:02')).toBeTruthy();
+    expect(within(tr).getByText('00:02')).toBeTruthy();
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(within(row).getByText('Minimum reached')).toBeTruthy();
+    expect(within(tr).getByText('Minimum reached')).toBeTruthy();
   });
 });
 

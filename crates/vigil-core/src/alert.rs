@@ -23,6 +23,14 @@ pub struct ActiveAlert {
     pub fired_at: DateTime<Utc>,
 }
 
+impl ActiveAlert {
+    /// The alert as a locked workstation shows it: the patient's initials only.
+    pub fn redacted(mut self) -> Self {
+        self.patient_name = initials(&self.patient_name);
+        self
+    }
+}
+
 /// The outcome of the last desktop notification, for the warning the UI shows on failure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

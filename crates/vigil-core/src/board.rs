@@ -7,6 +7,7 @@ use serde::Serialize;
 use std::collections::HashSet;
 use ts_rs::TS;
 
+use crate::alert::initials;
 use crate::{Protocol, RecoverySession, RecoveryState};
 
 /// One patient on the board.
@@ -24,6 +25,8 @@ pub struct BoardRow {
     pub state: RecoveryState,
     /// An alert about this session fired and nobody has acknowledged it yet.
     pub alert_active: bool,
+    /// Who admitted the patient; `None` on a locked board or for records from before accounts.
+    pub admitted_by: Option<String>,
 }
 
 /// Every patient in recovery at `generated_at`.
@@ -31,6 +34,9 @@ pub struct BoardRow {
 #[serde(rename_all = "camelCase")]
 pub struct RecoveryBoard {
     pub generated_at: DateTime<Utc>,
+    /// The workstation is locked (or nobody is signed in): names are initials, and the UI
+    /// shows only bay, initials and countdown.
+    pub locked: bool,
     pub rows: Vec<BoardRow>,
 }
 
@@ -51,6 +57,7 @@ impl RecoveryBoard {
                 ends_at: s.ends_at(),
                 state: s.state(now),
                 alert_active: alerted.contains(&s.id),
+                admitted_by: s.admitted_by.clone(),
             })
             .collect();
         let rank = |r: &BoardRow| match (r.alert_active, r.state) {
@@ -66,7 +73,18 @@ impl RecoveryBoard {
                 b.session_id,
             ))
         });
-        Self { generated_at: now, rows }
+        Self { generated_at: now, locked: false, rows }
+    }
+
+    /// The board for a locked workstation: initials instead of names, nothing about who
+    /// admitted whom.
+    pub fn redacted(mut self) -> Self {
+        self.locked = true;
+        for row in &mut self.rows {
+            row.patient_name = initials(&row.patient_name);
+            row.admitted_by = None;
+        }
+        self
     }
 }
 
@@ -85,6 +103,7 @@ mod tests {
             minimum_minutes: minimum,
             clock_started_at: now - Duration::minutes(minutes_ago),
             recorded_at: now,
+            admitted_by: None,
         }
     }
 
@@ -126,5 +145,16 @@ mod tests {
         let ids: Vec<i64> = board.rows.iter().map(|r| r.session_id).collect();
         assert_eq!(ids, [3, 4, 1, 2]);
         assert!(board.rows[0].alert_active && !board.rows[1].alert_active);
+    }
+
+    #[test]
+    fn a_redacted_board_has_initials_only() {
+        let now = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
+        let mut s = session(1, "A", 10, 60);
+        s.admitted_by = Some("Test Nurse, RN".into());
+        let board = RecoveryBoard::build(&[s], &HashSet::new(), now).redacted();
+        assert!(board.locked);
+        assert_eq!(board.rows[0].patient_name, "T.P.1.");
+        assert_eq!(board.rows[0].admitted_by, None);
     }
 }

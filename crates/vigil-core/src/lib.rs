@@ -10,11 +10,14 @@ pub mod clock_jump;
 pub mod deadline;
 pub mod draft;
 pub mod error;
+pub mod integrity;
 pub mod local_time;
+pub mod people;
 pub mod protocol;
 pub mod protocol_version;
 pub mod recovery;
 pub mod settings;
+pub mod sign_in;
 pub mod text;
 
 pub use admission::{Admission, AdmitInput};
@@ -24,7 +27,12 @@ pub use clock::{Clock, FixedClock};
 pub use deadline::{Deadline, DeadlineKind};
 pub use draft::Draft;
 pub use error::{ErrorCode, VigilError};
+pub use integrity::{
+    BackupInfo, BackupSettings, BackupSettingsEdit, IntegrityStatus, RestoreInput,
+};
+pub use people::{AccountStatusInput, NewNurseInput, Nurse, Permission, PinResetInput, Role};
 pub use protocol::Protocol;
 pub use protocol_version::{ProtocolEdit, ProtocolVersion};
 pub use recovery::{RecoverySession, RecoveryState};
 pub use settings::{AlertRepeatEdit, ClinicSettings};
+pub use sign_in::{AuthStatus, EmergencyInput, IdleLockEdit, SignInInput, Workstation};

@@ -29,6 +29,9 @@ pub struct RecoverySession {
     pub clock_started_at: DateTime<Utc>,
     /// When the admission was recorded by the app.
     pub recorded_at: DateTime<Utc>,
+    /// Who recorded the admission ("Ana Ruiz, RN"); `None` for sessions recorded before
+    /// accounts existed.
+    pub admitted_by: Option<String>,
 }
 
 impl RecoverySession {
@@ -71,6 +74,7 @@ mod tests {
             minimum_minutes: 60,
             clock_started_at: start,
             recorded_at: start,
+            admitted_by: None,
         }
     }
 

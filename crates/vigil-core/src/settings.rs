@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{ProtocolVersion, VigilError};
+use crate::{BackupSettings, ProtocolVersion, VigilError};
 
 /// Default minutes between repeats of an unacknowledged alert's sound.
 pub const DEFAULT_ALERT_REPEAT_MINUTES: u32 = 3;
@@ -15,6 +15,9 @@ pub struct ClinicSettings {
     /// The current version of each protocol.
     pub protocols: Vec<ProtocolVersion>,
     pub alert_repeat_minutes: u32,
+    /// Seconds without input before the workstation locks.
+    pub idle_lock_seconds: u32,
+    pub backup: BackupSettings,
 }
 
 /// A change of the alert repeat interval.

@@ -5,9 +5,11 @@
 use std::path::PathBuf;
 use ts_rs::TS;
 use vigil_core::{
-    ActiveAlert, AdmitInput, AlertRepeatEdit, BoardRow, ClinicSettings, DeadlineKind, Draft,
-    ErrorCode, NotificationOutcome, Protocol, ProtocolEdit, ProtocolVersion, RecoveryBoard,
-    RecoveryState, VigilError,
+    AccountStatusInput, ActiveAlert, AdmitInput, AlertRepeatEdit, AuthStatus, BackupInfo,
+    BackupSettings, BackupSettingsEdit, BoardRow, ClinicSettings, DeadlineKind, Draft,
+    EmergencyInput, ErrorCode, IdleLockEdit, IntegrityStatus, NewNurseInput, NotificationOutcome,
+    Nurse, PinResetInput, Protocol, ProtocolEdit, ProtocolVersion, RecoveryBoard, RecoveryState,
+    RestoreInput, Role, SignInInput, VigilError,
 };
 
 fn generated() -> String {
@@ -27,6 +29,20 @@ fn generated() -> String {
         ClinicSettings::decl(),
         AlertRepeatEdit::decl(),
         Draft::decl(),
+        Role::decl(),
+        Nurse::decl(),
+        NewNurseInput::decl(),
+        PinResetInput::decl(),
+        AccountStatusInput::decl(),
+        SignInInput::decl(),
+        EmergencyInput::decl(),
+        IdleLockEdit::decl(),
+        AuthStatus::decl(),
+        IntegrityStatus::decl(),
+        BackupInfo::decl(),
+        BackupSettings::decl(),
+        BackupSettingsEdit::decl(),
+        RestoreInput::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashSet;
 use vigil_core::{ActiveAlert, Deadline, DeadlineKind, NotificationOutcome, VigilError};
 
+use crate::audit::{self, Action, Entry};
 use crate::{sessions, StoreError};
 
 /// The deadlines of sessions on the board at `now` that have not fired yet.
@@ -49,14 +50,22 @@ pub fn record_firing(
             now.timestamp_millis()
         ],
     )?;
-    Ok((inserted == 1).then(|| tx.last_insert_rowid()))
+    if inserted == 0 {
+        return Ok(None);
+    }
+    let id = tx.last_insert_rowid();
+    let detail = format!("{} for session #{}", deadline.kind.as_str(), deadline.session_id);
+    let entry = Entry::new(Action::AlertFired, None).record("alert_firings", id).detail(&detail);
+    audit::append(tx, now, &entry)?;
+    Ok(Some(id))
 }
 
-/// Acknowledges a firing. Errors: `not_found` for an unknown firing, `conflict` when it was
-/// acknowledged already (by another nurse, say).
+/// Nurse `by` acknowledges a firing. Errors: `not_found` for an unknown firing, `conflict`
+/// when it was acknowledged already (by another nurse, say).
 pub fn acknowledge(
     tx: &Transaction<'_>,
     firing_id: i64,
+    by: i64,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let exists: Option<i64> = tx
@@ -66,9 +75,9 @@ pub fn acknowledge(
         return Err(VigilError::not_found("That alert does not exist.").into());
     }
     let inserted = tx.execute(
-        "INSERT INTO alert_acknowledgements (firing_id, acknowledged_at_ms) VALUES (?1, ?2)
-         ON CONFLICT (firing_id) DO NOTHING",
-        params![firing_id, now.timestamp_millis()],
+        "INSERT INTO alert_acknowledgements (firing_id, acknowledged_at_ms, acknowledged_by)
+         VALUES (?1, ?2, ?3) ON CONFLICT (firing_id) DO NOTHING",
+        params![firing_id, now.timestamp_millis(), by],
     )?;
     if inserted == 0 {
         return Err(VigilError::new(
@@ -77,6 +86,12 @@ pub fn acknowledge(
         )
         .into());
     }
+    let id = tx.last_insert_rowid();
+    let detail = format!("alert firing #{firing_id}");
+    let entry = Entry::new(Action::Acknowledge, Some(by))
+        .record("alert_acknowledgements", id)
+        .detail(&detail);
+    audit::append(tx, now, &entry)?;
     Ok(())
 }
 
@@ -133,6 +148,9 @@ pub fn record_outcome(
         "INSERT INTO notification_outcomes (firing_id, outcome, detail, recorded_at_ms) VALUES (?1, ?2, ?3, ?4)",
         params![firing_id, if delivered { "delivered" } else { "failed" }, detail, now.timestamp_millis()],
     )?;
+    let entry = Entry::new(Action::NotificationOutcome, None)
+        .record("notification_outcomes", tx.last_insert_rowid());
+    audit::append(tx, now, &entry)?;
     Ok(())
 }
 
@@ -166,6 +184,8 @@ pub fn record_clock_jump(
         "INSERT INTO clock_jumps (detected_at_ms, jump_ms) VALUES (?1, ?2)",
         params![now.timestamp_millis(), jump.num_milliseconds()],
     )?;
+    let entry = Entry::new(Action::ClockJump, None).record("clock_jumps", tx.last_insert_rowid());
+    audit::append(tx, now, &entry)?;
     Ok(())
 }
 

@@ -18,6 +18,10 @@ pub enum StoreError {
     Corrupt { table: &'static str, id: i64, what: String },
     #[error("{0}")]
     Rule(#[from] VigilError),
+    #[error("the database is in use by another Vigil{}", .holder.map(|p| format!(" (process {p})")).unwrap_or_default())]
+    InUse { holder: Option<u32> },
+    #[error("the database failed its integrity check: {0}")]
+    Damaged(String),
 }
 
 impl From<StoreError> for VigilError {

@@ -4,14 +4,20 @@
 //! is "saved" only once `with_tx` has returned `Ok` (the commit succeeded).
 
 pub mod alerts;
+pub mod audit;
+pub mod backup;
 pub mod drafts;
 mod error;
+pub mod integrity;
 pub mod migrations;
+pub mod nurses;
 pub mod protocols;
 pub mod sessions;
 pub mod settings;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -21,29 +27,70 @@ pub use error::StoreError;
 /// The name of the database file inside the data directory.
 pub const DB_FILE_NAME: &str = "vigil.sqlite3";
 
+/// The schema version that brought the audit trail; records from before it are sealed by a
+/// baseline entry when a database is upgraded across it.
+const AUDIT_SCHEMA_VERSION: i64 = 5;
+
 /// The open database. Cheap to share behind an `Arc`; calls are serialized.
 #[derive(Debug)]
 pub struct Store {
     conn: Mutex<Connection>,
     path: PathBuf,
+    /// The single-writer lock, held for the life of the store (`None` when read-only).
+    _lock: Option<File>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path`, sets the pragmas and applies any
-    /// pending migrations.
+    /// Opens (creating if needed) the database at `path` as its one writer: takes the lock
+    /// file beside it, sets the pragmas, runs `PRAGMA quick_check`, applies pending migrations.
     ///
-    /// Errors: the file cannot be opened or created, is not a Vigil database, or was written by
-    /// a newer Vigil (its schema is ahead of this binary's migrations).
+    /// Errors: `InUse` when another process holds the database; the file cannot be opened or
+    /// created, fails its quick check, is not a Vigil database, or was written by a newer Vigil.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::open_at(path, chrono::DateTime::UNIX_EPOCH)
+    }
+
+    /// [`Store::open`], stamping any entries the upgrade writes (baseline) with `now`.
+    pub fn open_at(path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Io(dir.to_owned(), e))?;
         }
+        let lock = take_writer_lock(path)?;
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
+        quick_check(&conn)?;
+        let before = migrations::version(&conn)?;
         migrations::apply(&mut conn)?;
-        let store = Self { conn: Mutex::new(conn), path: path.to_owned() };
-        store.with_tx(|tx| protocols::seed_defaults(tx, created_at_for_seed()))?;
+        let store = Self { conn: Mutex::new(conn), path: path.to_owned(), _lock: Some(lock) };
+        store.with_tx(|tx| {
+            if before > 0 && before < AUDIT_SCHEMA_VERSION {
+                audit::baseline(tx, now)?;
+            }
+            protocols::seed_defaults(tx, created_at_for_seed())
+        })?;
         Ok(store)
+    }
+
+    /// Opens an existing database for reading only, without the writer lock (so it works
+    /// while the app runs): for `vigil verify` and `vigil backup`.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Io(
+                path.to_owned(),
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no database here"),
+            ));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(Self { conn: Mutex::new(conn), path: path.to_owned(), _lock: None })
+    }
+
+    /// The folder backups go to unless the clinic chose another: `backups` beside the database.
+    pub fn default_backup_folder(&self) -> PathBuf {
+        self.path.parent().unwrap_or(Path::new(".")).join("backups")
     }
 
     /// Opens `DB_FILE_NAME` inside `dir`.
@@ -65,6 +112,15 @@ impl Store {
         f(&conn)
     }
 
+    /// Runs `f` with the connection itself (restore replaces the database behind it).
+    pub fn with_conn_mut<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut conn)
+    }
+
     /// Runs `f` inside one `BEGIN IMMEDIATE` transaction, committed only if `f` returns `Ok`.
     pub fn with_tx<T>(
         &self,
@@ -76,6 +132,46 @@ impl Store {
         tx.commit()?;
         Ok(value)
     }
+}
+
+/// The lock file beside the database (`vigil.sqlite3.lock`).
+pub fn lock_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().unwrap_or_default().to_owned();
+    name.push(".lock");
+    db.with_file_name(name)
+}
+
+/// Takes the exclusive advisory lock (flock) that makes this process the database's one
+/// writer, and writes our pid into the file for the message another process shows.
+fn take_writer_lock(db: &Path) -> Result<File, StoreError> {
+    let path = lock_path(db);
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| StoreError::Io(path.clone(), e))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let holder = std::fs::read_to_string(&path).ok().and_then(|s| s.trim().parse().ok());
+            return Err(StoreError::InUse { holder });
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::Io(path, e)),
+    }
+    file.set_len(0).map_err(|e| StoreError::Io(path.clone(), e))?;
+    write!(file, "{}", std::process::id()).map_err(|e| StoreError::Io(path.clone(), e))?;
+    Ok(file)
+}
+
+/// `PRAGMA quick_check`: refuses a damaged file before anything is written to it.
+fn quick_check(conn: &Connection) -> Result<(), StoreError> {
+    let result: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if result != "ok" {
+        return Err(StoreError::Damaged(result));
+    }
+    Ok(())
 }
 
 /// The time stamped on seeded protocol defaults: the Unix epoch, since they were not made by

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0003_protocols_and_admission_details.sql"),
     ),
     ("0004_form_drafts", include_str!("migrations/0004_form_drafts.sql")),
+    ("0005_people_and_audit", include_str!("migrations/0005_people_and_audit.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -5,17 +5,24 @@ use rusqlite::{params, Connection, Transaction};
 use vigil_core::protocol_version::ValidProtocolEdit;
 use vigil_core::{Protocol, ProtocolVersion};
 
+use crate::audit::{self, Action, Entry};
 use crate::StoreError;
 
 /// Adds version 1, with vigil-core's default minimum, for every protocol that has none.
 pub fn seed_defaults(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<(), StoreError> {
     for protocol in Protocol::ALL {
-        tx.execute(
+        let inserted = tx.execute(
             "INSERT INTO protocol_versions (protocol, version, minimum_minutes, created_at_ms)
              SELECT ?1, 1, ?2, ?3
              WHERE NOT EXISTS (SELECT 1 FROM protocol_versions WHERE protocol = ?1)",
             params![protocol.as_str(), protocol.default_minutes(), now.timestamp_millis()],
         )?;
+        if inserted == 1 {
+            let entry = Entry::new(Action::ProtocolSeed, None)
+                .record("protocol_versions", tx.last_insert_rowid())
+                .detail(protocol.as_str());
+            audit::append(tx, now, &entry)?;
+        }
     }
     Ok(())
 }
@@ -57,16 +64,23 @@ pub fn current(conn: &Connection) -> Result<Vec<ProtocolVersion>, StoreError> {
     Ok(versions)
 }
 
-/// Adds the next version of a protocol; returns its id.
+/// Adds the next version of a protocol, made by admin `by`; returns its id.
 pub fn add_version(
     tx: &Transaction<'_>,
     edit: &ValidProtocolEdit,
+    by: i64,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     tx.execute(
-        "INSERT INTO protocol_versions (protocol, version, minimum_minutes, created_at_ms)
-         SELECT ?1, coalesce(max(version), 0) + 1, ?2, ?3 FROM protocol_versions WHERE protocol = ?1",
-        params![edit.protocol.as_str(), edit.minimum_minutes, now.timestamp_millis()],
+        "INSERT INTO protocol_versions (protocol, version, minimum_minutes, created_at_ms, created_by)
+         SELECT ?1, coalesce(max(version), 0) + 1, ?2, ?3, ?4 FROM protocol_versions WHERE protocol = ?1",
+        params![edit.protocol.as_str(), edit.minimum_minutes, now.timestamp_millis(), by],
     )?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    let detail = format!("{} minimum {} min", edit.protocol.as_str(), edit.minimum_minutes);
+    let entry = Entry::new(Action::ProtocolChange, Some(by))
+        .record("protocol_versions", id)
+        .detail(&detail);
+    audit::append(tx, now, &entry)?;
+    Ok(id)
 }

@@ -4,24 +4,27 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, Row, Transaction};
 use vigil_core::{Admission, Protocol, RecoverySession};
 
+use crate::audit::{self, Action, Entry};
 use crate::StoreError;
 
 /// How long after its minimum a session stays on the board, until discharge exists
 /// (discharge will take patients off the board explicitly).
 pub const BOARD_WINDOW_HOURS: i64 = 24;
 
-/// Stores an admission recorded at `recorded_at` (with its Spravato device times); returns
-/// the new session id.
+/// Stores an admission recorded at `recorded_at` by nurse `by` (with its Spravato device
+/// times) and its audit entry; returns the new session id.
 pub fn insert(
     tx: &Transaction<'_>,
     admission: &Admission,
+    by: i64,
     recorded_at: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     tx.execute(
         "INSERT INTO recovery_sessions
             (patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, recorded_at_ms,
-             protocol_version_id, chart_number, date_of_birth, dose_mg, weight_kg, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             protocol_version_id, chart_number, date_of_birth, dose_mg, weight_kg, note,
+             admitted_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             admission.patient_name,
             admission.bay,
@@ -35,15 +38,20 @@ pub fn insert(
             admission.dose_mg,
             admission.weight_kg,
             admission.note,
+            by,
         ],
     )?;
     let id = tx.last_insert_rowid();
+    let mut entry = Entry::new(Action::Admit, Some(by)).record("recovery_sessions", id);
     for (number, at) in admission.device_times.iter().enumerate() {
         tx.execute(
             "INSERT INTO spravato_devices (session_id, device_number, used_at_ms) VALUES (?1, ?2, ?3)",
             params![id, number + 1, at.timestamp_millis()],
         )?;
+        entry = entry.record("spravato_devices", tx.last_insert_rowid());
     }
+    let detail = format!("session #{id}");
+    audit::append(tx, recorded_at, &entry.detail(&detail))?;
     Ok(id)
 }
 
@@ -67,7 +75,9 @@ pub fn on_board(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<RecoverySes
 }
 
 const SELECT: &str = "SELECT id, patient_name, bay, protocol, minimum_minutes, \
-    clock_started_at_ms, recorded_at_ms FROM recovery_sessions";
+    clock_started_at_ms, recorded_at_ms, \
+    (SELECT n.display_name || ', ' || n.credentials FROM nurses n WHERE n.id = admitted_by) \
+    FROM recovery_sessions";
 
 struct RawSession {
     id: i64,
@@ -77,6 +87,7 @@ struct RawSession {
     minimum_minutes: u32,
     clock_started_at_ms: i64,
     recorded_at_ms: i64,
+    admitted_by: Option<String>,
 }
 
 impl RawSession {
@@ -89,6 +100,7 @@ impl RawSession {
             minimum_minutes: row.get(4)?,
             clock_started_at_ms: row.get(5)?,
             recorded_at_ms: row.get(6)?,
+            admitted_by: row.get(7)?,
         })
     }
 
@@ -111,6 +123,7 @@ impl RawSession {
             minimum_minutes: self.minimum_minutes,
             clock_started_at,
             recorded_at,
+            admitted_by: self.admitted_by,
         })
     }
 }

@@ -3,14 +3,14 @@
 mod common;
 
 use chrono::Duration;
-use common::{iv_admission, now};
+use common::{iv_admission, now, NURSE};
 use vigil_core::{DeadlineKind, ErrorCode, VigilError};
 use vigil_store::{alerts, sessions, Store};
 
 fn store_with_session(dir: &std::path::Path, minutes_ago: i64) -> (Store, i64) {
-    let store = Store::open_in(dir).expect("open");
+    let store = common::open_in(dir);
     let admission = iv_admission("Bay 3", minutes_ago);
-    let id = store.with_tx(|tx| sessions::insert(tx, &admission, now())).expect("insert");
+    let id = store.with_tx(|tx| sessions::insert(tx, &admission, NURSE, now())).expect("insert");
     (store, id)
 }
 
@@ -40,13 +40,15 @@ fn acknowledging_clears_one_alert_once() {
     assert_eq!(active.len(), 1);
     assert_eq!((active[0].firing_id, active[0].bay.as_str()), (firing, "Bay 3"));
 
-    store.with_tx(|tx| alerts::acknowledge(tx, firing, now())).expect("ack");
+    store.with_tx(|tx| alerts::acknowledge(tx, firing, NURSE, now())).expect("ack");
     assert!(store.with_conn(alerts::active).expect("active").is_empty());
-    let again: VigilError =
-        store.with_tx(|tx| alerts::acknowledge(tx, firing, now())).expect_err("twice").into();
+    let again: VigilError = store
+        .with_tx(|tx| alerts::acknowledge(tx, firing, NURSE, now()))
+        .expect_err("twice")
+        .into();
     assert_eq!(again.code, ErrorCode::Conflict);
     let unknown: VigilError =
-        store.with_tx(|tx| alerts::acknowledge(tx, 999, now())).expect_err("unknown").into();
+        store.with_tx(|tx| alerts::acknowledge(tx, 999, NURSE, now())).expect_err("unknown").into();
     assert_eq!(unknown.code, ErrorCode::NotFound);
 }
 
@@ -79,7 +81,7 @@ fn alert_records_are_append_only() {
     let d = store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("unfired")[0];
     let firing =
         store.with_tx(|tx| alerts::record_firing(tx, &d, now())).expect("fire").expect("new");
-    store.with_tx(|tx| alerts::acknowledge(tx, firing, now())).expect("ack");
+    store.with_tx(|tx| alerts::acknowledge(tx, firing, NURSE, now())).expect("ack");
     store
         .with_tx(|tx| alerts::record_outcome(tx, Some(firing), true, "delivered", now()))
         .expect("outcome");

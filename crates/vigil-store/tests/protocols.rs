@@ -3,16 +3,16 @@
 mod common;
 
 use chrono::Duration;
-use common::{iv_admission, now};
+use common::{iv_admission, now, NURSE};
 use vigil_core::protocol_version::ValidProtocolEdit;
 use vigil_core::{Admission, Protocol};
-use vigil_store::{protocols, sessions, settings, Store};
+use vigil_store::{protocols, sessions, settings};
 
 #[test]
 fn defaults_are_seeded_once_from_the_core() {
     let dir = tempfile::tempdir().expect("tempdir");
-    drop(Store::open_in(dir.path()).expect("open"));
-    let store = Store::open_in(dir.path()).expect("reopen seeds nothing new");
+    drop(common::open_in(dir.path()));
+    let store = common::open_in(dir.path());
     let current = store.with_conn(protocols::current).expect("current");
     let got: Vec<(Protocol, u32, u32)> =
         current.iter().map(|v| (v.protocol, v.version, v.minimum_minutes)).collect();
@@ -26,7 +26,7 @@ fn defaults_are_seeded_once_from_the_core() {
 #[test]
 fn an_edit_adds_a_version_and_a_session_keeps_its_own() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(dir.path()).expect("open");
+    let store = common::open_in(dir.path());
     let v1 = store.with_conn(protocols::current).expect("current")[0].clone();
     assert_eq!(v1.protocol, Protocol::IvKetamine);
     let admission = Admission {
@@ -34,10 +34,11 @@ fn an_edit_adds_a_version_and_a_session_keeps_its_own() {
         note: "Tolerated well.\nNo nausea.".into(),
         ..iv_admission("Bay 1", 5)
     };
-    let session = store.with_tx(|tx| sessions::insert(tx, &admission, now())).expect("admit");
+    let session =
+        store.with_tx(|tx| sessions::insert(tx, &admission, NURSE, now())).expect("admit");
 
     let edit = ValidProtocolEdit { protocol: Protocol::IvKetamine, minimum_minutes: 75 };
-    let v2 = store.with_tx(|tx| protocols::add_version(tx, &edit, now())).expect("edit");
+    let v2 = store.with_tx(|tx| protocols::add_version(tx, &edit, NURSE, now())).expect("edit");
     let current = store.with_conn(protocols::current).expect("current");
     assert_eq!((current[0].id, current[0].version, current[0].minimum_minutes), (v2, 2, 75));
 
@@ -56,15 +57,15 @@ fn an_edit_adds_a_version_and_a_session_keeps_its_own() {
 #[test]
 fn the_schema_refuses_a_spravato_version_under_120() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(dir.path()).expect("open");
+    let store = common::open_in(dir.path());
     let edit = ValidProtocolEdit { protocol: Protocol::Spravato, minimum_minutes: 90 };
-    assert!(store.with_tx(|tx| protocols::add_version(tx, &edit, now())).is_err());
+    assert!(store.with_tx(|tx| protocols::add_version(tx, &edit, NURSE, now())).is_err());
 }
 
 #[test]
 fn spravato_device_times_are_stored_in_order() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(dir.path()).expect("open");
+    let store = common::open_in(dir.path());
     let spravato = store.with_conn(protocols::current).expect("current")[1].clone();
     let first = now() - Duration::minutes(20);
     let admission = Admission {
@@ -77,7 +78,7 @@ fn spravato_device_times_are_stored_in_order() {
         device_times: vec![first, first + Duration::minutes(5), first + Duration::minutes(10)],
         ..iv_admission("Bay 2", 20)
     };
-    let id = store.with_tx(|tx| sessions::insert(tx, &admission, now())).expect("admit");
+    let id = store.with_tx(|tx| sessions::insert(tx, &admission, NURSE, now())).expect("admit");
     let times: Vec<(i64, i64)> = store
         .with_conn(|c| {
             let mut st = c.prepare("SELECT device_number, used_at_ms FROM spravato_devices WHERE session_id = ?1 ORDER BY 1")?;
@@ -93,11 +94,12 @@ fn spravato_device_times_are_stored_in_order() {
 #[test]
 fn the_alert_repeat_setting_defaults_and_keeps_its_history() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(dir.path()).expect("open");
+    let store = common::open_in(dir.path());
     assert_eq!(store.with_conn(settings::alert_repeat_minutes).expect("default"), 3);
-    store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, 5, now())).expect("set");
-    store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, 2, now())).expect("set");
-    let loaded = store.with_conn(settings::load).expect("load");
+    store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, 5, NURSE, now())).expect("set");
+    store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, 2, NURSE, now())).expect("set");
+    let loaded =
+        store.with_conn(|c| settings::load(c, std::path::Path::new("/tmp/backups"))).expect("load");
     assert_eq!(loaded.alert_repeat_minutes, 2);
     assert_eq!(loaded.protocols.len(), 3);
     let history: i64 = store
@@ -112,11 +114,11 @@ fn a_draft_is_replaced_reloaded_after_reopen_and_cleared() {
     use vigil_store::drafts;
     let dir = tempfile::tempdir().expect("tempdir");
     {
-        let store = Store::open_in(dir.path()).expect("open");
+        let store = common::open_in(dir.path());
         store.with_tx(|tx| drafts::save(tx, DraftForm::Admit, "first", now())).expect("save");
         store.with_tx(|tx| drafts::save(tx, DraftForm::Admit, "second", now())).expect("replace");
     }
-    let store = Store::open_in(dir.path()).expect("reopen");
+    let store = common::open_in(dir.path());
     let draft =
         store.with_conn(|c| drafts::load(c, DraftForm::Admit)).expect("load").expect("kept");
     assert_eq!((draft.content.as_str(), draft.saved_at), ("second", now()));

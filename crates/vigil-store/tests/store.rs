@@ -3,7 +3,7 @@
 mod common;
 
 use chrono::Duration;
-use common::{iv_admission, now};
+use common::{iv_admission, now, NURSE};
 use rusqlite::Connection;
 use vigil_core::{Admission, Protocol};
 use vigil_store::{migrations, sessions, Store, StoreError};
@@ -21,7 +21,7 @@ fn count(store: &Store) -> i64 {
 #[test]
 fn open_creates_the_file_with_the_reliability_pragmas() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(&dir.path().join("nested/data")).expect("open");
+    let store = common::open_in(&dir.path().join("nested/data"));
     assert!(store.path().is_file());
     store
         .with_conn(|c| {
@@ -41,10 +41,12 @@ fn open_creates_the_file_with_the_reliability_pragmas() {
 fn admission_round_trips_and_survives_reopen() {
     let dir = tempfile::tempdir().expect("tempdir");
     let id = {
-        let store = Store::open_in(dir.path()).expect("open");
-        store.with_tx(|tx| sessions::insert(tx, &admission("Bay 4", 30), now())).expect("insert")
+        let store = common::open_in(dir.path());
+        store
+            .with_tx(|tx| sessions::insert(tx, &admission("Bay 4", 30), NURSE, now()))
+            .expect("insert")
     };
-    let store = Store::open_in(dir.path()).expect("reopen");
+    let store = common::open_in(dir.path());
     let s = store.with_conn(|c| sessions::get(c, id)).expect("get");
     assert_eq!(s.bay, "Bay 4");
     assert_eq!(s.clock_started_at, now() - Duration::minutes(30));
@@ -55,22 +57,22 @@ fn admission_round_trips_and_survives_reopen() {
 #[test]
 fn board_holds_sessions_of_the_last_day_only() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(dir.path()).expect("open");
+    let store = common::open_in(dir.path());
     store
         .with_tx(|tx| {
-            sessions::insert(tx, &admission("old", 0), now() - Duration::hours(30))?;
-            sessions::insert(tx, &admission("new", 10), now())
+            sessions::insert(tx, &admission("old", 0), NURSE, now() - Duration::hours(30))?;
+            sessions::insert(tx, &admission("new", 10), NURSE, now())
         })
         .expect_err("clock start after recorded time is refused by the schema");
     assert_eq!(count(&store), 0, "the failed transaction wrote nothing");
 
     let later = now() + Duration::hours(30);
-    store.with_tx(|tx| sessions::insert(tx, &admission("old", 0), now())).expect("old");
+    store.with_tx(|tx| sessions::insert(tx, &admission("old", 0), NURSE, now())).expect("old");
     store
         .with_tx(|tx| {
             let a =
                 Admission { clock_started_at: later - Duration::minutes(5), ..admission("new", 0) };
-            sessions::insert(tx, &a, later)
+            sessions::insert(tx, &a, NURSE, later)
         })
         .expect("new");
     let bays: Vec<String> = store
@@ -85,9 +87,9 @@ fn board_holds_sessions_of_the_last_day_only() {
 #[test]
 fn a_failing_transaction_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(dir.path()).expect("open");
+    let store = common::open_in(dir.path());
     let result: Result<(), StoreError> = store.with_tx(|tx| {
-        sessions::insert(tx, &admission("Bay 1", 5), now())?;
+        sessions::insert(tx, &admission("Bay 1", 5), NURSE, now())?;
         Err(StoreError::Rule(vigil_core::VigilError::internal("stop")))
     });
     assert!(result.is_err());
@@ -97,14 +99,14 @@ fn a_failing_transaction_writes_nothing() {
 #[test]
 fn schema_refuses_what_core_refuses() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(dir.path()).expect("open");
+    let store = common::open_in(dir.path());
     let bad = [
         Admission { minimum_minutes: 119, protocol: Protocol::Spravato, ..admission("1", 5) },
         Admission { minimum_minutes: 481, ..admission("1", 5) },
         Admission { bay: "  ".into(), ..admission("1", 5) },
     ];
     for a in bad {
-        assert!(store.with_tx(|tx| sessions::insert(tx, &a, now())).is_err(), "{a:?}");
+        assert!(store.with_tx(|tx| sessions::insert(tx, &a, NURSE, now())).is_err(), "{a:?}");
     }
     assert_eq!(count(&store), 0);
 }
@@ -112,8 +114,8 @@ fn schema_refuses_what_core_refuses() {
 #[test]
 fn clinical_rows_cannot_be_updated_or_deleted() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(dir.path()).expect("open");
-    store.with_tx(|tx| sessions::insert(tx, &admission("Bay 1", 5), now())).expect("insert");
+    let store = common::open_in(dir.path());
+    store.with_tx(|tx| sessions::insert(tx, &admission("Bay 1", 5), NURSE, now())).expect("insert");
     for sql in ["UPDATE recovery_sessions SET bay = 'x'", "DELETE FROM recovery_sessions"] {
         let err = store.with_tx(|tx| Ok(tx.execute(sql, [])?)).expect_err(sql);
         assert!(err.to_string().contains("append-only"), "{err}");

@@ -1,17 +1,22 @@
 //! Alerts: the active list, acknowledging one, and the desktop-notification status and test.
 
 use tauri::{AppHandle, State};
-use vigil_core::{ActiveAlert, NotificationOutcome, VigilError};
+use vigil_core::{ActiveAlert, NotificationOutcome, Permission, VigilError};
 use vigil_store::alerts;
 
 use super::{signal, RECORDS_CHANGED};
 use crate::notifier::Job;
 use crate::state::AppState;
 
-/// Fired alerts not yet acknowledged, oldest first.
+/// Fired alerts not yet acknowledged, oldest first (initials only while locked or signed out).
 #[tauri::command(async)]
 pub fn load_alerts(state: State<'_, AppState>) -> Result<Vec<ActiveAlert>, VigilError> {
-    Ok(state.store.with_conn(alerts::active)?)
+    let active = state.store.with_conn(alerts::active)?;
+    Ok(if state.is_open() {
+        active
+    } else {
+        active.into_iter().map(ActiveAlert::redacted).collect()
+    })
 }
 
 /// Acknowledges one alert (never any other).
@@ -50,8 +55,9 @@ pub fn send_test_notification(state: State<'_, AppState>) -> Result<(), VigilErr
     Ok(())
 }
 
-/// Records an acknowledgement at the clock's now.
+/// Records an acknowledgement by the signed-in nurse at the clock's now.
 pub fn acknowledge(state: &AppState, firing_id: i64) -> Result<(), VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
     let now = state.clock.now();
-    Ok(state.store.with_tx(|tx| alerts::acknowledge(tx, firing_id, now))?)
+    Ok(state.store.with_tx(|tx| alerts::acknowledge(tx, firing_id, nurse.id, now))?)
 }

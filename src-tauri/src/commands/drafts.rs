@@ -1,9 +1,10 @@
 //! Drafts of forms, saved as the nurse types so a closed or killed app loses nothing.
-//! Saving a draft is not a clinical record: it signals nothing and writes no audit.
+//! Saving a draft is not a clinical record: it signals nothing and writes no audit entry; a
+//! draft holds patient data, so it needs a signed-in, unlocked workstation like any record.
 
 use tauri::State;
 use vigil_core::draft::{check_content, DraftForm};
-use vigil_core::{Draft, VigilError};
+use vigil_core::{Draft, Permission, VigilError};
 use vigil_store::drafts;
 
 use crate::state::AppState;
@@ -15,6 +16,7 @@ pub fn save_draft(
     form: String,
     content: String,
 ) -> Result<(), VigilError> {
+    state.nurse_for(Permission::ClinicalWork)?;
     let form = DraftForm::parse(&form)?;
     check_content(&content)?;
     let now = state.clock.now();
@@ -24,6 +26,7 @@ pub fn save_draft(
 /// The draft of `form`, if one was left.
 #[tauri::command(async)]
 pub fn load_draft(state: State<'_, AppState>, form: String) -> Result<Option<Draft>, VigilError> {
+    state.nurse_for(Permission::ClinicalWork)?;
     let form = DraftForm::parse(&form)?;
     Ok(state.store.with_conn(|c| drafts::load(c, form))?)
 }
@@ -31,6 +34,7 @@ pub fn load_draft(state: State<'_, AppState>, form: String) -> Result<Option<Dra
 /// Throws the draft of `form` away (the nurse chose to clear the form).
 #[tauri::command(async)]
 pub fn clear_draft(state: State<'_, AppState>, form: String) -> Result<(), VigilError> {
+    state.nurse_for(Permission::ClinicalWork)?;
     let form = DraftForm::parse(&form)?;
     Ok(state.store.with_tx(|tx| drafts::clear(tx, form))?)
 }

@@ -2,7 +2,10 @@
 //! transaction, map the error to `VigilError`, signal `records-changed`.
 
 pub mod alerts;
+pub mod auth;
 pub mod drafts;
+pub mod people;
+pub mod records;
 pub mod sessions;
 pub mod settings;
 
@@ -10,6 +13,8 @@ pub mod settings;
 pub const RECORDS_CHANGED: &str = "records-changed";
 /// The event emitted when an alert fires; the UI sounds it and refetches.
 pub const ALERT_RAISED: &str = "alert-raised";
+/// The event emitted when who is signed in, or whether it is locked, changes.
+pub const AUTH_CHANGED: &str = "auth-changed";
 
 /// Emits `event` (a signal without data); a failure is logged, never fatal: the UI also
 /// refetches on its own actions.

@@ -2,7 +2,7 @@
 
 use tauri::{AppHandle, State};
 use vigil_core::draft::DraftForm;
-use vigil_core::{AdmitInput, RecoveryBoard, VigilError};
+use vigil_core::{AdmitInput, Permission, RecoveryBoard, VigilError};
 use vigil_store::{alerts, drafts, protocols, sessions};
 
 use super::{signal, RECORDS_CHANGED};
@@ -21,7 +21,7 @@ pub fn admit_patient(
     Ok(id)
 }
 
-/// Everyone in recovery, as of now.
+/// Everyone in recovery, as of now (initials only while locked or signed out).
 #[tauri::command(async)]
 pub fn load_board(state: State<'_, AppState>) -> Result<RecoveryBoard, VigilError> {
     board(&state)
@@ -34,24 +34,27 @@ pub fn admit<Tz: chrono::TimeZone>(
     input: &AdmitInput,
     tz: &Tz,
 ) -> Result<i64, VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
     let now = state.clock.now();
     let current = state.store.with_conn(protocols::current)?;
     let admission = input.validate(now, tz, &current)?;
     Ok(state.store.with_tx(|tx| {
-        let id = sessions::insert(tx, &admission, now)?;
+        let id = sessions::insert(tx, &admission, nurse.id, now)?;
         drafts::clear(tx, DraftForm::Admit)?;
         Ok(id)
     })?)
 }
 
-/// Builds the board from stored sessions at the clock's now.
+/// Builds the board from stored sessions at the clock's now; redacted unless the workstation
+/// is open.
 pub fn board(state: &AppState) -> Result<RecoveryBoard, VigilError> {
     let now = state.clock.now();
     let (rows, alerted) = state.store.with_conn(|c| {
         let alerted = alerts::active(c)?.into_iter().map(|a| a.session_id).collect();
         Ok((sessions::on_board(c, now)?, alerted))
     })?;
-    Ok(RecoveryBoard::build(&rows, &alerted, now))
+    let board = RecoveryBoard::build(&rows, &alerted, now);
+    Ok(if state.is_open() { board } else { board.redacted() })
 }
 
 #[cfg(test)]
@@ -60,10 +63,9 @@ mod tests {
     use chrono::{Duration, TimeZone, Utc};
     use std::sync::Arc;
     use vigil_core::{ErrorCode, FixedClock, RecoveryState};
-    use vigil_store::Store;
 
     fn state(dir: &std::path::Path, clock: Arc<FixedClock>) -> AppState {
-        AppState::new(Store::open_in(dir).expect("open"), clock)
+        crate::test_support::admin_state(dir, clock)
     }
 
     fn input(clock_started_at: &str) -> AdmitInput {

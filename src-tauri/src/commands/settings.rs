@@ -1,17 +1,21 @@
-//! The Settings screen: protocol versions and the alert repeat interval. Every change is a new
-//! record; running sessions keep the protocol version they started with.
+//! The Settings screen: protocol versions, the alert repeat interval, the idle lock and the
+//! backups. Changes are for administrators; each is a new record with its audit entry, and
+//! running sessions keep the protocol version they started with.
 
 use tauri::{AppHandle, State};
-use vigil_core::{AlertRepeatEdit, ClinicSettings, ProtocolEdit, VigilError};
+use vigil_core::{
+    AlertRepeatEdit, BackupSettingsEdit, ClinicSettings, IdleLockEdit, Permission, ProtocolEdit,
+    VigilError,
+};
 use vigil_store::{protocols, settings};
 
-use super::{signal, RECORDS_CHANGED};
+use super::{signal, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::state::AppState;
 
-/// The current protocol versions and alert settings.
+/// The current protocol versions and clinic settings.
 #[tauri::command(async)]
 pub fn load_settings(state: State<'_, AppState>) -> Result<ClinicSettings, VigilError> {
-    Ok(state.store.with_conn(settings::load)?)
+    load(&state)
 }
 
 /// Adds a new version of one protocol; returns the settings as they now stand.
@@ -38,16 +42,44 @@ pub fn update_alert_repeat(
     Ok(settings)
 }
 
+/// Changes the idle lock time; returns the settings as they now stand.
+#[tauri::command(async)]
+pub fn update_idle_lock(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    edit: IdleLockEdit,
+) -> Result<ClinicSettings, VigilError> {
+    let settings = change_idle_lock(&state, &edit)?;
+    signal(&app, AUTH_CHANGED);
+    Ok(settings)
+}
+
+/// Changes where, how often and how many backups are kept.
+#[tauri::command(async)]
+pub fn update_backup_settings(
+    state: State<'_, AppState>,
+    edit: BackupSettingsEdit,
+) -> Result<ClinicSettings, VigilError> {
+    change_backup(&state, &edit)
+}
+
+/// The settings as they stand.
+pub fn load(state: &AppState) -> Result<ClinicSettings, VigilError> {
+    let default = state.store.default_backup_folder();
+    Ok(state.store.with_conn(|c| settings::load(c, &default))?)
+}
+
 /// Validates and records a protocol edit.
 pub fn change_protocol(
     state: &AppState,
     edit: &ProtocolEdit,
 ) -> Result<ClinicSettings, VigilError> {
+    let admin = state.nurse_for(Permission::Administer)?;
     let valid = edit.validate()?;
     let now = state.clock.now();
-    let id = state.store.with_tx(|tx| protocols::add_version(tx, &valid, now))?;
+    let id = state.store.with_tx(|tx| protocols::add_version(tx, &valid, admin.id, now))?;
     eprintln!("vigil: protocol version {id} added");
-    Ok(state.store.with_conn(settings::load)?)
+    load(state)
 }
 
 /// Validates and records an alert repeat change.
@@ -55,23 +87,55 @@ pub fn change_alert_repeat(
     state: &AppState,
     edit: &AlertRepeatEdit,
 ) -> Result<ClinicSettings, VigilError> {
+    let admin = state.nurse_for(Permission::Administer)?;
     let minutes = edit.validate()?;
     let now = state.clock.now();
-    state.store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, minutes, now))?;
-    Ok(state.store.with_conn(settings::load)?)
+    state.store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, minutes, admin.id, now))?;
+    load(state)
+}
+
+/// Validates and records an idle lock change.
+pub fn change_idle_lock(
+    state: &AppState,
+    edit: &IdleLockEdit,
+) -> Result<ClinicSettings, VigilError> {
+    let admin = state.nurse_for(Permission::Administer)?;
+    let seconds = edit.validate()?;
+    let now = state.clock.now();
+    state.store.with_tx(|tx| settings::set_idle_lock_seconds(tx, seconds, admin.id, now))?;
+    load(state)
+}
+
+/// Validates and records backup settings; the folder must be creatable and writable.
+pub fn change_backup(
+    state: &AppState,
+    edit: &BackupSettingsEdit,
+) -> Result<ClinicSettings, VigilError> {
+    let admin = state.nurse_for(Permission::Administer)?;
+    let valid = edit.validate()?;
+    let folder = std::path::Path::new(&valid.folder);
+    std::fs::create_dir_all(folder)
+        .and_then(|()| tempfile_in(folder))
+        .map_err(|e| VigilError::validation("folder", format!("Vigil cannot write there: {e}.")))?;
+    let now = state.clock.now();
+    state.store.with_tx(|tx| settings::set_backup(tx, &valid, admin.id, now))?;
+    load(state)
+}
+
+/// Proves a folder is writable by creating and removing a file in it.
+fn tempfile_in(folder: &std::path::Path) -> std::io::Result<()> {
+    let probe = folder.join(".vigil-write-test");
+    std::fs::write(&probe, b"")?;
+    std::fs::remove_file(probe)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{TimeZone, Utc};
-    use std::sync::Arc;
-    use vigil_core::{ErrorCode, FixedClock, Protocol};
-    use vigil_store::Store;
+    use vigil_core::{ErrorCode, Protocol};
 
     fn state(dir: &std::path::Path) -> AppState {
-        let t0 = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
-        AppState::new(Store::open_in(dir).expect("open"), Arc::new(FixedClock::new(t0)))
+        crate::test_support::admin_state_at_t0(dir).0
     }
 
     #[test]
@@ -88,7 +152,7 @@ mod tests {
     fn a_rejected_edit_changes_nothing() {
         let dir = tempfile::tempdir().expect("tempdir");
         let state = state(dir.path());
-        let before = state.store.with_conn(settings::load).expect("load");
+        let before = load(&state).expect("load");
         let edit = ProtocolEdit { protocol: "spravato".into(), minimum_minutes: 90.0 };
         let err = change_protocol(&state, &edit).expect_err("below 120");
         assert_eq!(
@@ -97,6 +161,6 @@ mod tests {
         );
         let err = change_alert_repeat(&state, &AlertRepeatEdit { minutes: 0.0 }).expect_err("zero");
         assert_eq!(err.field.as_deref(), Some("minutes"));
-        assert_eq!(state.store.with_conn(settings::load).expect("load"), before);
+        assert_eq!(load(&state).expect("load"), before);
     }
 }

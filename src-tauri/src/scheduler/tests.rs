@@ -1,7 +1,7 @@
 //! The scheduler against a real database file and a fake clock.
 
 use super::*;
-use chrono::{DateTime, Duration as Span, TimeZone, Utc};
+use chrono::{DateTime, Duration as Span, Utc};
 use vigil_core::{AdmitInput, DeadlineKind, FixedClock};
 
 struct Ward {
@@ -10,15 +10,19 @@ struct Ward {
     store: Arc<Store>,
 }
 
+/// The test administrator's account id (the first account).
+const NURSE: i64 = 1;
+
 fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid")
+    crate::test_support::t0()
 }
 
 impl Ward {
     fn new() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Arc::new(Store::open_in(dir.path()).expect("open"));
-        Self { dir, clock: Arc::new(FixedClock::new(t0())), store }
+        let clock = Arc::new(FixedClock::new(t0()));
+        let state = crate::test_support::admin_state(dir.path(), clock.clone());
+        Self { dir, clock, store: state.store.clone() }
     }
 
     /// Admits a 120-minute IV session whose minimum ends `ends_in` (< 120 min) from now.
@@ -35,11 +39,17 @@ impl Ward {
         }
         .validate(now, &Utc, &self.protocols())
         .expect("valid admission");
-        self.store.with_tx(|tx| vigil_store::sessions::insert(tx, &admission, now)).expect("insert")
+        self.store
+            .with_tx(|tx| vigil_store::sessions::insert(tx, &admission, NURSE, now))
+            .expect("insert")
     }
 
-    /// A scheduler as after an app start: the store reopened from the file.
-    fn restart(&mut self) -> Scheduler {
+    /// A scheduler as after an app start: the previous app (its scheduler and store, and with
+    /// them the writer lock) gone, the store reopened from the file.
+    fn restart(&mut self, previous: Option<Scheduler>) -> Scheduler {
+        drop(previous);
+        let path = self.store.path().to_owned();
+        self.store = Arc::new(Store::open_read_only(&path).expect("stand-in while reopening"));
         self.store = Arc::new(Store::open_in(self.dir.path()).expect("reopen"));
         Scheduler::new(self.store.clone(), self.clock.clone())
     }
@@ -84,14 +94,14 @@ fn restart_after_the_deadline_fires_at_once_and_once() {
     let mut ward = Ward::new();
     let id = ward.admit("Bay 1", Span::seconds(30));
     ward.clock.advance(Span::minutes(5)); // the app was closed across the deadline
-    let mut s = ward.restart();
+    let mut s = ward.restart(None);
     let sweep = s.sweep(Duration::ZERO).expect("sweep");
     assert_eq!(sweep.fired.len(), 1);
     let f = &sweep.fired[0];
     assert_eq!((f.deadline.session_id, f.deadline.kind), (id, DeadlineKind::MinimumReached));
     assert_eq!(f.bay, "Bay 1");
     assert!(fired_ids(&mut s, Duration::from_secs(2)).is_empty());
-    let mut again = ward.restart();
+    let mut again = ward.restart(Some(s));
     assert!(fired_ids(&mut again, Duration::ZERO).is_empty(), "a second restart fires nothing");
     assert_eq!(ward.firings(), 1);
 }
@@ -100,17 +110,17 @@ fn restart_after_the_deadline_fires_at_once_and_once() {
 fn restart_before_the_deadline_fires_at_the_deadline_once() {
     let mut ward = Ward::new();
     ward.admit("Bay 1", Span::seconds(90));
-    let mut s = ward.restart();
+    let mut s = ward.restart(None);
     assert!(fired_ids(&mut s, Duration::ZERO).is_empty());
     ward.clock.advance(Span::seconds(89));
-    let mut s = ward.restart();
+    let mut s = ward.restart(Some(s));
     let sweep = s.sweep(Duration::ZERO).expect("sweep");
     assert!(sweep.fired.is_empty());
     assert_eq!(sweep.sleep, Duration::from_secs(1), "wakes exactly at the deadline");
     ward.clock.advance(Span::seconds(1));
     assert_eq!(fired_ids(&mut s, Duration::from_secs(1)).len(), 1);
     ward.clock.advance(Span::seconds(10));
-    assert!(fired_ids(&mut ward.restart(), Duration::ZERO).is_empty());
+    assert!(fired_ids(&mut ward.restart(Some(s)), Duration::ZERO).is_empty());
     assert_eq!(ward.firings(), 1);
 }
 
@@ -231,7 +241,7 @@ fn deadlines_across_dst_are_real_minutes_later() {
         ward.clock.advance(start - t0() + Span::minutes(5));
         let id = ward
             .store
-            .with_tx(|tx| vigil_store::sessions::insert(tx, &admission, ward.clock.now()))
+            .with_tx(|tx| vigil_store::sessions::insert(tx, &admission, NURSE, ward.clock.now()))
             .expect("insert");
         let mut s = ward.scheduler();
         ward.clock.advance(Span::minutes(54)); // 59 real minutes after the start

@@ -34,6 +34,15 @@ fn main() {
         .find(|v| v.protocol == Protocol::ImKetamine)
         .expect("IM ketamine protocol")
         .id;
+    let bench_nurse = vigil_core::people::NewNurse {
+        display_name: "Bench Nurse".into(),
+        credentials: "RN".into(),
+        role: vigil_core::Role::Nurse,
+        pin: vigil_core::people::Pin::parse("2468", "pin").expect("pin"),
+    };
+    let nurse = store
+        .with_tx(|tx| vigil_store::nurses::create(tx, &bench_nurse, None, now))
+        .expect("bench nurse");
     // Deadlines from 3 s from now, 200 ms apart.
     let mut due = Vec::with_capacity(timers);
     for i in 0..timers {
@@ -52,7 +61,7 @@ fn main() {
             device_times: Vec::new(),
             note: String::new(),
         };
-        store.with_tx(|tx| sessions::insert(tx, &admission, now)).expect("admit");
+        store.with_tx(|tx| sessions::insert(tx, &admission, nurse, now)).expect("admit");
         due.push(ends);
     }
 

@@ -1,7 +1,33 @@
 //! Fixtures shared by the store's integration tests (fictional data only).
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use vigil_core::{Admission, Protocol};
+use std::path::Path;
+use vigil_core::people::{NewNurse, Pin};
+use vigil_core::{Admission, Protocol, Role};
+use vigil_store::{nurses, Store};
+
+/// The account every store test writes as (created by [`open_in`]).
+pub const NURSE: i64 = 1;
+
+/// The PIN of [`NURSE`].
+pub const PIN: &str = "2468";
+
+/// Opens the store in `dir` and makes sure the test account exists (an admin, "Test Nurse, RN").
+pub fn open_in(dir: &Path) -> Store {
+    let store = Store::open_in(dir).expect("open");
+    let exists = store.with_conn(nurses::any).expect("read");
+    if !exists {
+        let new = NewNurse {
+            display_name: "Test Nurse".into(),
+            credentials: "RN".into(),
+            role: Role::Admin,
+            pin: Pin::parse(PIN, "pin").expect("pin"),
+        };
+        let id = store.with_tx(|tx| nurses::create(tx, &new, None, now())).expect("nurse");
+        assert_eq!(id, NURSE);
+    }
+    store
+}
 
 /// The fixed "now" of every store test.
 pub fn now() -> DateTime<Utc> {

@@ -52,9 +52,18 @@ export type BoardRow = { sessionId: number, bay: string, patientName: string, pr
 /**
  * An alert about this session fired and nobody has acknowledged it yet.
  */
-alertActive: boolean, };
+alertActive: boolean, 
+/**
+ * Who admitted the patient; `None` on a locked board or for records from before accounts.
+ */
+admittedBy: string | null, };
 
-export type RecoveryBoard = { generatedAt: string, rows: Array<BoardRow>, };
+export type RecoveryBoard = { generatedAt: string, 
+/**
+ * The workstation is locked (or nobody is signed in): names are initials, and the UI
+ * shows only bay, initials and countdown.
+ */
+locked: boolean, rows: Array<BoardRow>, };
 
 export type DeadlineKind = "minimum_reached";
 
@@ -74,8 +83,84 @@ export type ClinicSettings = {
 /**
  * The current version of each protocol.
  */
-protocols: Array<ProtocolVersion>, alertRepeatMinutes: number, };
+protocols: Array<ProtocolVersion>, alertRepeatMinutes: number, 
+/**
+ * Seconds without input before the workstation locks.
+ */
+idleLockSeconds: number, backup: BackupSettings, };
 
 export type AlertRepeatEdit = { minutes: number, };
 
 export type Draft = { content: string, savedAt: string, };
+
+export type Role = "nurse" | "prescriber" | "admin";
+
+export type Nurse = { id: number, displayName: string, 
+/**
+ * e.g. "RN", "NP", "MD".
+ */
+credentials: string, role: Role, active: boolean, };
+
+export type NewNurseInput = { displayName: string, credentials: string, role: string, pin: string, pinAgain: string, };
+
+export type PinResetInput = { nurseId: number, pin: string, pinAgain: string, };
+
+export type AccountStatusInput = { nurseId: number, active: boolean, };
+
+export type SignInInput = { nurseId: number, pin: string, };
+
+export type EmergencyInput = { nurseId: number, reason: string, };
+
+export type IdleLockEdit = { seconds: number, };
+
+export type AuthStatus = { 
+/**
+ * No account exists yet: the first start must create an administrator.
+ */
+setupNeeded: boolean, 
+/**
+ * The nurse signed in (also while locked).
+ */
+nurse: Nurse | null, locked: boolean, 
+/**
+ * Signed in through emergency access.
+ */
+emergency: boolean, 
+/**
+ * Active accounts, for the sign-in list.
+ */
+accounts: Array<Nurse>, idleLockSeconds: number, };
+
+export type IntegrityStatus = { ok: boolean, checkedAt: string, 
+/**
+ * Audit rows verified.
+ */
+rows: number, 
+/**
+ * The last audit row's sequence number and hash (the chain's head).
+ */
+headSeq: number, headHash: string, 
+/**
+ * The first audit row that does not verify, when the chain is broken.
+ */
+firstBadSeq: number | null, 
+/**
+ * What is wrong, for the administrator (no patient data).
+ */
+problem: string | null, };
+
+export type BackupInfo = { 
+/**
+ * The file's name inside the backup folder.
+ */
+file: string, createdAt: string, bytes: number, 
+/**
+ * The chain head written beside the backup when it was verified.
+ */
+headHash: string | null, };
+
+export type BackupSettings = { folder: string, intervalMinutes: number, keep: number, };
+
+export type BackupSettingsEdit = { folder: string, intervalMinutes: number, keep: number, };
+
+export type RestoreInput = { file: string, };

@@ -3,14 +3,26 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  AccountStatusInput,
   ActiveAlert,
   AdmitInput,
   AlertRepeatEdit,
+  AuthStatus,
+  BackupInfo,
+  BackupSettingsEdit,
   ClinicSettings,
   Draft,
+  EmergencyInput,
+  IdleLockEdit,
+  IntegrityStatus,
+  NewNurseInput,
+  Nurse,
+  PinResetInput,
   ProtocolEdit,
   NotificationOutcome,
   RecoveryBoard,
+  RestoreInput,
+  SignInInput,
   VigilError,
 } from './bindings';
 
@@ -118,4 +130,99 @@ export function loadDraft(form: DraftForm): Promise<Draft | null> {
 /** Throws away the draft of `form`. */
 export function clearDraft(form: DraftForm): Promise<void> {
   return call<void>('clear_draft', { form });
+}
+
+/** Who is signed in, whether the workstation is locked, and the accounts to sign in with. */
+export function loadAuth(): Promise<AuthStatus> {
+  return call<AuthStatus>('load_auth');
+}
+
+/** First start only: creates the first administrator and signs them in. */
+export function createFirstAdmin(input: NewNurseInput): Promise<AuthStatus> {
+  return call<AuthStatus>('create_first_admin', { input });
+}
+
+/** Signs in, unlocks, or switches nurse (name + PIN). A wrong PIN is `forbidden`. */
+export function signIn(input: SignInInput): Promise<AuthStatus> {
+  return call<AuthStatus>('sign_in', { input });
+}
+
+/** Signs the current nurse out. */
+export function signOut(): Promise<AuthStatus> {
+  return call<AuthStatus>('sign_out');
+}
+
+/** Locks the workstation now (names hidden until a PIN is entered). */
+export function lockScreen(): Promise<AuthStatus> {
+  return call<AuthStatus>('lock_screen');
+}
+
+/** Tells the app a person is at the keyboard (postpones the idle lock). */
+export function noteActivity(): Promise<void> {
+  return call<void>('note_activity');
+}
+
+/** Emergency access without a PIN, with a reason; loudly audited. */
+export function emergencyAccess(input: EmergencyInput): Promise<AuthStatus> {
+  return call<AuthStatus>('emergency_access', { input });
+}
+
+/** Calls `handler` when sign-in state changes (e.g. the idle lock); resolves with the unsubscribe function. */
+export function onAuthChanged(handler: () => void): Promise<UnlistenFn> {
+  return listen('auth-changed', () => handler());
+}
+
+/** Every account, deactivated ones included (administrators only). */
+export function loadAccounts(): Promise<Nurse[]> {
+  return call<Nurse[]>('load_accounts');
+}
+
+/** Creates an account (administrators only); resolves with every account. */
+export function createAccount(input: NewNurseInput): Promise<Nurse[]> {
+  return call<Nurse[]>('create_account', { input });
+}
+
+/** Deactivates or reactivates an account (administrators only); resolves with every account. */
+export function setAccountActive(input: AccountStatusInput): Promise<Nurse[]> {
+  return call<Nurse[]>('set_account_active', { input });
+}
+
+/** Sets a new PIN for an account (administrators only). */
+export function resetPin(input: PinResetInput): Promise<void> {
+  return call<void>('reset_pin', { input });
+}
+
+/** Changes the idle lock time (administrators only). */
+export function updateIdleLock(edit: IdleLockEdit): Promise<ClinicSettings> {
+  return call<ClinicSettings>('update_idle_lock', { edit });
+}
+
+/** Changes the backup folder, interval and generations kept (administrators only). */
+export function updateBackupSettings(edit: BackupSettingsEdit): Promise<ClinicSettings> {
+  return call<ClinicSettings>('update_backup_settings', { edit });
+}
+
+/** The result of the last verification of the record (at start or on demand). */
+export function loadIntegrity(): Promise<IntegrityStatus> {
+  return call<IntegrityStatus>('load_integrity');
+}
+
+/** Verifies the database and its audit chain now. */
+export function verifyRecords(): Promise<IntegrityStatus> {
+  return call<IntegrityStatus>('verify_records');
+}
+
+/** The backups in the backup folder, newest first (administrators only). */
+export function loadBackups(): Promise<BackupInfo[]> {
+  return call<BackupInfo[]>('load_backups');
+}
+
+/** Makes and verifies a backup now (administrators only). */
+export function backUpNow(): Promise<BackupInfo> {
+  return call<BackupInfo>('back_up_now');
+}
+
+/** Replaces the database with a verified backup (administrators only). */
+export function restoreBackup(input: RestoreInput): Promise<IntegrityStatus> {
+  return call<IntegrityStatus>('restore_backup', { input });
 }

@@ -1,0 +1,58 @@
+//! Scheduled backups: a thread that backs the database up whenever the newest backup in the
+//! clinic's folder is older than the backup interval (so also soon after start when there is
+//! none), and one more at exit. Failures are logged and retried at the next check; they never
+//! stop the app.
+
+use std::time::Duration;
+use tauri::{AppHandle, Manager};
+use vigil_store::{backup, settings};
+
+use crate::commands::records;
+use crate::state::AppState;
+
+/// The first check comes this long after start, so start-up is not slowed by a backup.
+const FIRST_CHECK: Duration = Duration::from_secs(10);
+/// Checks after that.
+const CHECK_EVERY: Duration = Duration::from_secs(60);
+
+/// Starts the backup thread for the life of the app.
+pub fn spawn(app: AppHandle) {
+    let spawned = std::thread::Builder::new().name("vigil-backups".into()).spawn(move || {
+        std::thread::sleep(FIRST_CHECK);
+        loop {
+            let state = app.state::<AppState>();
+            if let Err(e) = back_up_if_due(&state) {
+                eprintln!("vigil: scheduled backup failed: {e}");
+            }
+            std::thread::sleep(CHECK_EVERY);
+        }
+    });
+    if let Err(e) = spawned {
+        eprintln!("vigil: backup thread did not start: {e}");
+    }
+}
+
+fn back_up_if_due(state: &AppState) -> Result<(), String> {
+    let now = state.clock.now();
+    let default = state.store.default_backup_folder();
+    let chosen =
+        state.store.with_conn(|c| settings::backup(c, &default)).map_err(|e| e.to_string())?;
+    let newest = backup::list(std::path::Path::new(&chosen.folder))
+        .map_err(|e| e.to_string())?
+        .first()
+        .map(|b| b.created_at);
+    let interval = chrono::Duration::minutes(chosen.interval_minutes.into());
+    if newest.is_some_and(|at| now - at < interval) {
+        return Ok(());
+    }
+    records::back_up(state, None).map(|_| ()).map_err(|e| e.message)
+}
+
+/// The backup at exit.
+pub fn at_exit(app: &AppHandle) {
+    if let Some(state) = app.try_state::<AppState>() {
+        if let Err(e) = records::back_up(&state, None) {
+            eprintln!("vigil: backup at exit failed: {}", e.message);
+        }
+    }
+}

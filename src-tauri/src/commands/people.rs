@@ -1,0 +1,74 @@
+//! Accounts, managed by administrators: list, create, deactivate / reactivate, new PIN.
+//! Each change writes its one audit entry in its transaction.
+
+use tauri::{AppHandle, State};
+use vigil_core::{AccountStatusInput, NewNurseInput, Nurse, Permission, PinResetInput, VigilError};
+use vigil_store::nurses;
+
+use super::{signal, AUTH_CHANGED};
+use crate::state::AppState;
+
+/// Every account, deactivated ones included.
+#[tauri::command(async)]
+pub fn load_accounts(state: State<'_, AppState>) -> Result<Vec<Nurse>, VigilError> {
+    state.nurse_for(Permission::Administer)?;
+    Ok(state.store.with_conn(nurses::all)?)
+}
+
+/// Creates an account; returns every account.
+#[tauri::command(async)]
+pub fn create_account(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: NewNurseInput,
+) -> Result<Vec<Nurse>, VigilError> {
+    let accounts = create(&state, &input)?;
+    signal(&app, AUTH_CHANGED);
+    Ok(accounts)
+}
+
+/// Deactivates or reactivates an account; returns every account.
+#[tauri::command(async)]
+pub fn set_account_active(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: AccountStatusInput,
+) -> Result<Vec<Nurse>, VigilError> {
+    let accounts = set_active(&state, &input)?;
+    signal(&app, AUTH_CHANGED);
+    Ok(accounts)
+}
+
+/// Sets a new PIN for an account.
+#[tauri::command(async)]
+pub fn reset_pin(state: State<'_, AppState>, input: PinResetInput) -> Result<(), VigilError> {
+    new_pin(&state, &input)
+}
+
+/// Validates and creates an account as the signed-in administrator.
+pub fn create(state: &AppState, input: &NewNurseInput) -> Result<Vec<Nurse>, VigilError> {
+    let admin = state.nurse_for(Permission::Administer)?;
+    let new = input.validate()?;
+    let now = state.clock.now();
+    let id = state.store.with_tx(|tx| nurses::create(tx, &new, Some(admin.id), now))?;
+    eprintln!("vigil: account {id} created by account {}", admin.id);
+    Ok(state.store.with_conn(nurses::all)?)
+}
+
+/// Changes an account's status as the signed-in administrator.
+pub fn set_active(state: &AppState, input: &AccountStatusInput) -> Result<Vec<Nurse>, VigilError> {
+    let admin = state.nurse_for(Permission::Administer)?;
+    let now = state.clock.now();
+    state
+        .store
+        .with_tx(|tx| nurses::set_active(tx, input.nurse_id, input.active, admin.id, now))?;
+    Ok(state.store.with_conn(nurses::all)?)
+}
+
+/// Sets a new PIN as the signed-in administrator.
+pub fn new_pin(state: &AppState, input: &PinResetInput) -> Result<(), VigilError> {
+    let admin = state.nurse_for(Permission::Administer)?;
+    let pin = input.validate()?;
+    let now = state.clock.now();
+    Ok(state.store.with_tx(|tx| nurses::reset_pin(tx, input.nurse_id, &pin, admin.id, now))?)
+}

@@ -1,0 +1,142 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../lib/ipc';
+import type { Role } from '../lib/ipc';
+import { ipc, resetIpc } from '../test/fakeIpc';
+
+vi.mock('../lib/ipc', async (importOriginal) =>
+  (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
+);
+
+import SettingsScreen from './SettingsScreen.svelte';
+
+beforeEach(() => {
+  resetIpc();
+  vi.clearAllMocks();
+});
+
+function show(role: Role = 'admin') {
+  const props = {
+    settings: ipc.settings,
+    notification: null,
+    role,
+    integrity: ipc.integrity,
+    onChanged: vi.fn(),
+    onTestNotification: vi.fn(),
+    onIntegrity: vi.fn(),
+    onRestored: vi.fn(),
+  };
+  render(SettingsScreen, { props });
+  return props;
+}
+
+describe('the idle lock', () => {
+  it('saves the seconds typed', async () => {
+    const user = userEvent.setup();
+    const props = show();
+    const field = screen.getByLabelText('Lock after idle (seconds)') as HTMLInputElement;
+    expect(field.value).toBe('120');
+    await user.clear(field);
+    await user.type(field, '300');
+    await user.click(screen.getByRole('button', { name: 'Save idle lock' }));
+    expect(api.updateIdleLock).toHaveBeenCalledWith({ seconds: 300 });
+    expect(props.onChanged).toHaveBeenCalled();
+  });
+
+  it('shows a refusal beside the field', async () => {
+    const user = userEvent.setup();
+    show();
+    const field = screen.getByLabelText('Lock after idle (seconds)');
+    await user.clear(field);
+    await user.type(field, '5{Enter}');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('setting-idleLock-error')?.textContent).toContain('20 to 3600');
+  });
+});
+
+describe('backups', () => {
+  it('saves the backup settings', async () => {
+    const user = userEvent.setup();
+    show();
+    const every = screen.getByLabelText('Backup every (minutes)');
+    await user.clear(every);
+    await user.type(every, '30');
+    await user.click(screen.getByRole('button', { name: 'Save backup settings' }));
+    expect(api.updateBackupSettings).toHaveBeenCalledWith({
+      folder: '/srv/vigil-backups',
+      intervalMinutes: 30,
+      keep: 24,
+    });
+  });
+
+  it('backs up now and lists the new backup', async () => {
+    const user = userEvent.setup();
+    show();
+    await screen.findByRole('table', { name: /Backups/ });
+    await user.click(screen.getByRole('button', { name: 'Back up now' }));
+    expect(api.backUpNow).toHaveBeenCalledTimes(1);
+    expect(await screen.findByRole('rowheader', { name: 'vigil-20261127-1500.sqlite3' })).toBeTruthy();
+  });
+
+  it('restores only after the confirmation', async () => {
+    const user = userEvent.setup();
+    const props = show();
+    const file = 'vigil-20261127-1400.sqlite3';
+    const table = await screen.findByRole('table', { name: /Backups/ });
+    const row = within(table).getByRole('rowheader', { name: file }).closest('tr')!;
+    expect(within(row).getByText('200 KiB')).toBeTruthy();
+    expect(within(row).getByText('fedcba987654')).toBeTruthy();
+
+    await user.click(within(row).getByRole('button', { name: `Restore ${file}` }));
+    expect(api.restoreBackup).not.toHaveBeenCalled();
+    const confirm = within(row).getByRole('button', { name: `Confirm restore of ${file}` });
+    expect(document.activeElement).toBe(confirm);
+
+    await user.click(within(row).getByRole('button', { name: 'Cancel' }));
+    expect(api.restoreBackup).not.toHaveBeenCalled();
+
+    await user.click(within(row).getByRole('button', { name: `Restore ${file}` }));
+    await user.click(within(row).getByRole('button', { name: `Confirm restore of ${file}` }));
+    expect(api.restoreBackup).toHaveBeenCalledWith({ file });
+    expect(props.onIntegrity).toHaveBeenCalledWith(ipc.integrity);
+    expect(props.onRestored).toHaveBeenCalled();
+    expect(screen.getByText(/^Restored vigil-20261127-1400\.sqlite3\. Verified: 42 audit entries/)).toBeTruthy();
+  });
+});
+
+describe('record integrity', () => {
+  it('shows the verified head and verifies on request', async () => {
+    const user = userEvent.setup();
+    const props = show();
+    expect(screen.getByText('Verified: 42 audit entries, head 0123456789ab')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Verify records now' }));
+    expect(api.verifyRecords).toHaveBeenCalledTimes(1);
+    expect(props.onIntegrity).toHaveBeenCalledWith(ipc.integrity);
+  });
+});
+
+describe('for someone who is not an administrator', () => {
+  it('disables every change but keeps the test notification and verification', async () => {
+    const user = userEvent.setup();
+    const props = show('nurse');
+    expect(screen.getByText('Only an administrator can change settings.')).toBeTruthy();
+    for (const label of [
+      'Minimum minutes, IV ketamine',
+      'Repeat an unacknowledged alert every (minutes)',
+      'Lock after idle (seconds)',
+      'Backup folder',
+      'Backup every (minutes)',
+      'Backups kept',
+    ]) {
+      expect((screen.getByLabelText(label) as HTMLInputElement).disabled, label).toBe(true);
+    }
+    for (const name of ['Save IV ketamine', 'Save alert repeat', 'Save idle lock', 'Save backup settings', 'Back up now']) {
+      expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled, name).toBe(true);
+    }
+    expect(api.loadBackups).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Send test notification' }));
+    expect(props.onTestNotification).toHaveBeenCalled();
+    expect((screen.getByRole('button', { name: 'Verify records now' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});

@@ -1,0 +1,273 @@
+// An in-memory stand-in for lib/ipc, shared by the component tests. Each test file mocks the
+// module with it:
+//
+//   vi.mock('./lib/ipc', async (importOriginal) =>
+//     (await import('./test/fakeIpc')).fakeIpc(await importOriginal()));
+//
+// and arranges or inspects `ipc` (reset before each test by `resetIpc`). IpcError stays the
+// real class, so components branch on it as in the app.
+import { vi } from 'vitest';
+import type * as Ipc from '../lib/ipc';
+import { initials } from '../lib/labels';
+import type {
+  ActiveAlert,
+  AdmitInput,
+  AuthStatus,
+  BackupInfo,
+  BoardRow,
+  ClinicSettings,
+  IntegrityStatus,
+  NotificationOutcome,
+  Nurse,
+  ProtocolEdit,
+  RecoveryBoard,
+  VigilError,
+} from '../lib/ipc';
+
+export const ANA: Nurse = { id: 1, displayName: 'Ana Ruiz', credentials: 'RN', role: 'admin', active: true };
+export const BEN: Nurse = { id: 2, displayName: 'Ben Okafor', credentials: 'RN', role: 'nurse', active: true };
+export const CHLOE: Nurse = {
+  id: 3,
+  displayName: 'Chloe Park',
+  credentials: 'NP',
+  role: 'prescriber',
+  active: true,
+};
+/** Every account's PIN in the fake. */
+export const PIN = '2468';
+
+function fresh() {
+  const at = new Date(0).toISOString();
+  return {
+    auth: {
+      setupNeeded: false,
+      nurse: ANA,
+      locked: false,
+      emergency: false,
+      accounts: [ANA, BEN, CHLOE],
+      idleLockSeconds: 120,
+    } as AuthStatus,
+    board: { generatedAt: new Date().toISOString(), locked: false, rows: [] } as RecoveryBoard,
+    admitted: [] as AdmitInput[],
+    admitError: null as null | VigilError,
+    alerts: [] as ActiveAlert[],
+    acknowledged: [] as number[],
+    notification: null as NotificationOutcome | null,
+    tests: 0,
+    settings: {
+      protocols: [
+        { id: 1, protocol: 'iv_ketamine', version: 1, minimumMinutes: 60, createdAt: at },
+        { id: 2, protocol: 'spravato', version: 1, minimumMinutes: 120, createdAt: at },
+        { id: 3, protocol: 'im_ketamine', version: 1, minimumMinutes: 45, createdAt: at },
+      ],
+      alertRepeatMinutes: 3,
+      idleLockSeconds: 120,
+      backup: { folder: '/srv/vigil-backups', intervalMinutes: 60, keep: 24 },
+    } as ClinicSettings,
+    draft: null as null | { content: string; savedAt: string },
+    protocolEdits: [] as ProtocolEdit[],
+    integrity: {
+      ok: true,
+      checkedAt: new Date().toISOString(),
+      rows: 42,
+      headSeq: 42,
+      headHash: '0123456789abcdef0123456789abcdef',
+      firstBadSeq: null,
+      problem: null,
+    } as IntegrityStatus,
+    accounts: [ANA, BEN, CHLOE] as Nurse[],
+    backups: [
+      {
+        file: 'vigil-20261127-1400.sqlite3',
+        createdAt: new Date().toISOString(),
+        bytes: 204_800,
+        headHash: 'fedcba9876543210fedcba',
+      },
+    ] as BackupInfo[],
+  };
+}
+
+export const ipc = fresh();
+
+/** Back to an open administrator (Ana Ruiz, RN), an empty board and default settings. */
+export function resetIpc() {
+  Object.assign(ipc, fresh());
+}
+
+/** A board row, due `endsInMs` from now. */
+export function row(sessionId: number, bay: string, patientName: string, endsInMs = 600_000): BoardRow {
+  return {
+    sessionId,
+    bay,
+    patientName,
+    protocol: 'iv_ketamine',
+    minimumMinutes: 60,
+    clockStartedAt: new Date().toISOString(),
+    endsAt: new Date(Date.now() + endsInMs).toISOString(),
+    state: 'recovering',
+    alertActive: false,
+    admittedBy: 'Ana Ruiz, RN',
+  };
+}
+
+/** The workstation locked with `nurse` signed in (the board and alerts then carry initials). */
+export function lockAs(nurse: Nurse | null) {
+  ipc.auth = { ...ipc.auth, nurse, locked: true, emergency: false };
+}
+
+/** As the backend does: nobody signed in, or locked, hides names. */
+const namesHidden = () => ipc.auth.nurse === null || ipc.auth.locked;
+
+export function fakeIpc(real: typeof Ipc) {
+  const fail = (error: VigilError): never => {
+    throw new real.IpcError(error);
+  };
+  const openAs = (nurse: Nurse, emergency = false): AuthStatus => {
+    ipc.auth = { ...ipc.auth, setupNeeded: false, nurse, locked: false, emergency };
+    return ipc.auth;
+  };
+  const account = (nurseId: number) =>
+    ipc.accounts.find((n) => n.id === nurseId) ?? fail({ code: 'not_found', message: 'No such account.' });
+
+  return {
+    ...real,
+    loadBoard: vi.fn(async (): Promise<RecoveryBoard> => {
+      const hide = namesHidden();
+      return {
+        ...ipc.board,
+        locked: hide,
+        rows: ipc.board.rows.map((r) =>
+          hide ? { ...r, patientName: initials(r.patientName), admittedBy: null } : { ...r },
+        ),
+      };
+    }),
+    onRecordsChanged: vi.fn(async () => () => {}),
+    onAlertRaised: vi.fn(async () => () => {}),
+    onAuthChanged: vi.fn(async () => () => {}),
+    loadAlerts: vi.fn(async () =>
+      ipc.alerts.map((a) => (namesHidden() ? { ...a, patientName: initials(a.patientName) } : { ...a })),
+    ),
+    loadNotificationStatus: vi.fn(async () => ipc.notification),
+    acknowledgeAlert: vi.fn(async (id: number) => {
+      ipc.acknowledged.push(id);
+      ipc.alerts = ipc.alerts.filter((a) => a.firingId !== id);
+    }),
+    loadSettings: vi.fn(async () => ipc.settings),
+    loadDraft: vi.fn(async () => ipc.draft),
+    saveDraft: vi.fn(async (_form: string, content: string) => {
+      ipc.draft = { content, savedAt: new Date().toISOString() };
+    }),
+    clearDraft: vi.fn(async () => {
+      ipc.draft = null;
+    }),
+    updateProtocol: vi.fn(async (edit: ProtocolEdit) => {
+      if (edit.protocol === 'spravato' && edit.minimumMinutes < 120) {
+        fail({
+          code: 'validation',
+          message: 'Spravato (REMS) requires at least 120 minutes of observation.',
+          field: 'minimumMinutes',
+        });
+      }
+      ipc.protocolEdits.push(edit);
+      return ipc.settings;
+    }),
+    sendTestNotification: vi.fn(async () => {
+      ipc.tests += 1;
+    }),
+    admitPatient: vi.fn(async (input: AdmitInput) => {
+      if (ipc.admitError) fail(ipc.admitError);
+      ipc.admitted.push(input);
+      return 1;
+    }),
+
+    loadAuth: vi.fn(async () => ipc.auth),
+    createFirstAdmin: vi.fn(async (input: Ipc.NewNurseInput) => {
+      if (input.pin !== input.pinAgain) {
+        fail({ code: 'validation', message: 'The two PINs differ.', field: 'pinAgain' });
+      }
+      const admin: Nurse = { ...ANA, displayName: input.displayName, credentials: input.credentials };
+      ipc.accounts = [admin];
+      ipc.auth.accounts = [admin];
+      return openAs(admin);
+    }),
+    signIn: vi.fn(async (input: Ipc.SignInInput) => {
+      const nurse = account(input.nurseId);
+      if (input.pin !== PIN) fail({ code: 'forbidden', message: 'Wrong PIN. Try again.' });
+      return openAs(nurse);
+    }),
+    signOut: vi.fn(async () => {
+      ipc.auth = { ...ipc.auth, nurse: null, locked: false, emergency: false };
+      return ipc.auth;
+    }),
+    lockScreen: vi.fn(async () => {
+      lockAs(ipc.auth.nurse);
+      return ipc.auth;
+    }),
+    noteActivity: vi.fn(async () => {}),
+    emergencyAccess: vi.fn(async (input: Ipc.EmergencyInput) => {
+      if (input.reason.trim().length < 10) {
+        fail({
+          code: 'validation',
+          message: 'Say why emergency access is needed (at least 10 characters).',
+          field: 'reason',
+        });
+      }
+      return openAs(account(input.nurseId), true);
+    }),
+
+    loadAccounts: vi.fn(async () => ipc.accounts),
+    createAccount: vi.fn(async (input: Ipc.NewNurseInput) => {
+      if (input.pin !== input.pinAgain) {
+        fail({ code: 'validation', message: 'The two PINs differ.', field: 'pinAgain' });
+      }
+      const nurse: Nurse = {
+        id: ipc.accounts.length + 1,
+        displayName: input.displayName,
+        credentials: input.credentials,
+        role: input.role as Nurse['role'],
+        active: true,
+      };
+      ipc.accounts = [...ipc.accounts, nurse];
+      return ipc.accounts;
+    }),
+    setAccountActive: vi.fn(async (input: Ipc.AccountStatusInput) => {
+      ipc.accounts = ipc.accounts.map((n) => (n.id === input.nurseId ? { ...n, active: input.active } : n));
+      return ipc.accounts;
+    }),
+    resetPin: vi.fn(async (input: Ipc.PinResetInput) => {
+      if (input.pin !== input.pinAgain) {
+        fail({ code: 'validation', message: 'The two PINs differ.', field: 'pinAgain' });
+      }
+    }),
+
+    updateIdleLock: vi.fn(async (edit: Ipc.IdleLockEdit) => {
+      if (!(edit.seconds >= 20 && edit.seconds <= 3600)) {
+        fail({
+          code: 'validation',
+          message: 'The idle lock must be a whole number of seconds from 20 to 3600.',
+          field: 'seconds',
+        });
+      }
+      ipc.settings = { ...ipc.settings, idleLockSeconds: edit.seconds };
+      return ipc.settings;
+    }),
+    updateBackupSettings: vi.fn(async (edit: Ipc.BackupSettingsEdit) => {
+      ipc.settings = { ...ipc.settings, backup: { ...edit } };
+      return ipc.settings;
+    }),
+    loadIntegrity: vi.fn(async () => ipc.integrity),
+    verifyRecords: vi.fn(async () => ipc.integrity),
+    loadBackups: vi.fn(async () => ipc.backups),
+    backUpNow: vi.fn(async () => {
+      const made: BackupInfo = {
+        file: 'vigil-20261127-1500.sqlite3',
+        createdAt: new Date().toISOString(),
+        bytes: 205_000,
+        headHash: ipc.integrity.headHash,
+      };
+      ipc.backups = [made, ...ipc.backups];
+      return made;
+    }),
+    restoreBackup: vi.fn(async () => ipc.integrity),
+  } satisfies typeof Ipc;
+}
