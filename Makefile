@@ -1,5 +1,5 @@
 # Vigil: the two commands of the README, and their parts.
-.PHONY: run test setup ui build-debug measure bench-alerts
+.PHONY: run test setup ui build-debug measure bench-alerts bench-store
 
 run: setup
 	scripts/run.sh
@@ -21,3 +21,6 @@ measure: setup
 
 bench-alerts: ui
 	cargo run --release -p vigil-e2e --bin alert-latency -- 60
+
+bench-store:
+	cargo bench -p vigil-store --bench store

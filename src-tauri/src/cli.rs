@@ -1,5 +1,5 @@
 //! The headless commands, for an administrator at a terminal (no window, no display needed):
-//! `vigil verify`, `vigil backup [FOLDER]`, `vigil restore FILE`. Each prints what it did and
+//! `vigil verify [--quick]`, `vigil backup [FOLDER]`, `vigil restore FILE`. Each prints what it did and
 //! exits 0 on success, 1 on a failed check, 2 on an error.
 
 use chrono::Utc;
@@ -13,14 +13,18 @@ use crate::data_dir;
 /// the app".
 pub fn run(args: &[String]) -> Option<i32> {
     let code = match args.first().map(String::as_str)? {
-        "verify" => verify(),
+        "verify" => verify(if args.get(1).is_some_and(|a| a == "--quick") {
+            FileCheck::Quick
+        } else {
+            FileCheck::Full
+        }),
         "backup" => back_up(args.get(1).map(PathBuf::from)),
         "restore" => match args.get(1) {
             Some(file) => restore(Path::new(file)),
             None => fail("usage: vigil restore FILE"),
         },
         "help" | "--help" | "-h" => {
-            println!("usage: vigil [verify | backup [FOLDER] | restore FILE]");
+            println!("usage: vigil [verify [--quick] | backup [FOLDER] | restore FILE]");
             println!("  (no argument: start the app)");
             Ok(0)
         }
@@ -36,12 +40,12 @@ fn database() -> Result<PathBuf, String> {
     Ok(data_dir::resolve()?.join(DB_FILE_NAME))
 }
 
-/// Verifies the file (integrity check) and the audit chain; works while the app runs.
-fn verify() -> Result<i32, String> {
+/// Verifies the file and the audit chain (`--quick`: as at every start; otherwise fully, every
+/// record's hash included); works while the app runs.
+fn verify(depth: FileCheck) -> Result<i32, String> {
     let store = Store::open_read_only(&database()?).map_err(|e| e.to_string())?;
-    let status = store
-        .with_conn(|c| integrity::verify(c, FileCheck::Full, Utc::now()))
-        .map_err(|e| e.to_string())?;
+    let status =
+        store.with_conn(|c| integrity::verify(c, depth, Utc::now())).map_err(|e| e.to_string())?;
     if status.ok {
         println!("ok {} entries, head {} {}", status.rows, status.head_seq, status.head_hash);
         Ok(0)

@@ -142,14 +142,27 @@ pub fn restore(
     }
     conn.restore(MAIN_DB, file, None::<fn(rusqlite::backup::Progress)>)?;
     migrations::apply(conn)?;
-    let detail = format!(
+    // The account that restored may not exist in the restored database: then the entry names
+    // it in its detail instead (a foreign key to a missing account would refuse the entry).
+    let known: bool = match by {
+        Some(id) => {
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM nurses WHERE id = ?1)", [id], |r| {
+                r.get(0)
+            })?
+        }
+        None => false,
+    };
+    let mut detail = format!(
         "from {} (head {} {})",
         file.file_name().unwrap_or_default().to_string_lossy(),
         checked.head_seq,
         checked.head_hash
     );
+    if let (Some(id), false) = (by, known) {
+        detail.push_str(&format!(", by account #{id} of the replaced database"));
+    }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    audit::append(&tx, now, &Entry::new(Action::Restore, by).detail(&detail))?;
+    audit::append(&tx, now, &Entry::new(Action::Restore, by.filter(|_| known)).detail(&detail))?;
     tx.commit()?;
     integrity::verify(conn, FileCheck::Full, now)
 }

@@ -7,12 +7,14 @@ use vigil_core::IntegrityStatus;
 
 use crate::{audit, StoreError};
 
-/// How thorough the file check is.
+/// How thorough the check is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileCheck {
-    /// `PRAGMA quick_check` (every start).
+    /// Every start: `PRAGMA quick_check`, and the chain of entries (sequence, links, each
+    /// entry's hash), without re-reading every record.
     Quick,
-    /// `PRAGMA integrity_check` (on demand, backups, after an unclean shutdown).
+    /// On demand, every backup, `vigil verify`: `PRAGMA integrity_check`, the chain, and the
+    /// hash of every record each entry wrote.
     Full,
 }
 
@@ -27,7 +29,7 @@ pub fn verify(
         FileCheck::Full => "PRAGMA integrity_check",
     };
     let file: String = conn.query_row(pragma, [], |r| r.get(0))?;
-    let chain = audit::verify(conn)?;
+    let chain = audit::verify(conn, check == FileCheck::Full)?;
     let (first_bad_seq, mut problem) = match chain.first_bad {
         Some((seq, why)) => (Some(seq), Some(format!("audit entry {seq}: {why}"))),
         None => (None, None),

@@ -279,3 +279,25 @@ fn restore_into(
 ) -> Result<vigil_core::IntegrityStatus, StoreError> {
     store.with_conn_mut(|c| backup::restore(c, file, Some(NURSE), now()))
 }
+
+#[test]
+fn a_restore_by_an_account_the_backup_does_not_know_is_still_recorded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = populated(&dir.path().join("data"));
+    let empty = Store::open_in(&dir.path().join("empty")).expect("a store without accounts");
+    let made = empty.with_conn(|c| backup::make(c, &dir.path().join("b"), now())).expect("backup");
+    drop(empty);
+    let status = restore_into(&store, &dir.path().join("b").join(&made.file)).expect("restore");
+    assert!(status.ok, "{status:?}");
+    let (who, detail): (Option<i64>, String) = store
+        .with_conn(|c| {
+            Ok(c.query_row(
+                "SELECT nurse_id, detail FROM audit_events ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?)
+        })
+        .expect("last entry");
+    assert_eq!(who, None);
+    assert!(detail.ends_with("by account #1 of the replaced database"), "{detail}");
+}

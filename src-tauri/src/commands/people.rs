@@ -62,6 +62,10 @@ pub fn set_active(state: &AppState, input: &AccountStatusInput) -> Result<Vec<Nu
     state
         .store
         .with_tx(|tx| nurses::set_active(tx, input.nurse_id, input.active, admin.id, now))?;
+    if !input.active && input.nurse_id == admin.id {
+        // A deactivated account is signed out at once; the deactivation entry records it.
+        state.workstation().sign_out();
+    }
     Ok(state.store.with_conn(nurses::all)?)
 }
 

@@ -70,7 +70,9 @@ pub fn back_up(state: &AppState, by: Option<i64>) -> Result<BackupInfo, VigilErr
     let default = state.store.default_backup_folder();
     let chosen = state.store.with_conn(|c| settings::backup(c, &default))?;
     let folder = std::path::PathBuf::from(&chosen.folder);
-    let made = state.store.with_conn(|c| backup::make(c, &folder, now))?;
+    // From a connection of its own, so a long backup never holds up the app's writes.
+    let reader = vigil_store::Store::open_read_only(state.store.path())?;
+    let made = reader.with_conn(|c| backup::make(c, &folder, now))?;
     let detail = format!("{} head {}", made.file, made.head_hash.as_deref().unwrap_or("?"));
     state
         .store
