@@ -3,12 +3,17 @@
 //! schedule of planned checks with their status at `now`, the Modified PADSS, corrections and
 //! the session timeline. Pure rules: the shell passes `now`, the store persists.
 
+mod alerts;
+mod baseline;
 mod check;
 mod fields;
 mod input;
 mod orthostatic;
+mod thresholds;
 mod vitals;
 
+pub use alerts::{clinical_alerts, AlertSeverity, ClinicalAlert, ClinicalAlertKind};
+pub use baseline::Baseline;
 pub use check::{Cadss, Check, CheckPurpose, Symptom, CADSS_DISSOCIATION_ABOVE, MOAAS_ALERT};
 pub use fields::{
     is_bidi_control, FUTURE_SKEW, MAX_NOTE_CHARS, MAX_REASON_CHARS, MIN_REASON_CHARS,
@@ -21,6 +26,7 @@ pub use orthostatic::{
     OrthostaticReadings, OrthostaticResult, LIE_DIASTOLIC_FALL, LIE_STANDING_SYSTOLIC_FLOOR,
     LIE_SYSTOLIC_FALL, SIT_DIASTOLIC_FALL, SIT_SYSTOLIC_FALL,
 };
+pub use thresholds::{ThresholdSettings, ThresholdSettingsEdit};
 pub use vitals::{
     BloodPressure, OxygenSupport, Vitals, VitalsInput, DIASTOLIC_RANGE, HEART_RATE_RANGE,
     RESPIRATORY_RATE_RANGE, SPO2_RANGE, SYSTOLIC_RANGE, TEMPERATURE_RANGE_C,

@@ -1,6 +1,7 @@
 //! Tests of the checks module, one file per rule, sharing the fixtures below. All data is
 //! fictional; times are UTC unless a test says otherwise.
 
+mod alerts;
 mod orthostatic;
 mod validation;
 mod validation_time_text;
