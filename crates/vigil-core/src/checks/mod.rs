@@ -9,6 +9,8 @@ mod check;
 mod fields;
 mod input;
 mod orthostatic;
+mod plan;
+mod schedule;
 mod thresholds;
 mod vitals;
 
@@ -26,6 +28,8 @@ pub use orthostatic::{
     OrthostaticReadings, OrthostaticResult, LIE_DIASTOLIC_FALL, LIE_STANDING_SYSTOLIC_FLOOR,
     LIE_SYSTOLIC_FALL, SIT_DIASTOLIC_FALL, SIT_SYSTOLIC_FALL,
 };
+pub use plan::{key_prefix, CheckPlan, PlanItem, PlanTime, PlannedCheckKind};
+pub use schedule::{CheckSchedule, PlannedCheck, PlannedCheckStatus, RecordedCheck};
 pub use thresholds::{ThresholdSettings, ThresholdSettingsEdit};
 pub use vitals::{
     BloodPressure, OxygenSupport, Vitals, VitalsInput, DIASTOLIC_RANGE, HEART_RATE_RANGE,

@@ -3,6 +3,7 @@
 
 mod alerts;
 mod orthostatic;
+mod schedule;
 mod validation;
 mod validation_time_text;
 
