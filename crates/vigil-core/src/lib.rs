@@ -24,7 +24,10 @@ pub mod text;
 pub use admission::{Admission, AdmitInput};
 pub use alert::{ActiveAlert, NotificationOutcome};
 pub use board::{BoardRow, RecoveryBoard};
-pub use checks::{CheckInput, CheckSchedule, ClinicalAlert, ThresholdSettings};
+pub use checks::{
+    CheckInput, CheckSchedule, ClinicalAlert, CorrectionInput, Padss, ThresholdSettings,
+    TimelineEntry,
+};
 pub use clock::{Clock, FixedClock};
 pub use deadline::{Deadline, DeadlineKind};
 pub use draft::Draft;

@@ -6,17 +6,22 @@
 mod alerts;
 mod baseline;
 mod check;
+mod correction;
 mod fields;
 mod input;
 mod orthostatic;
+mod padss;
 mod plan;
 mod schedule;
+mod summary;
 mod thresholds;
+mod timeline;
 mod vitals;
 
 pub use alerts::{clinical_alerts, AlertSeverity, ClinicalAlert, ClinicalAlertKind};
 pub use baseline::Baseline;
 pub use check::{Cadss, Check, CheckPurpose, Symptom, CADSS_DISSOCIATION_ABOVE, MOAAS_ALERT};
+pub use correction::{Correction, CorrectionInput};
 pub use fields::{
     is_bidi_control, FUTURE_SKEW, MAX_NOTE_CHARS, MAX_REASON_CHARS, MIN_REASON_CHARS,
 };
@@ -28,9 +33,11 @@ pub use orthostatic::{
     OrthostaticReadings, OrthostaticResult, LIE_DIASTOLIC_FALL, LIE_STANDING_SYSTOLIC_FLOOR,
     LIE_SYSTOLIC_FALL, SIT_DIASTOLIC_FALL, SIT_SYSTOLIC_FALL,
 };
+pub use padss::{modified_padss, Padss, PadssFindings, PadssItem, PadssItemKind, PADSS_FIT_AT};
 pub use plan::{key_prefix, CheckPlan, PlanItem, PlanTime, PlannedCheckKind};
 pub use schedule::{CheckSchedule, PlannedCheck, PlannedCheckStatus, RecordedCheck};
 pub use thresholds::{ThresholdSettings, ThresholdSettingsEdit};
+pub use timeline::{sort_timeline, CheckRow, TimelineEntry, TimelineKind};
 pub use vitals::{
     BloodPressure, OxygenSupport, Vitals, VitalsInput, DIASTOLIC_RANGE, HEART_RATE_RANGE,
     RESPIRATORY_RATE_RANGE, SPO2_RANGE, SYSTOLIC_RANGE, TEMPERATURE_RANGE_C,

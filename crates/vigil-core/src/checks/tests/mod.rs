@@ -2,8 +2,11 @@
 //! fictional; times are UTC unless a test says otherwise.
 
 mod alerts;
+mod correction;
 mod orthostatic;
+mod padss;
 mod schedule;
+mod timeline;
 mod validation;
 mod validation_time_text;
 
