@@ -5,6 +5,7 @@
 pub mod admission;
 pub mod alert;
 pub mod board;
+pub mod checks;
 pub mod clock;
 pub mod clock_jump;
 pub mod deadline;
@@ -23,6 +24,10 @@ pub mod text;
 pub use admission::{Admission, AdmitInput};
 pub use alert::{ActiveAlert, NotificationOutcome};
 pub use board::{BoardRow, RecoveryBoard};
+pub use checks::{
+    CheckInput, CheckSchedule, ClinicalAlert, CorrectionInput, Padss, ThresholdSettings,
+    TimelineEntry,
+};
 pub use clock::{Clock, FixedClock};
 pub use deadline::{Deadline, DeadlineKind};
 pub use draft::Draft;

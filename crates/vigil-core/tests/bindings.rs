@@ -4,6 +4,13 @@
 
 use std::path::PathBuf;
 use ts_rs::TS;
+use vigil_core::checks::{
+    AlertSeverity, Baseline, BloodPressure, Cadss, Check, CheckInput, CheckPurpose, CheckSchedule,
+    ClinicalAlert, ClinicalAlertKind, CorrectionInput, Orthostatic, OrthostaticInput,
+    OrthostaticMethod, OrthostaticOutcome, OrthostaticReadings, OrthostaticResult, OxygenSupport,
+    Padss, PadssItem, PadssItemKind, PlannedCheck, PlannedCheckKind, PlannedCheckStatus, Symptom,
+    ThresholdSettings, ThresholdSettingsEdit, TimelineEntry, TimelineKind, Vitals, VitalsInput,
+};
 use vigil_core::{
     AccountStatusInput, ActiveAlert, AdmitInput, AlertRepeatEdit, AuthStatus, BackupInfo,
     BackupSettings, BackupSettingsEdit, BoardRow, ClinicSettings, DeadlineKind, Draft,
@@ -43,6 +50,37 @@ fn generated() -> String {
         BackupSettings::decl(),
         BackupSettingsEdit::decl(),
         RestoreInput::decl(),
+        CheckPurpose::decl(),
+        Symptom::decl(),
+        OxygenSupport::decl(),
+        VitalsInput::decl(),
+        OrthostaticMethod::decl(),
+        OrthostaticInput::decl(),
+        CheckInput::decl(),
+        CorrectionInput::decl(),
+        BloodPressure::decl(),
+        Vitals::decl(),
+        OrthostaticReadings::decl(),
+        Orthostatic::decl(),
+        OrthostaticOutcome::decl(),
+        OrthostaticResult::decl(),
+        Cadss::decl(),
+        Check::decl(),
+        ThresholdSettings::decl(),
+        ThresholdSettingsEdit::decl(),
+        ClinicalAlertKind::decl(),
+        AlertSeverity::decl(),
+        ClinicalAlert::decl(),
+        Baseline::decl(),
+        PadssItemKind::decl(),
+        PadssItem::decl(),
+        Padss::decl(),
+        PlannedCheckKind::decl(),
+        PlannedCheckStatus::decl(),
+        PlannedCheck::decl(),
+        CheckSchedule::decl(),
+        TimelineKind::decl(),
+        TimelineEntry::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

@@ -164,3 +164,277 @@ export type BackupSettings = { folder: string, intervalMinutes: number, keep: nu
 export type BackupSettingsEdit = { folder: string, intervalMinutes: number, keep: number, };
 
 export type RestoreInput = { file: string, };
+
+export type CheckPurpose = "baseline" | "observation";
+
+export type Symptom = "lightheaded" | "spinning" | "blurred_vision" | "nausea" | "near_faint";
+
+export type OxygenSupport = "room_air" | "oxygen";
+
+export type VitalsInput = { systolic?: number | null, diastolic?: number | null, heartRate?: number | null, spo2?: number | null, 
+/**
+ * `room_air` or `oxygen`; required when `spo2` is given.
+ */
+oxygen: string, respiratoryRate?: number | null, 
+/**
+ * Degrees Celsius; one decimal is usual.
+ */
+temperatureC?: number | null, };
+
+export type OrthostaticMethod = "sit_to_stand" | "lie_to_stand" | "not_done";
+
+export type OrthostaticInput = { 
+/**
+ * `sit_to_stand`, `lie_to_stand` or `not_done`.
+ */
+method: string, 
+/**
+ * Required for `not_done` (3-200 characters), ignored otherwise.
+ */
+notDoneReason: string, baselineSystolic?: number | null, baselineDiastolic?: number | null, standingSystolic?: number | null, standingDiastolic?: number | null, standing1Systolic?: number | null, standing1Diastolic?: number | null, standing3Systolic?: number | null, standing3Diastolic?: number | null, symptomsOnStanding: boolean, };
+
+export type CheckInput = { sessionId?: number | null, 
+/**
+ * `baseline` (pre-dose) or `observation`.
+ */
+purpose: string, 
+/**
+ * Local time `YYYY-MM-DD HH:MM[:SS]`; empty means now.
+ */
+observedAt: string, 
+/**
+ * Required (10-500 characters) when the check is entered late.
+ */
+lateReason: string, 
+/**
+ * 0 none, 1 mild, 2 moderate, 3 severe. Required.
+ */
+symptomGrade?: number | null, 
+/**
+ * Any of `lightheaded`, `spinning`, `blurred_vision`, `nausea`, `near_faint`, each once;
+ * at least one when the grade is above 0, none when it is 0.
+ */
+symptoms: Array<string>, severeHeadache: boolean, chestPain: boolean, shortnessOfBreath: boolean, orthostatic?: OrthostaticInput | null, 
+/**
+ * 2 steady, 1 needs help, 0 unable or dizzy.
+ */
+gait?: number | null, vitals?: VitalsInput | null, 
+/**
+ * MOAA/S 0-5.
+ */
+moaas?: number | null, 
+/**
+ * CADSS-6: exactly six items, each 0-4.
+ */
+cadss?: Array<number | null> | null, 
+/**
+ * 0 none, 1 mild, 2 moderate, 3 severe.
+ */
+nausea?: number | null, 
+/**
+ * 0 none, 1 mild, 2 moderate, 3 severe (for the discharge score).
+ */
+pain?: number | null, 
+/**
+ * At most 2000 characters; line breaks allowed.
+ */
+note: string, };
+
+export type CorrectionInput = { originalCheckId?: number | null, 
+/**
+ * 10-500 characters, one line.
+ */
+reason: string, check: CheckInput, };
+
+export type BloodPressure = { systolic: number, diastolic: number, };
+
+export type Vitals = { bp: BloodPressure | null, heartRate: number | null, spo2: number | null, oxygen: OxygenSupport | null, respiratoryRate: number | null, temperatureC: number | null, };
+
+export type OrthostaticReadings = { baselineSystolic: number | null, baselineDiastolic: number | null, standingSystolic: number | null, standingDiastolic: number | null, standing1Systolic: number | null, standing1Diastolic: number | null, standing3Systolic: number | null, standing3Diastolic: number | null, symptomsOnStanding: boolean, };
+
+export type Orthostatic = { method: OrthostaticMethod, notDoneReason: string | null, readings: OrthostaticReadings, };
+
+export type OrthostaticOutcome = "positive" | "negative" | "incomplete" | "not_done";
+
+export type OrthostaticResult = { outcome: OrthostaticOutcome, reasons: Array<string>, };
+
+export type Cadss = { items: Array<number>, total: number, };
+
+export type Check = { sessionId: number, purpose: CheckPurpose, 
+/**
+ * The clinical time of the check (never after it was recorded).
+ */
+observedAt: string, 
+/**
+ * Why the check was entered late; present for late entries, optional otherwise.
+ */
+lateReason: string | null, 
+/**
+ * 0 none, 1 mild, 2 moderate, 3 severe; symptoms are listed when above 0.
+ */
+symptomGrade: number, symptoms: Array<Symptom>, severeHeadache: boolean, chestPain: boolean, shortnessOfBreath: boolean, orthostatic: Orthostatic | null, 
+/**
+ * Modified PADSS ambulation: 2 steady, 1 needs help, 0 unable or dizzy.
+ */
+gait: number | null, vitals: Vitals | null, 
+/**
+ * MOAA/S, 0-5 (5 alert).
+ */
+moaas: number | null, cadss: Cadss | null, 
+/**
+ * 0 none, 1 mild, 2 moderate, 3 severe (nausea or vomiting).
+ */
+nausea: number | null, 
+/**
+ * 0 none, 1 mild, 2 moderate, 3 severe.
+ */
+pain: number | null, note: string, };
+
+export type ThresholdSettings = { 
+/**
+ * Critical alert at systolic >= this (default 180).
+ */
+criticalSystolic: number, 
+/**
+ * Critical alert at diastolic >= this (default 110).
+ */
+criticalDiastolic: number, 
+/**
+ * Warning at a systolic rise over the pre-dose baseline >= this (default 40).
+ */
+riseSystolic: number, 
+/**
+ * Warning at a diastolic rise over the pre-dose baseline >= this (default 25).
+ */
+riseDiastolic: number, 
+/**
+ * Warning at SpO2 below this on room air (default 92).
+ */
+lowSpo2: number, 
+/**
+ * Warning at heart rate below this (default 50).
+ */
+heartRateLow: number, 
+/**
+ * Warning at heart rate above this (default 120).
+ */
+heartRateHigh: number, 
+/**
+ * Warning at respiratory rate below this (default 10).
+ */
+respiratoryRateLow: number, 
+/**
+ * Warning at respiratory rate above this (default 24).
+ */
+respiratoryRateHigh: number, 
+/**
+ * "High" blood pressure, systolic at or above (default 160): the discharge limit, and
+ * what turns a severe headache, chest pain or shortness of breath into an emergency.
+ */
+highSystolic: number, 
+/**
+ * "High" blood pressure, diastolic at or above (default 100).
+ */
+highDiastolic: number, 
+/**
+ * Minutes until a blood pressure re-check after a critical reading (default 5).
+ */
+criticalRecheckMinutes: number, };
+
+export type ThresholdSettingsEdit = { criticalSystolic: number | null, criticalDiastolic: number | null, riseSystolic: number | null, riseDiastolic: number | null, lowSpo2: number | null, heartRateLow: number | null, heartRateHigh: number | null, respiratoryRateLow: number | null, respiratoryRateHigh: number | null, highSystolic: number | null, highDiastolic: number | null, criticalRecheckMinutes: number | null, };
+
+export type ClinicalAlertKind = "emergency" | "critical_bp" | "bp_rise" | "low_spo2" | "heart_rate" | "respiratory_rate";
+
+export type AlertSeverity = "warning" | "critical";
+
+export type ClinicalAlert = { kind: ClinicalAlertKind, severity: AlertSeverity, 
+/**
+ * For the nurse: values and limits, no names.
+ */
+message: string, 
+/**
+ * The clinical time of the check that raised it.
+ */
+observedAt: string, 
+/**
+ * Critical blood pressure: when the re-check is due.
+ */
+recheckAt: string | null, };
+
+export type Baseline = { bp: BloodPressure | null, heartRate: number | null, moaas: number | null, };
+
+export type PadssItemKind = "vital_signs" | "ambulation" | "nausea_vomiting" | "pain" | "bleeding";
+
+export type PadssItem = { item: PadssItemKind, score: number | null, detail: string, };
+
+export type Padss = { items: Array<PadssItem>, total: number, 
+/**
+ * Every item assessed.
+ */
+complete: boolean, 
+/**
+ * `total >= 9`, only when complete.
+ */
+fit: boolean | null, };
+
+export type PlannedCheckKind = "vitals" | "bp" | "sedation_dissociation" | "lightheadedness";
+
+export type PlannedCheckStatus = "upcoming" | "due" | "overdue" | "done";
+
+export type PlannedCheck = { 
+/**
+ * Stable within the session: `iv:vitals:+15`, `spravato:bp:+40`,
+ * `recheck:lightheadedness:<check id>`, `recheck:bp:<check id>`. One overdue alert fires
+ * per (session, key).
+ */
+key: string, kind: PlannedCheckKind, 
+/**
+ * For the nurse, e.g. "Vitals at +15 min", "Blood pressure re-check (critical reading)".
+ */
+label: string, plannedAt: string, overdueAt: string, status: PlannedCheckStatus, 
+/**
+ * The check that did it (the earliest that counts).
+ */
+doneBy: number | null, doneAt: string | null, };
+
+export type CheckSchedule = { items: Array<PlannedCheck>, };
+
+export type TimelineKind = "admission" | "check" | "correction" | "alert" | "acknowledgement";
+
+export type TimelineEntry = { kind: TimelineKind, 
+/**
+ * The id of the record in its own table (check, alert firing, ...).
+ */
+recordId: number, 
+/**
+ * The clinical time.
+ */
+at: string, 
+/**
+ * When the app recorded it; never editable.
+ */
+recordedAt: string, 
+/**
+ * The nurse label ("Ana Ruiz, RN"); `None` for the app itself (alerts) or old records.
+ */
+who: string | null, 
+/**
+ * One line without patient names.
+ */
+summary: string, 
+/**
+ * Why it was entered late, when it was.
+ */
+lateReason: string | null, 
+/**
+ * Corrected: shown struck through.
+ */
+struck: boolean, 
+/**
+ * The record that corrected this one.
+ */
+correctedBy: number | null, 
+/**
+ * The record this one corrects.
+ */
+corrects: number | null, };

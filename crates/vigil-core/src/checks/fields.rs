@@ -1,0 +1,151 @@
+//! Validation of single check fields: whole numbers from JSON (which arrive as `f64`), bounded
+//! free text, and the typed clinical time. Every error names its IPC field path and never
+//! echoes what was typed.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use crate::local_time::{parse_local, to_utc, LocalTimeError};
+use crate::VigilError;
+
+/// The longest a reason (late entry, correction, test not done) may be, in characters.
+pub const MAX_REASON_CHARS: usize = 500;
+/// The shortest a late-entry or correction reason may be, in characters.
+pub const MIN_REASON_CHARS: usize = 10;
+/// The longest a check note may be, in characters.
+pub const MAX_NOTE_CHARS: usize = 2000;
+/// How far ahead of `now` a typed time may be (workstation and watch disagree); such a time
+/// is taken as `now`.
+pub const FUTURE_SKEW: Duration = Duration::minutes(1);
+
+/// Unicode bidirectional embedding/override/isolate controls (U+202A-202E, U+2066-2069):
+/// they can make a stored text read differently from what was typed ("Trojan Source").
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A whole number from `lo` to `hi`, or `None` when absent. `what` completes
+/// "{what} must be a whole number from lo to hi{unit}".
+pub fn whole(
+    value: Option<f64>,
+    field: &str,
+    what: &str,
+    lo: u32,
+    hi: u32,
+    unit: &str,
+) -> Result<Option<u32>, VigilError> {
+    let Some(v) = value else { return Ok(None) };
+    if !v.is_finite() || v.fract() != 0.0 || v < f64::from(lo) || v > f64::from(hi) {
+        return Err(VigilError::validation(
+            field,
+            format!("{what} must be a whole number from {lo} to {hi}{unit}."),
+        ));
+    }
+    // Whole and within u32 bounds, so the conversion is exact.
+    Ok(Some(v as u32))
+}
+
+/// Like [`whole`], for a value that must be present.
+pub fn required_whole(
+    value: Option<f64>,
+    field: &str,
+    what: &str,
+    lo: u32,
+    hi: u32,
+) -> Result<u32, VigilError> {
+    whole(value, field, what, lo, hi, "")?
+        .ok_or_else(|| VigilError::validation(field, format!("{what} is required.")))
+}
+
+/// A small score (0 to `hi`), or `None` when not assessed.
+pub fn score(
+    value: Option<f64>,
+    field: &str,
+    what: &str,
+    hi: u8,
+) -> Result<Option<u8>, VigilError> {
+    Ok(whole(value, field, what, 0, u32::from(hi), "")?.map(|v| v as u8))
+}
+
+/// A reason of `min` to `max` characters (trimmed) on one line: no control or bidi characters.
+pub fn reason(
+    raw: &str,
+    field: &str,
+    what: &str,
+    min: usize,
+    max: usize,
+) -> Result<String, VigilError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(VigilError::validation(field, format!("{what} is required.")));
+    }
+    let length_error =
+        || VigilError::validation(field, format!("{what} must be {min} to {max} characters."));
+    // Cheap guard first: more bytes than 4 per allowed character cannot fit.
+    if value.len() > max * 4 {
+        return Err(length_error());
+    }
+    let count = value.chars().count();
+    if count < min || count > max {
+        return Err(length_error());
+    }
+    if value.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return Err(VigilError::validation(
+            field,
+            format!("{what} must be one line without control or text-direction characters."),
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// The free-text note: at most [`MAX_NOTE_CHARS`]; line breaks and tabs allowed (as in the
+/// admission note), other control characters and bidi controls refused. May be empty.
+pub fn note(raw: &str) -> Result<String, VigilError> {
+    let value = raw.trim();
+    if value.len() > MAX_NOTE_CHARS * 4 || value.chars().count() > MAX_NOTE_CHARS {
+        return Err(VigilError::validation(
+            "note",
+            format!("The note must be at most {MAX_NOTE_CHARS} characters."),
+        ));
+    }
+    let bad = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c);
+    if value.chars().any(bad) {
+        return Err(VigilError::validation(
+            "note",
+            "The note must not contain control or text-direction characters.",
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// The typed local time of the check in zone `tz`; empty means `now`. A time up to
+/// [`FUTURE_SKEW`] ahead is taken as `now`; later ones are refused.
+pub fn observed_at<Tz: TimeZone>(
+    text: &str,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> Result<DateTime<Utc>, VigilError> {
+    let field = "observedAt";
+    if text.trim().is_empty() {
+        return Ok(now);
+    }
+    let at = parse_local(text).and_then(|local| to_utc(tz, local)).map_err(|e| {
+        let message = match e {
+            LocalTimeError::Malformed => "Enter the time of the check as YYYY-MM-DD HH:MM.",
+            LocalTimeError::Nonexistent => {
+                "That time was skipped by the daylight-saving change; check the clock."
+            }
+            LocalTimeError::Ambiguous(..) => {
+                "That time happened twice because of the daylight-saving change; \
+                 enter a time outside the repeated hour."
+            }
+        };
+        VigilError::validation(field, message)
+    })?;
+    if at > now + FUTURE_SKEW {
+        return Err(VigilError::validation(
+            field,
+            "The time of the check cannot be in the future.",
+        ));
+    }
+    Ok(at.min(now))
+}

@@ -1,0 +1,99 @@
+//! A check in one line for the session timeline: values and verdicts, no names and no note.
+
+use super::check::{Check, CheckPurpose};
+use super::orthostatic::{OrthostaticMethod, OrthostaticOutcome};
+use super::vitals::OxygenSupport;
+
+impl Check {
+    /// One line for the timeline, e.g. "Observation: BP 128/82, HR 74, SpO2 97 % room air;
+    /// no symptoms; orthostatic sit-to-stand negative; gait 2; MOAA/S 5, CADSS 2".
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(v) = self.vitals {
+            let mut vitals = Vec::new();
+            if let Some(bp) = v.bp {
+                vitals.push(format!("BP {}/{}", bp.systolic, bp.diastolic));
+            }
+            if let Some(hr) = v.heart_rate {
+                vitals.push(format!("HR {hr}"));
+            }
+            if let Some(spo2) = v.spo2 {
+                let on = match v.oxygen {
+                    Some(OxygenSupport::Oxygen) => " on oxygen",
+                    Some(OxygenSupport::RoomAir) => " room air",
+                    None => "",
+                };
+                vitals.push(format!("SpO2 {spo2} %{on}"));
+            }
+            if let Some(rr) = v.respiratory_rate {
+                vitals.push(format!("RR {rr}"));
+            }
+            if let Some(t) = v.temperature_c {
+                vitals.push(format!("{t:.1} °C"));
+            }
+            parts.push(vitals.join(", "));
+        }
+        parts.push(self.symptom_text());
+        if let Some(o) = &self.orthostatic {
+            let r = o.result();
+            let method = match o.method {
+                OrthostaticMethod::SitToStand => "sit-to-stand",
+                OrthostaticMethod::LieToStand => "lie-to-stand",
+                OrthostaticMethod::NotDone => "",
+            };
+            parts.push(match r.outcome {
+                OrthostaticOutcome::NotDone => format!(
+                    "orthostatic not done ({})",
+                    o.not_done_reason.as_deref().unwrap_or("no reason")
+                ),
+                OrthostaticOutcome::Positive => {
+                    format!("orthostatic {method} positive: {}", r.reasons.join(", "))
+                }
+                OrthostaticOutcome::Negative => format!("orthostatic {method} negative"),
+                OrthostaticOutcome::Incomplete => format!("orthostatic {method} incomplete"),
+            });
+        }
+        let scores: Vec<String> = [
+            self.gait.map(|g| format!("gait {g}")),
+            self.moaas.map(|m| format!("MOAA/S {m}")),
+            self.cadss.as_ref().map(|c| format!("CADSS {}", c.total)),
+            self.nausea.map(|n| format!("nausea {n}")),
+            self.pain.map(|p| format!("pain {p}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !scores.is_empty() {
+            parts.push(scores.join(", "));
+        }
+        if self.lightheadedness_positive() {
+            parts.push("lightheadedness POSITIVE".into());
+        }
+        let purpose = match self.purpose {
+            CheckPurpose::Baseline => "Baseline (pre-dose)",
+            CheckPurpose::Observation => "Observation",
+        };
+        format!("{purpose}: {}", parts.join("; "))
+    }
+
+    fn symptom_text(&self) -> String {
+        let grade = ["no symptoms", "mild", "moderate", "severe"];
+        let mut text = grade.get(usize::from(self.symptom_grade)).copied().unwrap_or("").to_owned();
+        if !self.symptoms.is_empty() {
+            let names: Vec<&str> = self.symptoms.iter().map(|s| s.as_str()).collect();
+            text = format!("{text} {}", names.join(", ").replace('_', " "));
+        }
+        let alarming: Vec<&str> = [
+            (self.severe_headache, "severe headache"),
+            (self.chest_pain, "chest pain"),
+            (self.shortness_of_breath, "shortness of breath"),
+        ]
+        .into_iter()
+        .filter_map(|(present, name)| present.then_some(name))
+        .collect();
+        if !alarming.is_empty() {
+            text = format!("{text}; {}", alarming.join(", "));
+        }
+        text
+    }
+}
