@@ -21,6 +21,11 @@ pub struct ActiveAlert {
     pub patient_name: String,
     pub due_at: DateTime<Utc>,
     pub fired_at: DateTime<Utc>,
+    /// For an overdue check, the check ("Vitals at +15 min"); for a clinical alert, its
+    /// message with values and limits. Never patient data.
+    pub detail: Option<String>,
+    /// For a clinical alert: warning or critical.
+    pub severity: Option<crate::checks::AlertSeverity>,
 }
 
 impl ActiveAlert {
@@ -50,15 +55,23 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
-/// The text of the desktop notification for a fired deadline: bay and initials only.
-pub fn notification_text(kind: DeadlineKind, bay: &str, patient_name: &str) -> (String, String) {
+/// The text of the desktop notification for a fired alert: bay and initials only, and the
+/// alert's `detail` (a planned check's label, a clinical message; never patient data).
+pub fn notification_text(
+    kind: DeadlineKind,
+    bay: &str,
+    patient_name: &str,
+    detail: &str,
+) -> (String, String) {
     let who = format!("{bay} ({})", initials(patient_name));
-    match kind {
-        DeadlineKind::MinimumReached => (
-            format!("Vigil: {who}"),
-            format!("{who}: minimum recovery period reached. Check before the patient stands."),
-        ),
-    }
+    let body = match kind {
+        DeadlineKind::MinimumReached => {
+            format!("{who}: minimum recovery period reached. Check before the patient stands.")
+        }
+        DeadlineKind::CheckOverdue => format!("{who}: check overdue: {detail}."),
+        DeadlineKind::Clinical => format!("{who}: {detail}"),
+    };
+    (format!("Vigil: {who}"), body)
 }
 
 #[cfg(test)]
@@ -75,7 +88,7 @@ mod tests {
     #[test]
     fn notification_names_bay_and_initials_only() {
         let (summary, body) =
-            notification_text(DeadlineKind::MinimumReached, "Bay 5", "Testy McTestface");
+            notification_text(DeadlineKind::MinimumReached, "Bay 5", "Testy McTestface", "");
         for text in [&summary, &body] {
             assert!(text.contains("Bay 5") && text.contains("T.M."), "{text}");
             assert!(!text.contains("Testy"), "{text}");

@@ -4,10 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
 use crate::alert::initials;
+use crate::checks::{CheckStatus, PlannedCheck};
 use crate::{Protocol, RecoverySession, RecoveryState};
 
 /// One patient on the board.
@@ -27,6 +28,13 @@ pub struct BoardRow {
     pub alert_active: bool,
     /// Who admitted the patient; `None` on a locked board or for records from before accounts.
     pub admitted_by: Option<String>,
+    /// The earliest planned check not yet done (with its status: upcoming, due, overdue).
+    pub next_check: Option<PlannedCheck>,
+    /// Why the patient is not ready, from the checks (empty on a locked board).
+    pub not_ready: Vec<String>,
+    /// The Modified PADSS total and whether all five items are assessed.
+    pub padss_total: Option<u8>,
+    pub padss_complete: bool,
 }
 
 /// Every patient in recovery at `generated_at`.
@@ -44,7 +52,14 @@ impl RecoveryBoard {
     /// Builds the board at `now`. Order: sessions with an unacknowledged alert (ids in
     /// `alerted`), then minimum reached, then recovering; within each, the period ending soonest
     /// (or ended longest ago) first, ties broken by bay then id so the order is stable.
-    pub fn build(sessions: &[RecoverySession], alerted: &HashSet<i64>, now: DateTime<Utc>) -> Self {
+    /// `checks` holds each session's [`CheckStatus`] by session id (a session without one
+    /// shows no check information).
+    pub fn build(
+        sessions: &[RecoverySession],
+        alerted: &HashSet<i64>,
+        checks: &HashMap<i64, CheckStatus>,
+        now: DateTime<Utc>,
+    ) -> Self {
         let mut rows: Vec<BoardRow> = sessions
             .iter()
             .map(|s| BoardRow {
@@ -58,6 +73,10 @@ impl RecoveryBoard {
                 state: s.state(now),
                 alert_active: alerted.contains(&s.id),
                 admitted_by: s.admitted_by.clone(),
+                next_check: checks.get(&s.id).and_then(|c| c.next_check.clone()),
+                not_ready: checks.get(&s.id).map(|c| c.not_ready.clone()).unwrap_or_default(),
+                padss_total: checks.get(&s.id).map(|c| c.padss.total),
+                padss_complete: checks.get(&s.id).is_some_and(|c| c.padss.complete),
             })
             .collect();
         let rank = |r: &BoardRow| match (r.alert_active, r.state) {
@@ -83,6 +102,10 @@ impl RecoveryBoard {
         for row in &mut self.rows {
             row.patient_name = initials(&row.patient_name);
             row.admitted_by = None;
+            row.next_check = None;
+            row.not_ready.clear();
+            row.padss_total = None;
+            row.padss_complete = false;
         }
         self
     }
@@ -113,6 +136,7 @@ mod tests {
         let board = RecoveryBoard::build(
             &[session(1, "A", 10, 60), session(2, "B", 70, 60), session(3, "C", 50, 60)],
             &HashSet::new(),
+            &HashMap::new(),
             now,
         );
         let ids: Vec<i64> = board.rows.iter().map(|r| r.session_id).collect();
@@ -127,6 +151,7 @@ mod tests {
         let board = RecoveryBoard::build(
             &[session(1, "B", 10, 60), session(2, "A", 10, 60)],
             &HashSet::new(),
+            &HashMap::new(),
             now,
         );
         assert_eq!(board.rows[0].bay, "A");
@@ -141,7 +166,7 @@ mod tests {
             session(3, "C", 61, 60), // reached, alert open
             session(4, "D", 90, 60), // reached longest ago, acknowledged
         ];
-        let board = RecoveryBoard::build(&sessions, &HashSet::from([3]), now);
+        let board = RecoveryBoard::build(&sessions, &HashSet::from([3]), &HashMap::new(), now);
         let ids: Vec<i64> = board.rows.iter().map(|r| r.session_id).collect();
         assert_eq!(ids, [3, 4, 1, 2]);
         assert!(board.rows[0].alert_active && !board.rows[1].alert_active);
@@ -152,7 +177,7 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid");
         let mut s = session(1, "A", 10, 60);
         s.admitted_by = Some("Test Nurse, RN".into());
-        let board = RecoveryBoard::build(&[s], &HashSet::new(), now).redacted();
+        let board = RecoveryBoard::build(&[s], &HashSet::new(), &HashMap::new(), now).redacted();
         assert!(board.locked);
         assert_eq!(board.rows[0].patient_name, "T.P.1.");
         assert_eq!(board.rows[0].admitted_by, None);

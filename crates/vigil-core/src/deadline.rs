@@ -18,35 +18,49 @@ pub const MAX_SLEEP: Duration = Duration::from_secs(2);
 pub enum DeadlineKind {
     /// The minimum observation period of a session has elapsed.
     MinimumReached,
+    /// A planned check was not entered by its grace time.
+    CheckOverdue,
+    /// A check's values crossed a clinical threshold (raised when the check is saved).
+    Clinical,
 }
 
 impl DeadlineKind {
+    pub const ALL: [DeadlineKind; 3] = [Self::MinimumReached, Self::CheckOverdue, Self::Clinical];
+
     /// The stored name.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::MinimumReached => "minimum_reached",
+            Self::CheckOverdue => "check_overdue",
+            Self::Clinical => "clinical",
         }
     }
 
     /// Parses a stored name.
     pub fn parse(name: &str) -> Option<Self> {
-        (name == "minimum_reached").then_some(Self::MinimumReached)
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
     }
 }
 
-/// One deadline of one session; `(session_id, kind)` identifies it and fires at most once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// One deadline of one session; `(session_id, kind, key)` identifies it and fires at most
+/// once. `key` is empty for the minimum, the planned check's key for an overdue check.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Deadline {
     pub session_id: i64,
     pub kind: DeadlineKind,
+    pub key: String,
     pub due_at: DateTime<Utc>,
+    /// What the nurse is told beside the kind (e.g. "Vitals at +15 min"); no patient data.
+    pub detail: String,
 }
 
 /// The unfired deadlines that are due at `now`, earliest first (ties by session id), so
 /// alerts are raised in the order their deadlines passed.
 pub fn due(unfired: &[Deadline], now: DateTime<Utc>) -> Vec<Deadline> {
-    let mut due: Vec<Deadline> = unfired.iter().copied().filter(|d| d.due_at <= now).collect();
-    due.sort_by_key(|d| (d.due_at, d.session_id, d.kind));
+    let mut due: Vec<Deadline> = unfired.iter().filter(|d| d.due_at <= now).cloned().collect();
+    due.sort_by(|a, b| {
+        (a.due_at, a.session_id, a.kind, &a.key).cmp(&(b.due_at, b.session_id, b.kind, &b.key))
+    });
     due
 }
 
@@ -73,7 +87,9 @@ mod tests {
         Deadline {
             session_id,
             kind: DeadlineKind::MinimumReached,
+            key: String::new(),
             due_at: t0() + Span::seconds(seconds_from_t0),
+            detail: String::new(),
         }
     }
 

@@ -45,7 +45,9 @@ impl RecoverySession {
         vec![Deadline {
             session_id: self.id,
             kind: DeadlineKind::MinimumReached,
+            key: String::new(),
             due_at: self.ends_at(),
+            detail: String::new(),
         }]
     }
 

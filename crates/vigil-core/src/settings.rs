@@ -18,6 +18,8 @@ pub struct ClinicSettings {
     /// Seconds without input before the workstation locks.
     pub idle_lock_seconds: u32,
     pub backup: BackupSettings,
+    /// The limits that turn check values into clinical alerts.
+    pub thresholds: crate::checks::ThresholdSettings,
 }
 
 /// A change of the alert repeat interval.

@@ -81,6 +81,10 @@ fn generated() -> String {
         CheckSchedule::decl(),
         TimelineKind::decl(),
         TimelineEntry::decl(),
+        vigil_core::checks::CheckStatus::decl(),
+        vigil_core::checks::CheckRecord::decl(),
+        vigil_core::checks::SessionDetail::decl(),
+        vigil_core::checks::CheckSaved::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

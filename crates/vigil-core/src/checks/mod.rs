@@ -13,6 +13,7 @@ mod orthostatic;
 mod padss;
 mod plan;
 mod schedule;
+mod session;
 mod summary;
 mod thresholds;
 mod timeline;
@@ -36,6 +37,7 @@ pub use orthostatic::{
 pub use padss::{modified_padss, Padss, PadssFindings, PadssItem, PadssItemKind, PADSS_FIT_AT};
 pub use plan::{key_prefix, CheckPlan, PlanItem, PlanTime, PlannedCheckKind};
 pub use schedule::{CheckSchedule, PlannedCheck, PlannedCheckStatus, RecordedCheck};
+pub use session::{CheckRecord, CheckSaved, CheckStatus, SessionDetail, StoredCheck};
 pub use thresholds::{ThresholdSettings, ThresholdSettingsEdit};
 pub use timeline::{sort_timeline, CheckRow, TimelineEntry, TimelineKind};
 pub use vitals::{

@@ -56,7 +56,19 @@ alertActive: boolean,
 /**
  * Who admitted the patient; `None` on a locked board or for records from before accounts.
  */
-admittedBy: string | null, };
+admittedBy: string | null, 
+/**
+ * The earliest planned check not yet done (with its status: upcoming, due, overdue).
+ */
+nextCheck: PlannedCheck | null, 
+/**
+ * Why the patient is not ready, from the checks (empty on a locked board).
+ */
+notReady: Array<string>, 
+/**
+ * The Modified PADSS total and whether all five items are assessed.
+ */
+padssTotal: number | null, padssComplete: boolean, };
 
 export type RecoveryBoard = { generatedAt: string, 
 /**
@@ -65,9 +77,18 @@ export type RecoveryBoard = { generatedAt: string,
  */
 locked: boolean, rows: Array<BoardRow>, };
 
-export type DeadlineKind = "minimum_reached";
+export type DeadlineKind = "minimum_reached" | "check_overdue" | "clinical";
 
-export type ActiveAlert = { firingId: number, sessionId: number, kind: DeadlineKind, bay: string, patientName: string, dueAt: string, firedAt: string, };
+export type ActiveAlert = { firingId: number, sessionId: number, kind: DeadlineKind, bay: string, patientName: string, dueAt: string, firedAt: string, 
+/**
+ * For an overdue check, the check ("Vitals at +15 min"); for a clinical alert, its
+ * message with values and limits. Never patient data.
+ */
+detail: string | null, 
+/**
+ * For a clinical alert: warning or critical.
+ */
+severity: AlertSeverity | null, };
 
 export type NotificationOutcome = { delivered: boolean, 
 /**
@@ -87,7 +108,11 @@ protocols: Array<ProtocolVersion>, alertRepeatMinutes: number,
 /**
  * Seconds without input before the workstation locks.
  */
-idleLockSeconds: number, backup: BackupSettings, };
+idleLockSeconds: number, backup: BackupSettings, 
+/**
+ * The limits that turn check values into clinical alerts.
+ */
+thresholds: ThresholdSettings, };
 
 export type AlertRepeatEdit = { minutes: number, };
 
@@ -438,3 +463,24 @@ correctedBy: number | null,
  * The record this one corrects.
  */
 corrects: number | null, };
+
+export type CheckStatus = { schedule: CheckSchedule, 
+/**
+ * The earliest planned check not yet done.
+ */
+nextCheck: PlannedCheck | null, padss: Padss, baseline: Baseline | null, 
+/**
+ * Why the patient is not ready to stand and go, in the order a nurse acts on them; empty
+ * when nothing the checks know of stands in the way (the minimum period is shown apart).
+ */
+notReady: Array<string>, };
+
+export type CheckRecord = { id: number, check: Check, corrected: boolean, };
+
+export type SessionDetail = { sessionId: number, bay: string, patientName: string, protocol: Protocol, minimumMinutes: number, clockStartedAt: string, endsAt: string, status: CheckStatus, checks: Array<CheckRecord>, timeline: Array<TimelineEntry>, };
+
+export type CheckSaved = { checkId: number, 
+/**
+ * The clinical alerts the check raised (already recorded and raised).
+ */
+alerts: Array<ClinicalAlert>, };

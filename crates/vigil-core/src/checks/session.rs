@@ -1,0 +1,155 @@
+//! One session's checks put together at `now`: the schedule, the baseline, the Modified PADSS
+//! and what stands between the patient and standing up / leaving ("not ready" reasons), for the
+//! board row and the patient's detail view. Corrected originals are left out everywhere except
+//! the timeline (where they stay, struck through).
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::baseline::Baseline;
+use super::check::{Check, CheckPurpose};
+use super::padss::{modified_padss, Padss, PadssFindings};
+use super::plan::CheckPlan;
+use super::schedule::{CheckSchedule, PlannedCheck, PlannedCheckStatus, RecordedCheck};
+use super::thresholds::ThresholdSettings;
+use super::timeline::{CheckRow, TimelineEntry};
+use crate::RecoverySession;
+
+/// A check as stored, with who recorded it and its correction links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCheck {
+    pub id: i64,
+    pub check: Check,
+    pub recorded_at: DateTime<Utc>,
+    /// "Ana Ruiz, RN".
+    pub who: Option<String>,
+    /// For a correction: the original's id and the reason.
+    pub corrects: Option<(i64, String)>,
+    /// The later check that corrected this one.
+    pub corrected_by: Option<i64>,
+}
+
+impl StoredCheck {
+    pub fn is_live(&self) -> bool {
+        self.corrected_by.is_none()
+    }
+
+    /// This check's timeline line.
+    pub fn timeline_entry(&self) -> TimelineEntry {
+        let row = CheckRow {
+            id: self.id,
+            recorded_at: self.recorded_at,
+            who: self.who.clone(),
+            corrected_by: self.corrected_by,
+            corrects: self.corrects.clone(),
+        };
+        TimelineEntry::check(row, &self.check)
+    }
+}
+
+/// A check with its id and whether it was corrected, for the detail view and the correction
+/// form (which starts from the original's values).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckRecord {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub check: Check,
+    pub corrected: bool,
+}
+
+/// Where one session stands on its checks at `now`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckStatus {
+    pub schedule: CheckSchedule,
+    /// The earliest planned check not yet done.
+    pub next_check: Option<PlannedCheck>,
+    pub padss: Padss,
+    pub baseline: Option<Baseline>,
+    /// Why the patient is not ready to stand and go, in the order a nurse acts on them; empty
+    /// when nothing the checks know of stands in the way (the minimum period is shown apart).
+    pub not_ready: Vec<String>,
+}
+
+impl CheckStatus {
+    /// The status of `session` with its stored `checks` at `now`.
+    pub fn assess(
+        session: &RecoverySession,
+        checks: &[StoredCheck],
+        thresholds: &ThresholdSettings,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let live: Vec<&StoredCheck> = checks.iter().filter(|c| c.is_live()).collect();
+        let recorded: Vec<RecordedCheck> = checks
+            .iter()
+            .map(|c| RecordedCheck::of(c.id, &c.check, !c.is_live(), thresholds))
+            .collect();
+        let plan = CheckPlan::default_for(session.protocol);
+        let schedule = CheckSchedule::build(&plan, session, &recorded, now);
+        let baseline = Baseline::from_checks(live.iter().map(|c| &c.check));
+        let padss = modified_padss(
+            baseline.as_ref(),
+            &PadssFindings::latest(live.iter().map(|c| &c.check)),
+        );
+        let mut not_ready = Vec::new();
+        let latest_lightheadedness = live
+            .iter()
+            .filter(|c| c.check.purpose == CheckPurpose::Observation)
+            .filter(|c| c.check.has_lightheadedness())
+            .max_by_key(|c| (c.check.observed_at, c.id));
+        if let Some(c) = latest_lightheadedness.filter(|c| c.check.lightheadedness_positive()) {
+            let why = c
+                .check
+                .orthostatic_result()
+                .map(|r| r.reasons.join("; "))
+                .filter(|r| !r.is_empty())
+                .unwrap_or_else(|| "symptoms reported".into());
+            not_ready.push(format!("Lightheadedness check positive ({why})"));
+        }
+        let overdue = schedule.overdue().len();
+        if overdue > 0 {
+            let s = if overdue == 1 { "" } else { "s" };
+            not_ready.push(format!("{overdue} check{s} overdue"));
+        }
+        match padss.fit {
+            Some(true) => {}
+            Some(false) => {
+                not_ready.push(format!("Modified PADSS {}/10 (needs {})", padss.total, 9));
+            }
+            None => not_ready.push("Modified PADSS not complete".into()),
+        }
+        let next_check =
+            schedule.items.iter().find(|c| c.status != PlannedCheckStatus::Done).cloned();
+        Self { schedule, next_check, padss, baseline, not_ready }
+    }
+}
+
+/// Everything the patient's detail view shows: the session, where it stands on its checks,
+/// every check (for corrections) and the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionDetail {
+    #[ts(type = "number")]
+    pub session_id: i64,
+    pub bay: String,
+    pub patient_name: String,
+    pub protocol: crate::Protocol,
+    pub minimum_minutes: u32,
+    pub clock_started_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: CheckStatus,
+    pub checks: Vec<CheckRecord>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// What saving a check (or a correction) did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckSaved {
+    #[ts(type = "number")]
+    pub check_id: i64,
+    /// The clinical alerts the check raised (already recorded and raised).
+    pub alerts: Vec<super::alerts::ClinicalAlert>,
+}
