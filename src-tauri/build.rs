@@ -31,6 +31,11 @@ fn main() {
             "load_backups",
             "back_up_now",
             "restore_backup",
+            "record_check",
+            "correct_check",
+            "load_session",
+            "preview_orthostatic",
+            "update_thresholds",
         ]),
     ))
     .expect("tauri build script");

@@ -23,7 +23,12 @@ pub fn raise(app: &AppHandle, notifier: &Notifier, fired: &Fired) {
             eprintln!("vigil: window attention request failed: {e}");
         }
     }
-    let (summary, body) = notification_text(fired.deadline.kind, &fired.bay, &fired.patient_name);
+    let (summary, body) = notification_text(
+        fired.deadline.kind,
+        &fired.bay,
+        &fired.patient_name,
+        &fired.deadline.detail,
+    );
     notifier.send(Job { firing_id: Some(fired.firing_id), summary, body });
 }
 

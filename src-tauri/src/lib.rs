@@ -80,6 +80,11 @@ pub fn run() {
             commands::records::load_backups,
             commands::records::back_up_now,
             commands::records::restore_backup,
+            commands::checks::record_check,
+            commands::checks::correct_check,
+            commands::checks::load_session,
+            commands::checks::preview_orthostatic,
+            commands::settings::update_thresholds,
         ])
         .build(tauri::generate_context!())
         .expect("error while building Vigil");

@@ -70,7 +70,7 @@ impl Scheduler {
                 let session = sessions::get(tx, d.session_id)?;
                 Ok(Some(Fired {
                     firing_id,
-                    deadline: *d,
+                    deadline: d.clone(),
                     bay: session.bay,
                     patient_name: session.patient_name,
                 }))

@@ -40,6 +40,15 @@ impl Protocol {
     }
 
     /// The default minimum observation, in minutes.
+    /// The name a nurse reads ("IV ketamine").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::IvKetamine => "IV ketamine",
+            Self::Spravato => "Spravato",
+            Self::ImKetamine => "IM ketamine",
+        }
+    }
+
     pub fn default_minutes(self) -> u32 {
         match self {
             Self::IvKetamine => 60,

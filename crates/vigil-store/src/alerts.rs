@@ -5,31 +5,52 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashSet;
+use vigil_core::checks::AlertSeverity;
 use vigil_core::{ActiveAlert, Deadline, DeadlineKind, NotificationOutcome, VigilError};
 
 use crate::audit::{self, Action, Entry};
-use crate::{sessions, StoreError};
+use crate::{checks, sessions, StoreError};
 
-/// The deadlines of sessions on the board at `now` that have not fired yet.
+/// The deadlines of sessions on the board at `now` that have not fired yet: each session's
+/// minimum, and each planned check not done (due at its overdue time). A planned check that was
+/// already overdue when the admission was recorded (a late-entered admission) raises no alert:
+/// nobody could have entered it in time; it still shows as overdue on the board.
 pub fn unfired_deadlines(
     conn: &Connection,
     now: DateTime<Utc>,
 ) -> Result<Vec<Deadline>, StoreError> {
     let on_board = sessions::on_board(conn, now)?;
-    let fired: HashSet<(i64, String)> = {
+    let fired: HashSet<(i64, String, String)> = {
         let since = now - Duration::hours(sessions::BOARD_WINDOW_HOURS);
         let mut stmt = conn.prepare_cached(
-            "SELECT f.session_id, f.kind FROM alert_firings f
+            "SELECT f.session_id, f.kind, coalesce(f.key, '') FROM alert_firings f
              JOIN recovery_sessions s ON s.id = f.session_id
-             WHERE s.clock_started_at_ms >= ?1",
+             WHERE s.clock_started_at_ms >= ?1 AND f.kind <> 'clinical'",
         )?;
-        let rows = stmt.query_map([since.timestamp_millis()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows =
+            stmt.query_map([since.timestamp_millis()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         rows.collect::<Result<_, _>>()?
     };
-    Ok(on_board
-        .iter()
-        .flat_map(|s| s.deadlines())
-        .filter(|d| !fired.contains(&(d.session_id, d.kind.as_str().to_owned())))
+    let statuses = checks::statuses(conn, &on_board, now)?;
+    let mut deadlines: Vec<Deadline> = on_board.iter().flat_map(|s| s.deadlines()).collect();
+    for session in &on_board {
+        let Some(status) = statuses.get(&session.id) else { continue };
+        for planned in &status.schedule.items {
+            if planned.done_by.is_some() || planned.overdue_at < session.recorded_at {
+                continue;
+            }
+            deadlines.push(Deadline {
+                session_id: session.id,
+                kind: DeadlineKind::CheckOverdue,
+                key: planned.key.clone(),
+                due_at: planned.overdue_at,
+                detail: planned.label.clone(),
+            });
+        }
+    }
+    Ok(deadlines
+        .into_iter()
+        .filter(|d| !fired.contains(&(d.session_id, d.kind.as_str().to_owned(), d.key.clone())))
         .collect())
 }
 
@@ -40,14 +61,18 @@ pub fn record_firing(
     deadline: &Deadline,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, StoreError> {
+    let key = (!deadline.key.is_empty()).then_some(deadline.key.as_str());
+    let message = (!deadline.detail.is_empty()).then_some(deadline.detail.as_str());
     let inserted = tx.execute(
-        "INSERT INTO alert_firings (session_id, kind, due_at_ms, fired_at_ms)
-         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (session_id, kind) DO NOTHING",
+        "INSERT INTO alert_firings (session_id, kind, due_at_ms, fired_at_ms, key, message)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
         params![
             deadline.session_id,
             deadline.kind.as_str(),
             deadline.due_at.timestamp_millis(),
-            now.timestamp_millis()
+            now.timestamp_millis(),
+            key,
+            message,
         ],
     )?;
     if inserted == 0 {
@@ -98,11 +123,13 @@ pub fn acknowledge(
 /// Fired alerts not yet acknowledged, oldest first.
 pub fn active(conn: &Connection) -> Result<Vec<ActiveAlert>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT f.id, f.session_id, f.kind, s.bay, s.patient_name, f.due_at_ms, f.fired_at_ms
+        "SELECT f.id, f.session_id, f.kind, s.bay, s.patient_name, f.due_at_ms, f.fired_at_ms,
+                f.message, f.severity
          FROM alert_firings f
          JOIN recovery_sessions s ON s.id = f.session_id
          LEFT JOIN alert_acknowledgements a ON a.firing_id = f.id
-         WHERE a.id IS NULL
+         LEFT JOIN alert_resolutions r ON r.firing_id = f.id
+         WHERE a.id IS NULL AND r.id IS NULL
          ORDER BY f.due_at_ms, f.id",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -114,10 +141,12 @@ pub fn active(conn: &Connection) -> Result<Vec<ActiveAlert>, StoreError> {
             r.get::<_, String>(4)?,
             r.get::<_, i64>(5)?,
             r.get::<_, i64>(6)?,
+            r.get::<_, Option<String>>(7)?,
+            r.get::<_, Option<String>>(8)?,
         ))
     })?;
     rows.map(|row| {
-        let (firing_id, session_id, kind, bay, patient_name, due, fired) = row?;
+        let (firing_id, session_id, kind, bay, patient_name, due, fired, message, severity) = row?;
         let corrupt = |what: &str| StoreError::Corrupt {
             table: "alert_firings",
             id: firing_id,
@@ -131,6 +160,13 @@ pub fn active(conn: &Connection) -> Result<Vec<ActiveAlert>, StoreError> {
             patient_name,
             due_at: instant(due).ok_or_else(|| corrupt("due_at_ms"))?,
             fired_at: instant(fired).ok_or_else(|| corrupt("fired_at_ms"))?,
+            detail: message,
+            severity: match severity.as_deref() {
+                None => None,
+                Some("warning") => Some(AlertSeverity::Warning),
+                Some("critical") => Some(AlertSeverity::Critical),
+                Some(_) => return Err(corrupt("severity")),
+            },
         })
     })
     .collect()

@@ -41,6 +41,9 @@ pub enum Action {
     Backup,
     Restore,
     Verify,
+    RecordCheck,
+    CorrectCheck,
+    ThresholdChange,
 }
 
 impl Action {
@@ -69,6 +72,9 @@ impl Action {
             Action::Backup => "backup",
             Action::Restore => "restore",
             Action::Verify => "verify",
+            Action::RecordCheck => "record_check",
+            Action::CorrectCheck => "correct_check",
+            Action::ThresholdChange => "threshold_change",
         }
     }
 }
@@ -86,6 +92,9 @@ pub const RECORD_TABLES: &[&str] = &[
     "nurses",
     "nurse_pins",
     "nurse_status",
+    "checks",
+    "threshold_versions",
+    "alert_resolutions",
 ];
 
 /// A row an action wrote: table and rowid.

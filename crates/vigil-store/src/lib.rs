@@ -6,14 +6,17 @@
 pub mod alerts;
 pub mod audit;
 pub mod backup;
+pub mod checks;
 pub mod drafts;
 mod error;
 pub mod integrity;
 pub mod migrations;
 pub mod nurses;
 pub mod protocols;
+pub mod session_detail;
 pub mod sessions;
 pub mod settings;
+pub mod thresholds;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::fs::File;

@@ -117,5 +117,6 @@ pub fn load(conn: &Connection, default_backup_folder: &Path) -> Result<ClinicSet
         alert_repeat_minutes: alert_repeat_minutes(conn)?,
         idle_lock_seconds: idle_lock_seconds(conn)?,
         backup: backup(conn, default_backup_folder)?,
+        thresholds: crate::thresholds::current(conn)?,
     })
 }

@@ -33,7 +33,7 @@ fn a_deadline_is_recorded_once_and_then_no_longer_unfired() {
 fn acknowledging_clears_one_alert_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, _) = store_with_session(dir.path(), 70);
-    let d = store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("unfired")[0];
+    let d = store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("unfired").remove(0);
     let firing =
         store.with_tx(|tx| alerts::record_firing(tx, &d, now())).expect("fire").expect("new");
     let active = store.with_conn(alerts::active).expect("active");
@@ -78,7 +78,7 @@ fn the_last_notification_outcome_is_reported() {
 fn alert_records_are_append_only() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (store, _) = store_with_session(dir.path(), 70);
-    let d = store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("unfired")[0];
+    let d = store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("unfired").remove(0);
     let firing =
         store.with_tx(|tx| alerts::record_firing(tx, &d, now())).expect("fire").expect("new");
     store.with_tx(|tx| alerts::acknowledge(tx, firing, NURSE, now())).expect("ack");

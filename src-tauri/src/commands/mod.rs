@@ -3,6 +3,7 @@
 
 pub mod alerts;
 pub mod auth;
+pub mod checks;
 pub mod drafts;
 pub mod people;
 pub mod records;

@@ -3,6 +3,7 @@
 //! running sessions keep the protocol version they started with.
 
 use tauri::{AppHandle, State};
+use vigil_core::checks::ThresholdSettingsEdit;
 use vigil_core::{
     AlertRepeatEdit, BackupSettingsEdit, ClinicSettings, IdleLockEdit, Permission, ProtocolEdit,
     VigilError,
@@ -61,6 +62,30 @@ pub fn update_backup_settings(
     edit: BackupSettingsEdit,
 ) -> Result<ClinicSettings, VigilError> {
     change_backup(&state, &edit)
+}
+
+/// Changes the clinical alert thresholds; returns the settings as they now stand.
+#[tauri::command(async)]
+pub fn update_thresholds(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    edit: ThresholdSettingsEdit,
+) -> Result<ClinicSettings, VigilError> {
+    let settings = change_thresholds(&state, &edit)?;
+    signal(&app, RECORDS_CHANGED);
+    Ok(settings)
+}
+
+/// Validates and records new thresholds.
+pub fn change_thresholds(
+    state: &AppState,
+    edit: &ThresholdSettingsEdit,
+) -> Result<ClinicSettings, VigilError> {
+    let admin = state.nurse_for(Permission::Administer)?;
+    let valid = edit.validate()?;
+    let now = state.clock.now();
+    state.store.with_tx(|tx| vigil_store::thresholds::set(tx, &valid, admin.id, now))?;
+    load(state)
 }
 
 /// The settings as they stand.

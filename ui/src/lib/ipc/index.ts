@@ -8,6 +8,13 @@ import type {
   AdmitInput,
   AlertRepeatEdit,
   AuthStatus,
+  CheckInput,
+  CheckSaved,
+  CorrectionInput,
+  OrthostaticInput,
+  OrthostaticResult,
+  SessionDetail,
+  ThresholdSettingsEdit,
   BackupInfo,
   BackupSettingsEdit,
   ClinicSettings,
@@ -225,4 +232,29 @@ export function backUpNow(): Promise<BackupInfo> {
 /** Replaces the database with a verified backup (administrators only). */
 export function restoreBackup(input: RestoreInput): Promise<IntegrityStatus> {
   return call<IntegrityStatus>('restore_backup', { input });
+}
+
+/** Records a check (vitals, lightheadedness, scales); resolves once committed, with the clinical alerts it raised. */
+export function recordCheck(input: CheckInput): Promise<CheckSaved> {
+  return call<CheckSaved>('record_check', { input });
+}
+
+/** Records a correction of an earlier check (a new record pointing at it, with a reason). */
+export function correctCheck(input: CorrectionInput): Promise<CheckSaved> {
+  return call<CheckSaved>('correct_check', { input });
+}
+
+/** One patient's session: check status, schedule, PADSS, every check and the timeline. */
+export function loadSession(sessionId: number): Promise<SessionDetail> {
+  return call<SessionDetail>('load_session', { sessionId });
+}
+
+/** The orthostatic verdict for readings typed so far (never fails; for live display). */
+export function previewOrthostatic(input: OrthostaticInput): Promise<OrthostaticResult> {
+  return call<OrthostaticResult>('preview_orthostatic', { input });
+}
+
+/** Changes the clinical alert thresholds (administrators only). */
+export function updateThresholds(edit: ThresholdSettingsEdit): Promise<ClinicSettings> {
+  return call<ClinicSettings>('update_thresholds', { edit });
 }

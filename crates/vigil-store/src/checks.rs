@@ -1,0 +1,277 @@
+//! The `checks` table: recording a check or a correction with everything it sets off in the
+//! same transaction (its clinical alerts, the overdue alerts it answers, the alerts its
+//! original raised resolved "by correction", one audit entry), and reading a session's checks.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::collections::HashMap;
+use vigil_core::checks::{
+    clinical_alerts, Baseline, Check, CheckPurpose, CheckStatus, ClinicalAlert, StoredCheck,
+    ThresholdSettings,
+};
+use vigil_core::{ErrorCode, RecoverySession, VigilError};
+
+use crate::audit::{self, Action, Entry};
+use crate::{thresholds, StoreError};
+
+/// What recording a check did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub check_id: i64,
+    /// The clinical alerts it raised, each with its new firing id.
+    pub alerts: Vec<(i64, ClinicalAlert)>,
+}
+
+/// Records `check` for `session` by nurse `by` at `now`; with `corrects = Some((id, reason))`
+/// it is a correction of check `id`.
+///
+/// Errors: `not_found` for an unknown original; `validation` on `originalCheckId` when the
+/// original belongs to another session; `conflict` when it was corrected already.
+pub fn record(
+    tx: &Transaction<'_>,
+    session: &RecoverySession,
+    check: &Check,
+    corrects: Option<(i64, &str)>,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<Recorded, StoreError> {
+    if let Some((original, _)) = corrects {
+        check_original(tx, session.id, original)?;
+    }
+    let data = serde_json::to_string(check)
+        .map_err(|e| VigilError::internal(format!("the check could not be encoded: {e}")))?;
+    tx.execute(
+        "INSERT INTO checks (session_id, purpose, observed_at_ms, recorded_at_ms, recorded_by,
+                             corrects_id, correction_reason, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            session.id,
+            purpose_str(check.purpose),
+            check.observed_at.timestamp_millis(),
+            now.timestamp_millis(),
+            by,
+            corrects.map(|c| c.0),
+            corrects.map(|c| c.1),
+            data,
+        ],
+    )?;
+    let check_id = tx.last_insert_rowid();
+    let (action, mut entry_detail) = match corrects {
+        Some((original, _)) => {
+            (Action::CorrectCheck, format!("check #{check_id} corrects #{original}"))
+        }
+        None => (Action::RecordCheck, format!("check #{check_id}")),
+    };
+    let mut entry = Entry::new(action, Some(by)).record("checks", check_id);
+    if let Some((original, _)) = corrects {
+        for firing in unresolved_firings_of_check(tx, original)? {
+            entry = entry
+                .record("alert_resolutions", resolve(tx, firing, "correction", check_id, by, now)?);
+        }
+    }
+    let settings = thresholds::current(tx)?;
+    let stored = for_session(tx, session.id)?;
+    let baseline = Baseline::from_checks(stored.iter().filter(|c| c.is_live()).map(|c| &c.check));
+    let mut alerts = Vec::new();
+    for alert in clinical_alerts(check, baseline.as_ref(), &settings) {
+        let firing = insert_clinical_firing(tx, session.id, check_id, &alert, now)?;
+        entry = entry.record("alert_firings", firing);
+        alerts.push((firing, alert));
+    }
+    let status = CheckStatus::assess(session, &stored, &settings, now);
+    for (firing, key) in open_overdue_firings(tx, session.id)? {
+        let done = status.schedule.items.iter().any(|p| p.key == key && p.done_by.is_some());
+        if done {
+            entry = entry.record(
+                "alert_resolutions",
+                resolve(tx, firing, "check_entered", check_id, by, now)?,
+            );
+        }
+    }
+    if !alerts.is_empty() {
+        entry_detail.push_str(&format!(", {} alert(s)", alerts.len()));
+    }
+    audit::append(tx, now, &entry.detail(&entry_detail))?;
+    Ok(Recorded { check_id, alerts })
+}
+
+/// The session check `check_id` belongs to, if the check exists.
+pub fn session_of(conn: &Connection, check_id: i64) -> Result<Option<i64>, StoreError> {
+    Ok(conn
+        .query_row("SELECT session_id FROM checks WHERE id = ?1", [check_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// Every check of `session_id` with who recorded it and its correction links, by clinical time.
+pub fn for_session(conn: &Connection, session_id: i64) -> Result<Vec<StoredCheck>, StoreError> {
+    Ok(for_sessions(conn, &[session_id])?.remove(&session_id).unwrap_or_default())
+}
+
+/// The checks of each of `session_ids` (absent when a session has none).
+pub fn for_sessions(
+    conn: &Connection,
+    session_ids: &[i64],
+) -> Result<HashMap<i64, Vec<StoredCheck>>, StoreError> {
+    let mut out: HashMap<i64, Vec<StoredCheck>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.session_id, c.recorded_at_ms, c.data, c.corrects_id, c.correction_reason,
+                (SELECT n.display_name || ', ' || n.credentials FROM nurses n WHERE n.id = c.recorded_by),
+                (SELECT k.id FROM checks k WHERE k.corrects_id = c.id)
+         FROM checks c WHERE c.session_id = ?1 ORDER BY c.observed_at_ms, c.id",
+    )?;
+    for session_id in session_ids {
+        let rows = stmt.query_map([session_id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, Option<i64>>(7)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, session, recorded, data, corrects, reason, who, corrected_by) = row?;
+            let corrupt =
+                |what: &str| StoreError::Corrupt { table: "checks", id, what: what.into() };
+            let check: Check = serde_json::from_str(&data).map_err(|_| corrupt("data"))?;
+            let recorded_at = DateTime::from_timestamp_millis(recorded)
+                .ok_or_else(|| corrupt("recorded_at_ms"))?;
+            out.entry(session).or_default().push(StoredCheck {
+                id,
+                check,
+                recorded_at,
+                who,
+                corrects: corrects.map(|c| (c, reason.unwrap_or_default())),
+                corrected_by,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The check statuses of `sessions` at `now`, by session id.
+pub fn statuses(
+    conn: &Connection,
+    sessions: &[RecoverySession],
+    now: DateTime<Utc>,
+) -> Result<HashMap<i64, CheckStatus>, StoreError> {
+    let settings: ThresholdSettings = thresholds::current(conn)?;
+    let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
+    let mut checks = for_sessions(conn, &ids)?;
+    Ok(sessions
+        .iter()
+        .map(|s| {
+            let stored = checks.remove(&s.id).unwrap_or_default();
+            (s.id, CheckStatus::assess(s, &stored, &settings, now))
+        })
+        .collect())
+}
+
+fn purpose_str(purpose: CheckPurpose) -> &'static str {
+    match purpose {
+        CheckPurpose::Baseline => "baseline",
+        CheckPurpose::Observation => "observation",
+    }
+}
+
+fn check_original(tx: &Transaction<'_>, session_id: i64, original: i64) -> Result<(), StoreError> {
+    let found: Option<(i64, Option<i64>)> = tx
+        .query_row(
+            "SELECT session_id, (SELECT k.id FROM checks k WHERE k.corrects_id = c.id)
+             FROM checks c WHERE c.id = ?1",
+            [original],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match found {
+        None => Err(VigilError::not_found("The check to correct does not exist.").into()),
+        Some((other, _)) if other != session_id => Err(VigilError::validation(
+            "originalCheckId",
+            "That check belongs to another patient's session.",
+        )
+        .into()),
+        Some((_, Some(_))) => Err(VigilError::new(
+            ErrorCode::Conflict,
+            "That check was corrected already; correct the correction instead.",
+        )
+        .into()),
+        Some(_) => Ok(()),
+    }
+}
+
+fn insert_clinical_firing(
+    tx: &Transaction<'_>,
+    session_id: i64,
+    check_id: i64,
+    alert: &ClinicalAlert,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let severity = match alert.severity {
+        vigil_core::checks::AlertSeverity::Warning => "warning",
+        vigil_core::checks::AlertSeverity::Critical => "critical",
+    };
+    tx.execute(
+        "INSERT INTO alert_firings
+            (session_id, kind, due_at_ms, fired_at_ms, key, check_id, severity, message)
+         VALUES (?1, 'clinical', ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            session_id,
+            alert.observed_at.timestamp_millis(),
+            now.timestamp_millis(),
+            format!("{check_id}:{}", alert.kind.as_str()),
+            check_id,
+            severity,
+            alert.message,
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Firings raised by `check_id` that are neither acknowledged nor resolved.
+fn unresolved_firings_of_check(
+    tx: &Transaction<'_>,
+    check_id: i64,
+) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT f.id FROM alert_firings f WHERE f.check_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM alert_acknowledgements a WHERE a.firing_id = f.id)
+           AND NOT EXISTS (SELECT 1 FROM alert_resolutions r WHERE r.firing_id = f.id)",
+    )?;
+    let ids = stmt.query_map([check_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(ids)
+}
+
+/// Overdue-check firings of a session still open: (firing id, planned check key).
+fn open_overdue_firings(
+    tx: &Transaction<'_>,
+    session_id: i64,
+) -> Result<Vec<(i64, String)>, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT f.id, f.key FROM alert_firings f
+         WHERE f.session_id = ?1 AND f.kind = 'check_overdue'
+           AND NOT EXISTS (SELECT 1 FROM alert_acknowledgements a WHERE a.firing_id = f.id)
+           AND NOT EXISTS (SELECT 1 FROM alert_resolutions r WHERE r.firing_id = f.id)",
+    )?;
+    let rows = stmt.query_map([session_id], |r| Ok((r.get(0)?, r.get::<_, Option<String>>(1)?)))?;
+    rows.map(|r| r.map(|(id, key)| (id, key.unwrap_or_default())).map_err(StoreError::from))
+        .collect()
+}
+
+fn resolve(
+    tx: &Transaction<'_>,
+    firing_id: i64,
+    how: &str,
+    check_id: i64,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO alert_resolutions (firing_id, how, check_id, resolved_at_ms, resolved_by)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![firing_id, how, check_id, now.timestamp_millis(), by],
+    )?;
+    Ok(tx.last_insert_rowid())
+}

@@ -1,0 +1,142 @@
+//! Bedside checks: record one, correct one (a new record pointing at the original), load a
+//! patient's detail view, and the orthostatic verdict for the form as the nurse types. A saved
+//! check's clinical alerts are raised like any other alert once the transaction has committed.
+
+use chrono::TimeZone;
+use tauri::{AppHandle, Manager, State};
+use vigil_core::checks::{
+    CheckContext, CheckInput, CheckSaved, CorrectionInput, OrthostaticInput, OrthostaticResult,
+    SessionDetail,
+};
+use vigil_core::{Deadline, DeadlineKind, Permission, VigilError};
+use vigil_store::checks::{self as stored, Recorded};
+use vigil_store::{session_detail, sessions};
+
+use super::{signal, RECORDS_CHANGED};
+use crate::alerting;
+use crate::scheduler::Fired;
+use crate::state::AppState;
+
+/// Records a check; returns its id and the clinical alerts it raised.
+#[tauri::command(async)]
+pub fn record_check(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: CheckInput,
+) -> Result<CheckSaved, VigilError> {
+    let (saved, fired) = record(&state, &input, &chrono::Local)?;
+    eprintln!("vigil: check {} recorded", saved.check_id);
+    raise(&app, &fired);
+    signal(&app, RECORDS_CHANGED);
+    Ok(saved)
+}
+
+/// Records a correction of an earlier check.
+#[tauri::command(async)]
+pub fn correct_check(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: CorrectionInput,
+) -> Result<CheckSaved, VigilError> {
+    let (saved, fired) = correct(&state, &input, &chrono::Local)?;
+    eprintln!("vigil: check {} recorded as a correction", saved.check_id);
+    raise(&app, &fired);
+    signal(&app, RECORDS_CHANGED);
+    Ok(saved)
+}
+
+/// One patient's detail view.
+#[tauri::command(async)]
+pub fn load_session(
+    state: State<'_, AppState>,
+    session_id: i64,
+) -> Result<SessionDetail, VigilError> {
+    detail(&state, session_id)
+}
+
+/// The orthostatic verdict of readings typed so far.
+#[tauri::command(async)]
+pub fn preview_orthostatic(input: OrthostaticInput) -> OrthostaticResult {
+    input.preview()
+}
+
+/// The detail of a session (patient data: needs an open workstation).
+pub fn detail(state: &AppState, session_id: i64) -> Result<SessionDetail, VigilError> {
+    state.nurse_for(Permission::ClinicalWork)?;
+    let now = state.clock.now();
+    Ok(state.store.with_conn(|c| session_detail::load(c, session_id, now))?)
+}
+
+/// Validates and stores a check, reading typed local times in zone `tz`.
+pub fn record<Tz: TimeZone>(
+    state: &AppState,
+    input: &CheckInput,
+    tz: &Tz,
+) -> Result<(CheckSaved, Vec<Fired>), VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
+    let session_id = input.session_id()?;
+    let session = state.store.with_conn(|c| sessions::get(c, session_id))?;
+    let now = state.clock.now();
+    let context = CheckContext::new(session.id, session.protocol, session.clock_started_at);
+    let check = input.validate(now, tz, &context)?;
+    let recorded =
+        state.store.with_tx(|tx| stored::record(tx, &session, &check, None, nurse.id, now))?;
+    Ok(outcome(&session, recorded))
+}
+
+/// Validates and stores a correction of the check `input.originalCheckId`.
+pub fn correct<Tz: TimeZone>(
+    state: &AppState,
+    input: &CorrectionInput,
+    tz: &Tz,
+) -> Result<(CheckSaved, Vec<Fired>), VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
+    let original = input.original_check_id()?;
+    let session_id = state
+        .store
+        .with_conn(|c| stored::session_of(c, original))?
+        .ok_or_else(|| VigilError::validation("originalCheckId", "That check does not exist."))?;
+    let session = state.store.with_conn(|c| sessions::get(c, session_id))?;
+    let now = state.clock.now();
+    let context = CheckContext::new(session.id, session.protocol, session.clock_started_at);
+    let correction = input.validate(now, tz, &context)?;
+    let recorded = state.store.with_tx(|tx| {
+        let corrects = Some((correction.original_check_id, correction.reason.as_str()));
+        stored::record(tx, &session, &correction.check, corrects, nurse.id, now)
+    })?;
+    Ok(outcome(&session, recorded))
+}
+
+fn outcome(session: &vigil_core::RecoverySession, recorded: Recorded) -> (CheckSaved, Vec<Fired>) {
+    let fired = recorded
+        .alerts
+        .iter()
+        .map(|(firing_id, alert)| Fired {
+            firing_id: *firing_id,
+            deadline: Deadline {
+                session_id: session.id,
+                kind: DeadlineKind::Clinical,
+                key: format!("{}:{}", recorded.check_id, alert.kind.as_str()),
+                due_at: alert.observed_at,
+                detail: alert.message.clone(),
+            },
+            bay: session.bay.clone(),
+            patient_name: session.patient_name.clone(),
+        })
+        .collect();
+    let saved = CheckSaved {
+        check_id: recorded.check_id,
+        alerts: recorded.alerts.into_iter().map(|(_, a)| a).collect(),
+    };
+    (saved, fired)
+}
+
+/// Raises the clinical alerts a saved check set off (in-app first, then the notification).
+fn raise(app: &AppHandle, fired: &[Fired]) {
+    let state = app.state::<AppState>();
+    if let Some(notifier) = &state.notifier {
+        for f in fired {
+            alerting::raise(app, notifier, f);
+        }
+    }
+}
