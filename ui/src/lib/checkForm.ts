@@ -1,10 +1,19 @@
 // The check form's model: what the nurse typed (all text, as typed), how it becomes a
 // CheckInput, how a stored Check fills the form for a correction, and where a field error
 // goes. Pure functions; the components only bind to `CheckValues`.
-import type { Check, CheckInput, OrthostaticInput, OrthostaticResult, PlannedCheck } from './ipc';
+import type { Check, CheckInput, OrthostaticInput, OrthostaticResult, PlannedCheck, Symptom } from './ipc';
 import { formatClock, parseNumber, toLocalInput } from './time';
 
 export type Method = '' | 'sit_to_stand' | 'lie_to_stand' | 'not_done';
+
+/** The lightheadedness symptoms, in the order the form and the record list them. */
+export const SYMPTOMS: [Symptom, string][] = [
+  ['lightheaded', 'Lightheaded'],
+  ['spinning', 'Spinning'],
+  ['blurred_vision', 'Blurred vision'],
+  ['nausea', 'Nausea'],
+  ['near_faint', 'Near-faint'],
+];
 
 /** Readings of the orthostatic test, kept as typed. `baseline*` is sitting or lying. */
 export const READINGS = [
@@ -114,8 +123,11 @@ export function fromCheck(check: Check): CheckValues {
 
 /** The readings each method shows (and sends). */
 export function readingsOf(method: Method): Reading[] {
-  if (method === 'sit_to_stand') return ['baselineSystolic', 'baselineDiastolic', 'standingSystolic', 'standingDiastolic'];
-  if (method === 'lie_to_stand') return READINGS.filter((r) => !r.startsWith('standingS') && !r.startsWith('standingD'));
+  const base: Reading[] = ['baselineSystolic', 'baselineDiastolic'];
+  if (method === 'sit_to_stand') return [...base, 'standingSystolic', 'standingDiastolic'];
+  if (method === 'lie_to_stand') {
+    return [...base, 'standing1Systolic', 'standing1Diastolic', 'standing3Systolic', 'standing3Diastolic'];
+  }
   return [];
 }
 
@@ -167,7 +179,7 @@ export function toCheckInput(v: CheckValues, sessionId: number): CheckInput {
     observedAt: v.observedAt.trim(),
     lateReason: v.lateReason,
     symptomGrade: pick(v.symptomGrade),
-    symptoms: Number(v.symptomGrade) > 0 || v.symptomGrade === '' ? [...v.symptoms] : [],
+    symptoms: SYMPTOMS.map(([value]) => value).filter((s) => v.symptoms.includes(s)),
     severeHeadache: v.severeHeadache,
     chestPain: v.chestPain,
     shortnessOfBreath: v.shortnessOfBreath,
