@@ -11,10 +11,11 @@ use vigil_core::{
     IdleLockEdit, ProtocolEdit, SignInInput, VigilError,
 };
 
-use crate::commands::{alerts, auth, people, sessions, settings};
+use crate::commands::{alerts, auth, checks, people, sessions, settings};
 use crate::scheduler::Scheduler;
 use crate::state::AppState;
-use crate::test_support::{account, admin_state, t0, ADMIN_PIN};
+use crate::test_support::{account, admin_state, everything, t0, ADMIN_PIN};
+use vigil_core::checks::{CheckInput, CorrectionInput, VitalsInput};
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -30,6 +31,8 @@ enum Op {
     SignOut,
     Emergency { id: i64, reason_ok: bool },
     Advance { minutes: i64 },
+    Check { systolic: u32, valid: bool },
+    Correct { original: i64 },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -46,6 +49,8 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Op::SignOut),
         (1i64..5, any::<bool>()).prop_map(|(id, reason_ok)| Op::Emergency { id, reason_ok }),
         (1i64..40).prop_map(|minutes| Op::Advance { minutes }),
+        (100u32..200, any::<bool>()).prop_map(|(systolic, valid)| Op::Check { systolic, valid }),
+        (1i64..4).prop_map(|original| Op::Correct { original }),
     ]
 }
 
@@ -74,35 +79,6 @@ fn admit_input(valid: bool) -> AdmitInput {
     }
 }
 
-/// Every row of every table, in order: "unchanged" means this string is equal.
-fn everything(state: &AppState) -> String {
-    state
-        .store
-        .with_conn(|c| {
-            let mut out = String::new();
-            let tables: Vec<String> = {
-                let mut s =
-                    c.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")?;
-                let rows = s.query_map([], |r| r.get(0))?;
-                rows.collect::<Result<_, _>>()?
-            };
-            for t in tables {
-                let mut s = c.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))?;
-                let n = s.column_count();
-                let mut rows = s.query([])?;
-                while let Some(r) = rows.next()? {
-                    out.push_str(&t);
-                    for i in 0..n {
-                        out.push_str(&format!("|{:?}", r.get_ref(i)?));
-                    }
-                    out.push('\n');
-                }
-            }
-            Ok(out)
-        })
-        .expect("dump")
-}
-
 fn audit_tail(state: &AppState, after: i64) -> Vec<(Option<i64>, i64)> {
     state
         .store
@@ -113,6 +89,20 @@ fn audit_tail(state: &AppState, after: i64) -> Vec<(Option<i64>, i64)> {
             Ok(rows.collect::<Result<_, _>>()?)
         })
         .expect("tail")
+}
+
+fn check_input(systolic: u32, valid: bool) -> CheckInput {
+    CheckInput {
+        session_id: Some(1.0),
+        purpose: "observation".into(),
+        symptom_grade: Some(if valid { 0.0 } else { 7.0 }),
+        vitals: Some(VitalsInput {
+            systolic: Some(f64::from(systolic)),
+            diastolic: Some(80.0),
+            ..VitalsInput::default()
+        }),
+        ..CheckInput::default()
+    }
 }
 
 fn ok<T>(r: Result<T, VigilError>) -> Result<(), VigilError> {
@@ -136,7 +126,7 @@ fn run(
             let id = if *existing {
                 state
                     .store
-                    .with_conn(vigil_store::alerts::active)
+                    .with_conn(|c| vigil_store::alerts::active(c, clock.now()))
                     .expect("active")
                     .first()
                     .map_or(999, |a| a.firing_id)
@@ -194,6 +184,18 @@ fn run(
                 true,
             )
         }
+        Op::Check { systolic, valid } => {
+            let input = check_input(*systolic, *valid);
+            (ok(checks::record(state, &input, &chrono::Utc)), current, true)
+        }
+        Op::Correct { original } => {
+            let input = CorrectionInput {
+                original_check_id: Some(*original as f64),
+                reason: "Typed into the wrong field".into(),
+                check: check_input(130, true),
+            };
+            (ok(checks::correct(state, &input, &chrono::Utc)), current, true)
+        }
         Op::Advance { minutes } => {
             // The monotonic clock runs with the wall clock: time passes, it does not jump.
             clock.advance(Duration::minutes(*minutes));
@@ -217,13 +219,13 @@ proptest! {
         for op in &ops {
             let before = everything(&state);
             let (head, _) = state.store.with_conn(vigil_store::audit::head).expect("head");
-            let unacked = state.store.with_conn(vigil_store::alerts::active).expect("active").len();
+            let unacked = state.store.with_conn(|c| vigil_store::alerts::active(c, clock.now())).expect("active").len();
             let (result, actor, acts) = run(&state, &clock, &mut scheduler, op);
             let tail = audit_tail(&state, head);
             let now = clock.now().timestamp_millis();
             match (&result, op) {
                 (Ok(()), Op::Advance { .. }) => {
-                    let fired = state.store.with_conn(vigil_store::alerts::active).expect("active").len() - unacked;
+                    let fired = state.store.with_conn(|c| vigil_store::alerts::active(c, clock.now())).expect("active").len() - unacked;
                     prop_assert_eq!(tail.len(), fired, "{:?}: one entry per firing", op);
                     prop_assert!(tail.iter().all(|(who, at)| who.is_none() && *at == now));
                 }

@@ -96,6 +96,8 @@ describe('alerts', () => {
     patientName: 'Testy McTestface',
     dueAt: new Date().toISOString(),
     firedAt: new Date().toISOString(),
+    detail: null,
+    severity: null,
   });
 
   it('shows each alert until acknowledged, and acknowledging one keeps the other', async () => {

@@ -149,6 +149,8 @@ describe('the locked workstation', () => {
         patientName: 'T. M.',
         dueAt: new Date().toISOString(),
         firedAt: new Date().toISOString(),
+        detail: null,
+        severity: null,
       },
     ];
   });

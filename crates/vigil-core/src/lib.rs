@@ -13,6 +13,7 @@ pub mod draft;
 pub mod error;
 pub mod integrity;
 pub mod local_time;
+pub mod payload;
 pub mod people;
 pub mod protocol;
 pub mod protocol_version;

@@ -120,8 +120,9 @@ pub fn acknowledge(
     Ok(())
 }
 
-/// Fired alerts not yet acknowledged, oldest first.
-pub fn active(conn: &Connection) -> Result<Vec<ActiveAlert>, StoreError> {
+/// Fired alerts of sessions on the board at `now` neither acknowledged nor resolved, oldest
+/// first. Only the board's sessions are read, so this does not grow with the history.
+pub fn active(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<ActiveAlert>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT f.id, f.session_id, f.kind, s.bay, s.patient_name, f.due_at_ms, f.fired_at_ms,
                 f.message, f.severity
@@ -129,10 +130,11 @@ pub fn active(conn: &Connection) -> Result<Vec<ActiveAlert>, StoreError> {
          JOIN recovery_sessions s ON s.id = f.session_id
          LEFT JOIN alert_acknowledgements a ON a.firing_id = f.id
          LEFT JOIN alert_resolutions r ON r.firing_id = f.id
-         WHERE a.id IS NULL AND r.id IS NULL
+         WHERE s.clock_started_at_ms >= ?1 AND a.id IS NULL AND r.id IS NULL
          ORDER BY f.due_at_ms, f.id",
     )?;
-    let rows = stmt.query_map([], |r| {
+    let since = now - Duration::hours(sessions::BOARD_WINDOW_HOURS);
+    let rows = stmt.query_map([since.timestamp_millis()], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, i64>(1)?,

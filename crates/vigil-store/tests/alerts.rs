@@ -36,12 +36,12 @@ fn acknowledging_clears_one_alert_once() {
     let d = store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("unfired").remove(0);
     let firing =
         store.with_tx(|tx| alerts::record_firing(tx, &d, now())).expect("fire").expect("new");
-    let active = store.with_conn(alerts::active).expect("active");
+    let active = store.with_conn(|c| alerts::active(c, now())).expect("active");
     assert_eq!(active.len(), 1);
     assert_eq!((active[0].firing_id, active[0].bay.as_str()), (firing, "Bay 3"));
 
     store.with_tx(|tx| alerts::acknowledge(tx, firing, NURSE, now())).expect("ack");
-    assert!(store.with_conn(alerts::active).expect("active").is_empty());
+    assert!(store.with_conn(|c| alerts::active(c, now())).expect("active").is_empty());
     let again: VigilError = store
         .with_tx(|tx| alerts::acknowledge(tx, firing, NURSE, now()))
         .expect_err("twice")

@@ -11,7 +11,7 @@ use crate::state::AppState;
 /// Fired alerts not yet acknowledged, oldest first (initials only while locked or signed out).
 #[tauri::command(async)]
 pub fn load_alerts(state: State<'_, AppState>) -> Result<Vec<ActiveAlert>, VigilError> {
-    let active = state.store.with_conn(alerts::active)?;
+    let active = state.store.with_conn(|c| alerts::active(c, state.clock.now()))?;
     Ok(if state.is_open() {
         active
     } else {

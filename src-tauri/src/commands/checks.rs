@@ -1,6 +1,7 @@
 //! Bedside checks: record one, correct one (a new record pointing at the original), load a
 //! patient's detail view, and the orthostatic verdict for the form as the nurse types. A saved
 //! check's clinical alerts are raised like any other alert once the transaction has committed.
+//! Check payloads are parsed here (not by the IPC layer) so a wrong type names its field.
 
 use chrono::TimeZone;
 use tauri::{AppHandle, Manager, State};
@@ -8,7 +9,7 @@ use vigil_core::checks::{
     CheckContext, CheckInput, CheckSaved, CorrectionInput, OrthostaticInput, OrthostaticResult,
     SessionDetail,
 };
-use vigil_core::{Deadline, DeadlineKind, Permission, VigilError};
+use vigil_core::{payload, Deadline, DeadlineKind, Permission, VigilError};
 use vigil_store::checks::{self as stored, Recorded};
 use vigil_store::{session_detail, sessions};
 
@@ -22,8 +23,9 @@ use crate::state::AppState;
 pub fn record_check(
     app: AppHandle,
     state: State<'_, AppState>,
-    input: CheckInput,
+    input: serde_json::Value,
 ) -> Result<CheckSaved, VigilError> {
+    let input: CheckInput = payload::parse(input)?;
     let (saved, fired) = record(&state, &input, &chrono::Local)?;
     eprintln!("vigil: check {} recorded", saved.check_id);
     raise(&app, &fired);
@@ -36,8 +38,9 @@ pub fn record_check(
 pub fn correct_check(
     app: AppHandle,
     state: State<'_, AppState>,
-    input: CorrectionInput,
+    input: serde_json::Value,
 ) -> Result<CheckSaved, VigilError> {
+    let input: CorrectionInput = payload::parse(input)?;
     let (saved, fired) = correct(&state, &input, &chrono::Local)?;
     eprintln!("vigil: check {} recorded as a correction", saved.check_id);
     raise(&app, &fired);
@@ -140,3 +143,6 @@ fn raise(app: &AppHandle, fired: &[Fired]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -50,7 +50,7 @@ pub fn admit<Tz: chrono::TimeZone>(
 pub fn board(state: &AppState) -> Result<RecoveryBoard, VigilError> {
     let now = state.clock.now();
     let (rows, alerted, statuses) = state.store.with_conn(|c| {
-        let alerted = alerts::active(c)?.into_iter().map(|a| a.session_id).collect();
+        let alerted = alerts::active(c, now)?.into_iter().map(|a| a.session_id).collect();
         let rows = sessions::on_board(c, now)?;
         let statuses = checks::statuses(c, &rows, now)?;
         Ok((rows, alerted, statuses))

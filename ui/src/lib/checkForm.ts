@@ -4,6 +4,13 @@
 import type { Check, CheckInput, OrthostaticInput, OrthostaticResult, PlannedCheck, Symptom } from './ipc';
 import { formatClock, parseNumber, toLocalInput } from './time';
 
+/** Whose check the form records. */
+export interface CheckTarget {
+  sessionId: number;
+  bay: string;
+  patientName: string;
+}
+
 export type Method = '' | 'sit_to_stand' | 'lie_to_stand' | 'not_done';
 
 /** The lightheadedness symptoms, in the order the form and the record list them. */

@@ -15,7 +15,17 @@ import type {
   AuthStatus,
   BackupInfo,
   BoardRow,
+  Check,
+  CheckInput,
+  CheckRecord,
+  ClinicalAlert,
   ClinicSettings,
+  CorrectionInput,
+  OrthostaticInput,
+  OrthostaticResult,
+  SessionDetail,
+  ThresholdSettings,
+  ThresholdSettingsEdit,
   IntegrityStatus,
   NotificationOutcome,
   Nurse,
@@ -35,6 +45,22 @@ export const CHLOE: Nurse = {
 };
 /** Every account's PIN in the fake. */
 export const PIN = '2468';
+
+/** The backend's default clinical thresholds. */
+export const THRESHOLDS: ThresholdSettings = {
+  criticalSystolic: 180,
+  criticalDiastolic: 110,
+  riseSystolic: 40,
+  riseDiastolic: 25,
+  lowSpo2: 92,
+  heartRateLow: 50,
+  heartRateHigh: 120,
+  respiratoryRateLow: 10,
+  respiratoryRateHigh: 24,
+  highSystolic: 160,
+  highDiastolic: 100,
+  criticalRecheckMinutes: 5,
+};
 
 function fresh() {
   const at = new Date(0).toISOString();
@@ -63,7 +89,16 @@ function fresh() {
       alertRepeatMinutes: 3,
       idleLockSeconds: 120,
       backup: { folder: '/srv/vigil-backups', intervalMinutes: 60, keep: 24 },
+      thresholds: { ...THRESHOLDS },
     } as ClinicSettings,
+    /** Checks recorded, corrections made, and what the next one answers. */
+    checks: [] as CheckInput[],
+    corrections: [] as CorrectionInput[],
+    checkError: null as null | VigilError,
+    checkAlerts: [] as ClinicalAlert[],
+    /** What loadSession answers, by session id. */
+    sessions: {} as Record<number, SessionDetail>,
+    thresholdEdits: [] as ThresholdSettingsEdit[],
     draft: null as null | { content: string; savedAt: string },
     protocolEdits: [] as ProtocolEdit[],
     integrity: {
@@ -107,7 +142,91 @@ export function row(sessionId: number, bay: string, patientName: string, endsInM
     state: 'recovering',
     alertActive: false,
     admittedBy: 'Ana Ruiz, RN',
+    nextCheck: null,
+    notReady: [],
+    padssTotal: null,
+    padssComplete: false,
   };
+}
+
+/** A stored observation check: nothing but the symptom grade, `minutesAgo` before now. */
+export function check(sessionId: number, minutesAgo: number, changes: Partial<Check> = {}): Check {
+  return {
+    sessionId,
+    purpose: 'observation',
+    observedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    lateReason: null,
+    symptomGrade: 0,
+    symptoms: [],
+    severeHeadache: false,
+    chestPain: false,
+    shortnessOfBreath: false,
+    orthostatic: null,
+    gait: null,
+    vitals: null,
+    moaas: null,
+    cadss: null,
+    nausea: null,
+    pain: null,
+    note: '',
+    ...changes,
+  };
+}
+
+/** A session's detail with `checks` (none corrected) and an empty schedule and timeline. */
+export function sessionDetail(sessionId: number, bay: string, patientName: string, checks: CheckRecord[] = []) {
+  const base = row(sessionId, bay, patientName);
+  const detail: SessionDetail = {
+    sessionId,
+    bay,
+    patientName,
+    protocol: base.protocol,
+    minimumMinutes: base.minimumMinutes,
+    clockStartedAt: base.clockStartedAt,
+    endsAt: base.endsAt,
+    status: {
+      schedule: { items: [] },
+      nextCheck: null,
+      padss: { items: [], total: 0, complete: false, fit: null },
+      baseline: null,
+      notReady: [],
+    },
+    checks,
+    timeline: [],
+  };
+  return detail;
+}
+
+/** The verdict as the backend computes it (clinical.md section 3), for the live preview. */
+export function orthostaticVerdict(input: OrthostaticInput): OrthostaticResult {
+  if (input.method === 'not_done') return { outcome: 'not_done', reasons: ['not done'] };
+  const positive: string[] = input.symptomsOnStanding ? ['symptoms on standing'] : [];
+  const negative: string[] = [];
+  const sit = input.method === 'sit_to_stand';
+  const [sysLimit, diaLimit] = sit ? [15, 7] : [20, 10];
+  const standing: [string, number | null | undefined, number | null | undefined][] = sit
+    ? [['', input.standingSystolic, input.standingDiastolic]]
+    : [
+        ['at 1 min: ', input.standing1Systolic, input.standing1Diastolic],
+        ['at 3 min: ', input.standing3Systolic, input.standing3Diastolic],
+      ];
+  let missing = input.baselineSystolic == null || input.baselineDiastolic == null;
+  for (const [when, sys, dia] of standing) {
+    missing ||= sys == null || dia == null;
+    for (const [name, base, stand, limit] of [
+      ['systolic', input.baselineSystolic, sys, sysLimit],
+      ['diastolic', input.baselineDiastolic, dia, diaLimit],
+    ] as const) {
+      if (base == null || stand == null) continue;
+      const fall = base - stand;
+      (fall >= limit ? positive : negative).push(
+        fall >= limit ? `${when}${name} fell ${fall} mmHg (≥ ${limit})` : `${when}${name} fell ${fall} mmHg`,
+      );
+    }
+  }
+  if (positive.length > 0) return { outcome: 'positive', reasons: positive };
+  if (missing) return { outcome: 'incomplete', reasons: ['still needed: readings'] };
+  return { outcome: 'negative', reasons: negative };
 }
 
 /** The workstation locked with `nurse` signed in (the board and alerts then carry initials). */
@@ -269,5 +388,34 @@ export function fakeIpc(real: typeof Ipc) {
       return made;
     }),
     restoreBackup: vi.fn(async () => ipc.integrity),
+
+    recordCheck: vi.fn(async (input: CheckInput) => {
+      if (ipc.checkError) fail(ipc.checkError);
+      ipc.checks.push(input);
+      return { checkId: 100 + ipc.checks.length, alerts: ipc.checkAlerts };
+    }),
+    correctCheck: vi.fn(async (input: CorrectionInput) => {
+      if (ipc.checkError) fail(ipc.checkError);
+      ipc.corrections.push(input);
+      return { checkId: 200 + ipc.corrections.length, alerts: ipc.checkAlerts };
+    }),
+    loadSession: vi.fn(async (sessionId: number) => {
+      const detail = ipc.sessions[sessionId] ?? fail({ code: 'not_found', message: 'No such session.' });
+      return structuredClone(detail);
+    }),
+    previewOrthostatic: vi.fn(async (input: OrthostaticInput) => orthostaticVerdict(input)),
+    updateThresholds: vi.fn(async (edit: ThresholdSettingsEdit) => {
+      const sys = edit.criticalSystolic;
+      if (sys === null || sys < 140 || sys > 260) {
+        fail({
+          code: 'validation',
+          message: 'The critical systolic must be a whole number from 140 to 260.',
+          field: 'criticalSystolic',
+        });
+      }
+      ipc.thresholdEdits.push(edit);
+      ipc.settings = { ...ipc.settings, thresholds: { ...(edit as ThresholdSettings) } };
+      return ipc.settings;
+    }),
   } satisfies typeof Ipc;
 }
