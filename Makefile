@@ -1,5 +1,5 @@
 # Vigil: the two commands of the README, and their parts.
-.PHONY: run test setup ui build-debug measure bench-alerts bench-store
+.PHONY: run test setup ui build-debug measure bench-alerts bench-store bench-checks
 
 run: setup
 	scripts/run.sh
@@ -24,3 +24,6 @@ bench-alerts: ui
 
 bench-store:
 	cargo bench -p vigil-store --bench store
+
+bench-checks:
+	cargo bench -p vigil-store --bench checks

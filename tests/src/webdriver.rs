@@ -21,6 +21,16 @@ impl By {
         Self(format!("//*[@id=//label[normalize-space()={}]/@for]", quote(label)))
     }
 
+    /// The option reading `option` of the select whose `<label>` reads `label`.
+    pub fn option(label: &str, option: &str) -> Self {
+        Self(format!("{}/option[normalize-space()={}]", Self::label(label).0, quote(option)))
+    }
+
+    /// An element whose text contains `text` (for live regions and table cells).
+    pub fn containing(text: &str) -> Self {
+        Self(format!("//*[contains(normalize-space(), {})][not(*[contains(normalize-space(), {})])]", quote(text), quote(text)))
+    }
+
     /// A button whose visible text or `aria-label` is `name`.
     pub fn button(name: &str) -> Self {
         let q = quote(name);

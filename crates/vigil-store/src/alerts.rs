@@ -23,8 +23,8 @@ pub fn unfired_deadlines(
     let fired: HashSet<(i64, String, String)> = {
         let since = now - Duration::hours(sessions::BOARD_WINDOW_HOURS);
         let mut stmt = conn.prepare_cached(
-            "SELECT f.session_id, f.kind, coalesce(f.key, '') FROM alert_firings f
-             JOIN recovery_sessions s ON s.id = f.session_id
+            "SELECT f.session_id, f.kind, coalesce(f.key, '')
+             FROM recovery_sessions s CROSS JOIN alert_firings f ON f.session_id = s.id
              WHERE s.clock_started_at_ms >= ?1 AND f.kind <> 'clinical'",
         )?;
         let rows =
@@ -126,8 +126,7 @@ pub fn active(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<ActiveAlert>,
     let mut stmt = conn.prepare_cached(
         "SELECT f.id, f.session_id, f.kind, s.bay, s.patient_name, f.due_at_ms, f.fired_at_ms,
                 f.message, f.severity
-         FROM alert_firings f
-         JOIN recovery_sessions s ON s.id = f.session_id
+         FROM recovery_sessions s CROSS JOIN alert_firings f ON f.session_id = s.id -- sessions first: their clock index keeps this to the board
          LEFT JOIN alert_acknowledgements a ON a.firing_id = f.id
          LEFT JOIN alert_resolutions r ON r.firing_id = f.id
          WHERE s.clock_started_at_ms >= ?1 AND a.id IS NULL AND r.id IS NULL

@@ -1,0 +1,203 @@
+//! Issue 4's figures, printed (never asserted), on a real file with `synchronous=FULL`:
+//! - saving a check through the store (its transaction: row, clinical alerts, overdue
+//!   resolutions, audit entry), p50 / p99;
+//! - loading the board (everything the board command reads and computes) with 10, 25 and 50
+//!   patients in recovery, first on an empty history, then after generating five years of
+//!   history (`VIGIL_BENCH_SESSIONS`, default 50,000 sessions of 20 checks: 1,000,000 checks,
+//!   each with its minimum alert fired and acknowledged), through the store's own write paths.
+//!
+//! Run: `make bench-checks` (`cargo bench -p vigil-store --bench checks`).
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use std::collections::HashSet;
+use std::time::Instant;
+use vigil_core::checks::{AlertSeverity, Check, CheckPurpose, Vitals};
+use vigil_core::people::{NewNurse, Pin};
+use vigil_core::{Admission, Protocol, RecoveryBoard, Role};
+use vigil_store::{alerts, checks, nurses, sessions, Store};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).single().expect("valid")
+}
+
+fn admission(n: usize, start: DateTime<Utc>) -> Admission {
+    Admission {
+        patient_name: "Bench McBenchface".into(),
+        chart_number: format!("BENCH-{n:07}"),
+        date_of_birth: NaiveDate::from_ymd_opt(1980, 2, 29).expect("date"),
+        bay: format!("Bay {}", n % 60 + 1),
+        protocol: Protocol::IvKetamine,
+        protocol_version_id: 1,
+        minimum_minutes: 60,
+        dose_mg: 35.0,
+        weight_kg: Some(70.0),
+        clock_started_at: start,
+        device_times: Vec::new(),
+        note: String::new(),
+    }
+}
+
+fn vitals_check(session_id: i64, at: DateTime<Utc>, systolic: u32) -> Check {
+    let vitals = Vitals {
+        bp: Some(vigil_core::checks::BloodPressure { systolic, diastolic: 78 }),
+        heart_rate: Some(72),
+        spo2: Some(97),
+        oxygen: Some(vigil_core::checks::OxygenSupport::RoomAir),
+        respiratory_rate: Some(14),
+        temperature_c: Some(36.8),
+    };
+    Check {
+        session_id,
+        purpose: CheckPurpose::Observation,
+        observed_at: at,
+        late_reason: None,
+        symptom_grade: 0,
+        symptoms: Vec::new(),
+        severe_headache: false,
+        chest_pain: false,
+        shortness_of_breath: false,
+        orthostatic: None,
+        gait: Some(2),
+        vitals: Some(vitals),
+        moaas: Some(5),
+        cadss: None,
+        nausea: Some(0),
+        pain: Some(0),
+        note: String::new(),
+    }
+}
+
+fn percentiles(mut samples: Vec<f64>) -> (f64, f64) {
+    samples.sort_by(f64::total_cmp);
+    let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
+    (at(0.5), at(0.99))
+}
+
+/// What the board command does: active alerts, the board's sessions, their check statuses.
+fn load_board(store: &Store) -> RecoveryBoard {
+    store
+        .with_conn(|c| {
+            let alerted: HashSet<i64> =
+                alerts::active(c, now())?.into_iter().map(|a| a.session_id).collect();
+            let rows = sessions::on_board(c, now())?;
+            let statuses = checks::statuses(c, &rows, now())?;
+            Ok(RecoveryBoard::build(&rows, &alerted, &statuses, now()))
+        })
+        .expect("board")
+}
+
+fn board_figures(store: &Store, label: &str) {
+    let mut samples = Vec::new();
+    let mut rows = 0;
+    for _ in 0..200 {
+        let t = Instant::now();
+        rows = load_board(store).rows.len();
+        samples.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let (p50, p99) = percentiles(samples);
+    println!("board load, {rows} patients in recovery, {label}: p50 {p50:.2} ms, p99 {p99:.2} ms");
+}
+
+/// Admits `count` patients in recovery now, each with 4 checks.
+fn admit_active(store: &Store, nurse: i64, from: usize, count: usize) -> Vec<i64> {
+    (from..from + count)
+        .map(|n| {
+            let start = now() - Duration::minutes(50);
+            let id = store
+                .with_tx(|tx| sessions::insert(tx, &admission(n, start), nurse, now()))
+                .expect("admit");
+            let session = store.with_conn(|c| sessions::get(c, id)).expect("session");
+            for k in 1..=4 {
+                let check = vitals_check(id, start + Duration::minutes(10 * k), 122);
+                store
+                    .with_tx(|tx| checks::record(tx, &session, &check, None, nurse, now()))
+                    .expect("check");
+            }
+            id
+        })
+        .collect()
+}
+
+fn main() {
+    let sessions_wanted: usize =
+        std::env::var("VIGIL_BENCH_SESSIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(50_000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(dir.path()).expect("open");
+    let new = NewNurse {
+        display_name: "Bench Nurse".into(),
+        credentials: "RN".into(),
+        role: Role::Admin,
+        pin: Pin::parse("2468", "pin").expect("pin"),
+    };
+    let nurse = store.with_tx(|tx| nurses::create(tx, &new, None, now())).expect("nurse");
+
+    let mut active = admit_active(&store, nurse, 0, 10);
+    board_figures(&store, "no history");
+    active.extend(admit_active(&store, nurse, 10, 15));
+    board_figures(&store, "no history");
+    active.extend(admit_active(&store, nurse, 25, 25));
+    board_figures(&store, "no history");
+
+    // Five years of history through the store's own write paths, 1,000 sessions per transaction.
+    let t = Instant::now();
+    let span_minutes = 5 * 365 * 24 * 60;
+    let mut written = 0;
+    while written < sessions_wanted {
+        let batch = (sessions_wanted - written).min(1_000);
+        store
+            .with_tx(|tx| {
+                for n in written..written + batch {
+                    let ago = 2 * 24 * 60 + (n as i64 * span_minutes / sessions_wanted as i64);
+                    let start = now() - Duration::minutes(ago);
+                    let id = sessions::insert(tx, &admission(100 + n, start), nurse, start)?;
+                    let session = sessions::get(tx, id)?;
+                    for k in 0..20 {
+                        let at = start + Duration::minutes(3 * k);
+                        let check = vitals_check(id, at, 110 + (k as u32 % 30));
+                        checks::record(tx, &session, &check, None, nurse, at)?;
+                    }
+                    let deadline = session.deadlines().remove(0);
+                    if let Some(firing) = alerts::record_firing(tx, &deadline, session.ends_at())? {
+                        alerts::acknowledge(tx, firing, nurse, session.ends_at())?;
+                    }
+                }
+                Ok(())
+            })
+            .expect("history");
+        written += batch;
+    }
+    let (sessions_n, checks_n): (i64, i64) = store
+        .with_conn(|c| {
+            Ok((
+                c.query_row("SELECT count(*) FROM recovery_sessions", [], |r| r.get(0))?,
+                c.query_row("SELECT count(*) FROM checks", [], |r| r.get(0))?,
+            ))
+        })
+        .expect("counts");
+    let bytes = std::fs::metadata(store.path()).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "history generated: {sessions_n} sessions, {checks_n} checks, {:.0} MiB, in {:.0} s",
+        bytes as f64 / 1048576.0,
+        t.elapsed().as_secs_f64()
+    );
+    board_figures(&store, "with the history");
+
+    let mut saves = Vec::new();
+    let mut critical = 0;
+    for i in 0..500 {
+        let id = active[i % active.len()];
+        let session = store.with_conn(|c| sessions::get(c, id)).expect("session");
+        let check = vitals_check(id, now(), if i % 50 == 0 { 185 } else { 120 });
+        let t = Instant::now();
+        let recorded = store
+            .with_tx(|tx| checks::record(tx, &session, &check, None, nurse, now()))
+            .expect("save");
+        saves.push(t.elapsed().as_secs_f64() * 1e3);
+        critical +=
+            recorded.alerts.iter().filter(|(_, a)| a.severity == AlertSeverity::Critical).count();
+    }
+    let (p50, p99) = percentiles(saves);
+    println!(
+        "save a check (synchronous=FULL, with the history), 500 saves ({critical} raising a critical alert): p50 {p50:.2} ms, p99 {p99:.2} ms"
+    );
+}
