@@ -28,7 +28,11 @@ impl By {
 
     /// An element whose text contains `text` (for live regions and table cells).
     pub fn containing(text: &str) -> Self {
-        Self(format!("//*[contains(normalize-space(), {})][not(*[contains(normalize-space(), {})])]", quote(text), quote(text)))
+        Self(format!(
+            "//*[contains(normalize-space(), {})][not(*[contains(normalize-space(), {})])]",
+            quote(text),
+            quote(text)
+        ))
     }
 
     /// A button whose visible text or `aria-label` is `name`.

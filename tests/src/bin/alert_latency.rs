@@ -72,7 +72,8 @@ fn main() {
     while fired < timers {
         let sweep = scheduler.sweep(origin.elapsed()).expect("sweep");
         for f in &sweep.fired {
-            let (summary, body) = notification_text(f.deadline.kind, &f.bay, &f.patient_name);
+            let (summary, body) =
+                notification_text(f.deadline.kind, &f.bay, &f.patient_name, &f.deadline.detail);
             notifier.send(Job { firing_id: Some(f.firing_id), summary, body });
         }
         fired += sweep.fired.len();

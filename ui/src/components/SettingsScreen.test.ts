@@ -55,6 +55,69 @@ describe('the idle lock', () => {
   });
 });
 
+describe('clinical alert thresholds', () => {
+  const LABELS = [
+    'Critical systolic (mmHg)',
+    'Critical diastolic (mmHg)',
+    'Rise over baseline, systolic (mmHg)',
+    'Rise over baseline, diastolic (mmHg)',
+    'SpO2 alert below (%)',
+    'Heart rate low',
+    'Heart rate high',
+    'Respiratory rate low',
+    'Respiratory rate high',
+    'High systolic for emergency prompt',
+    'High diastolic for emergency prompt',
+    'Critical BP re-check (minutes)',
+  ];
+
+  it('shows the limits in force and saves what was typed', async () => {
+    const user = userEvent.setup();
+    const props = show();
+    expect(screen.getByRole('heading', { name: 'Clinical alert thresholds' })).toBeTruthy();
+    expect(LABELS.map((l) => (screen.getByLabelText(l) as HTMLInputElement).value)).toEqual([
+      '180', '110', '40', '25', '92', '50', '120', '10', '24', '160', '100', '5',
+    ]);
+    const low = screen.getByLabelText('Heart rate low');
+    await user.clear(low);
+    await user.type(low, '45');
+    await user.click(screen.getByRole('button', { name: 'Save thresholds' }));
+    expect(api.updateThresholds).toHaveBeenCalledWith({ ...ipc.settings.thresholds, heartRateLow: 45 });
+    expect(props.onChanged).toHaveBeenCalled();
+  });
+
+  it('shows a refusal beside its field and keeps what was typed', async () => {
+    const user = userEvent.setup();
+    show();
+    const critical = screen.getByLabelText('Critical systolic (mmHg)') as HTMLInputElement;
+    await user.clear(critical);
+    await user.type(critical, '120{Enter}');
+    expect(critical.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('threshold-criticalSystolic-error')?.textContent).toContain('140 to 260');
+    expect(document.activeElement).toBe(critical);
+    expect(critical.value).toBe('120');
+  });
+
+  it('refuses text that is not a number before sending', async () => {
+    const user = userEvent.setup();
+    show();
+    const spo2 = screen.getByLabelText('SpO2 alert below (%)');
+    await user.clear(spo2);
+    await user.type(spo2, 'low');
+    await user.click(screen.getByRole('button', { name: 'Save thresholds' }));
+    expect(api.updateThresholds).not.toHaveBeenCalled();
+    expect(spo2.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('is read-only for someone who is not an administrator', () => {
+    show('nurse');
+    for (const label of LABELS) {
+      expect((screen.getByLabelText(label) as HTMLInputElement).disabled, label).toBe(true);
+    }
+    expect((screen.getByRole('button', { name: 'Save thresholds' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
 describe('backups', () => {
   it('saves the backup settings', async () => {
     const user = userEvent.setup();

@@ -41,6 +41,26 @@ impl Check {
                 OrthostaticMethod::LieToStand => "lie-to-stand",
                 OrthostaticMethod::NotDone => "",
             };
+            let pair = |s: Option<u32>, d: Option<u32>| {
+                let v = |x: Option<u32>| x.map_or("?".to_owned(), |x| x.to_string());
+                format!("{}/{}", v(s), v(d))
+            };
+            let rd = &o.readings;
+            let readings = match o.method {
+                OrthostaticMethod::SitToStand => format!(
+                    " (sitting {}, standing {})",
+                    pair(rd.baseline_systolic, rd.baseline_diastolic),
+                    pair(rd.standing_systolic, rd.standing_diastolic)
+                ),
+                OrthostaticMethod::LieToStand => format!(
+                    " (lying {}, standing 1 min {}, 3 min {})",
+                    pair(rd.baseline_systolic, rd.baseline_diastolic),
+                    pair(rd.standing1_systolic, rd.standing1_diastolic),
+                    pair(rd.standing3_systolic, rd.standing3_diastolic)
+                ),
+                OrthostaticMethod::NotDone => String::new(),
+            };
+            let method = format!("{method}{readings}");
             parts.push(match r.outcome {
                 OrthostaticOutcome::NotDone => format!(
                     "orthostatic not done ({})",

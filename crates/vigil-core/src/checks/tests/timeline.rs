@@ -18,7 +18,7 @@ fn the_summary_gives_values_and_verdicts_without_the_note() {
         c.summary(),
         "Observation: BP 128/82, HR 74, SpO2 97 % room air, RR 14, 36.8 °C; \
          moderate lightheaded, blurred vision; chest pain; \
-         orthostatic sit-to-stand positive: systolic fell 16 mmHg (≥ 15); \
+         orthostatic sit-to-stand (sitting 120/80, standing 104/80) positive: systolic fell 16 mmHg (≥ 15); \
          gait 2, MOAA/S 5, CADSS 3, nausea 0, pain 1; lightheadedness POSITIVE"
     );
     assert_eq!(valid(&minimal()).summary(), "Observation: no symptoms");
