@@ -87,7 +87,7 @@ fn a_positive_check_makes_the_patient_not_ready_and_a_correction_keeps_both_valu
     type_in(&app, "Standing systolic", "110");
     type_in(&app, "Reason for correction", "Standing systolic misread from the monitor");
     app.click(&app.find(&By::button("Save correction")));
-    let struck = By::xpath(format!("//del[contains(normalize-space(), 'standing 104/78')]"));
+    let struck = By::xpath("//del[contains(normalize-space(), 'standing 104/78')]");
     let struck = wait_for("the struck original", Duration::from_secs(10), || app.try_find(&struck));
     assert!(app.text(&struck).contains("104"));
     app.find(&By::xpath("//li[contains(normalize-space(), 'standing 110/78')][not(.//del)]"));

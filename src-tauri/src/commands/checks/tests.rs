@@ -262,6 +262,16 @@ fn bad_input_names_its_field_and_changes_nothing() {
         );
         assert!(everything(&state) == before, "{field}: the database changed");
     }
+    // NaN and infinity cannot travel in JSON, but a check built in Rust is checked the same.
+    for bad in [f64::NAN, f64::INFINITY] {
+        let input = CheckInput {
+            vitals: Some(VitalsInput { heart_rate: Some(bad), ..vitals(120.0, 80.0) }),
+            ..check(id)
+        };
+        let err = record(&state, &input, &Utc).expect_err("not a number");
+        assert_eq!(err.field.as_deref(), Some("vitals.heartRate"), "{err:?}");
+        assert!(everything(&state) == before);
+    }
     // A correction pointing at another patient's check is refused too, and writes nothing.
     let wrong_patient = CorrectionInput {
         original_check_id: Some(first.check_id as f64),
