@@ -35,6 +35,7 @@ fn main() {
             "correct_check",
             "load_session",
             "preview_orthostatic",
+            "confirm_padss",
             "update_thresholds",
         ]),
     ))

@@ -84,6 +84,7 @@ pub fn run() {
             commands::checks::correct_check,
             commands::checks::load_session,
             commands::checks::preview_orthostatic,
+            commands::checks::confirm_padss,
             commands::settings::update_thresholds,
         ])
         .build(tauri::generate_context!())

@@ -85,6 +85,8 @@ fn generated() -> String {
         vigil_core::checks::CheckRecord::decl(),
         vigil_core::checks::SessionDetail::decl(),
         vigil_core::checks::CheckSaved::decl(),
+        vigil_core::checks::PadssConfirmInput::decl(),
+        vigil_core::checks::PadssConfirmation::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

@@ -44,6 +44,7 @@ pub enum Action {
     RecordCheck,
     CorrectCheck,
     ThresholdChange,
+    ConfirmPadss,
 }
 
 impl Action {
@@ -75,6 +76,7 @@ impl Action {
             Action::RecordCheck => "record_check",
             Action::CorrectCheck => "correct_check",
             Action::ThresholdChange => "threshold_change",
+            Action::ConfirmPadss => "confirm_padss",
         }
     }
 }
@@ -95,6 +97,7 @@ pub const RECORD_TABLES: &[&str] = &[
     "checks",
     "threshold_versions",
     "alert_resolutions",
+    "padss_confirmations",
 ];
 
 /// A row an action wrote: table and rowid.

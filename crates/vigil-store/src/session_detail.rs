@@ -5,7 +5,8 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use vigil_core::checks::{
-    sort_timeline, CheckRecord, CheckStatus, SessionDetail, TimelineEntry, TimelineKind,
+    sort_timeline, CheckRecord, CheckStatus, PadssConfirmation, SessionDetail, TimelineEntry,
+    TimelineKind,
 };
 
 use crate::{checks, sessions, thresholds, StoreError};
@@ -34,6 +35,16 @@ pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDet
         corrects: None,
     });
     timeline.extend(alert_entries(conn, id)?);
+    let confirmations = checks::padss_confirmations(conn, id)?;
+    for (record, total, at, who) in &confirmations {
+        let summary = format!("Modified PADSS {total}/10 confirmed");
+        timeline.push(entry(TimelineKind::Confirmation, *record, *at, *at, who.clone(), summary));
+    }
+    let padss_confirmation = confirmations.last().map(|(_, total, at, who)| PadssConfirmation {
+        total: *total,
+        confirmed_at: *at,
+        who: who.clone(),
+    });
     sort_timeline(&mut timeline);
     Ok(SessionDetail {
         session_id: session.id,
@@ -49,6 +60,7 @@ pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDet
             .map(|c| CheckRecord { id: c.id, corrected: !c.is_live(), check: c.check })
             .collect(),
         timeline,
+        padss_confirmation,
     })
 }
 

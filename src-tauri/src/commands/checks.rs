@@ -7,7 +7,7 @@ use chrono::TimeZone;
 use tauri::{AppHandle, Manager, State};
 use vigil_core::checks::{
     CheckContext, CheckInput, CheckSaved, CorrectionInput, OrthostaticInput, OrthostaticResult,
-    SessionDetail,
+    PadssConfirmInput, SessionDetail,
 };
 use vigil_core::{payload, Deadline, DeadlineKind, Permission, VigilError};
 use vigil_store::checks::{self as stored, Recorded};
@@ -55,6 +55,30 @@ pub fn load_session(
     session_id: i64,
 ) -> Result<SessionDetail, VigilError> {
     detail(&state, session_id)
+}
+
+/// Records that the signed-in nurse confirmed the Modified PADSS shown.
+#[tauri::command(async)]
+pub fn confirm_padss(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> Result<SessionDetail, VigilError> {
+    let input: PadssConfirmInput = payload::parse(input)?;
+    let detail = confirm(&state, &input)?;
+    signal(&app, RECORDS_CHANGED);
+    Ok(detail)
+}
+
+/// Checks the confirmed total against the score computed now and records it.
+pub fn confirm(state: &AppState, input: &PadssConfirmInput) -> Result<SessionDetail, VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
+    let now = state.clock.now();
+    let detail = state.store.with_conn(|c| session_detail::load(c, input.session_id, now))?;
+    input.check_against(&detail.status.padss)?;
+    let padss = detail.status.padss.clone();
+    state.store.with_tx(|tx| stored::confirm_padss(tx, input.session_id, &padss, nurse.id, now))?;
+    Ok(state.store.with_conn(|c| session_detail::load(c, input.session_id, now))?)
 }
 
 /// The orthostatic verdict of readings typed so far.

@@ -11,6 +11,7 @@ vi.mock('../lib/ipc', async (importOriginal) =>
 );
 
 import App from '../App.svelte';
+import SessionDetail from './SessionDetail.svelte';
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 const two = (n: number) => String(n).padStart(2, '0');
@@ -227,5 +228,20 @@ describe('the patient detail', () => {
     expect(ipc.checks[0]).toMatchObject({ sessionId: 5, symptomGrade: 0 });
     await user.click(screen.getByRole('button', { name: 'Back to the board' }));
     expect(await screen.findByRole('rowheader', { name: 'Bay 5' })).toBeTruthy();
+  });
+});
+
+describe('PADSS confirmation', () => {
+  it('confirms the score shown and shows who confirmed it', async () => {
+    const detail = sessionDetail(5, 'Bay 5', 'Testy McTestface');
+    detail.status.padss = { items: [], total: 9, complete: true, fit: true };
+    ipc.sessions[5] = detail;
+    const user = userEvent.setup();
+    render(SessionDetail, {
+      props: { sessionId: 5, reloadKey: 0, formOpen: false, onRecordCheck: () => {}, onCorrect: () => {}, onBack: () => {} },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Confirm PADSS 9/10' }));
+    expect(api.confirmPadss).toHaveBeenCalledWith({ sessionId: 5, total: 9 });
+    expect(await screen.findByText(/Confirmed 9\/10 by Ana Ruiz, RN/)).toBeTruthy();
   });
 });

@@ -193,6 +193,7 @@ export function sessionDetail(sessionId: number, bay: string, patientName: strin
     },
     checks,
     timeline: [],
+    padssConfirmation: null,
   };
   return detail;
 }
@@ -404,6 +405,14 @@ export function fakeIpc(real: typeof Ipc) {
       return structuredClone(detail);
     }),
     previewOrthostatic: vi.fn(async (input: OrthostaticInput) => orthostaticVerdict(input)),
+    confirmPadss: vi.fn(async (input: { sessionId: number; total: number }) => {
+      const detail = ipc.sessions[input.sessionId] ?? fail({ code: 'not_found', message: 'No such session.' });
+      if (detail.status.padss.total !== input.total) {
+        fail({ code: 'conflict', message: 'The score changed: review it again before confirming.' });
+      }
+      detail.padssConfirmation = { total: input.total, confirmedAt: new Date().toISOString(), who: 'Ana Ruiz, RN' };
+      return structuredClone(detail);
+    }),
     updateThresholds: vi.fn(async (edit: ThresholdSettingsEdit) => {
       const sys = edit.criticalSystolic;
       if (sys === null || sys < 140 || sys > 260) {

@@ -37,7 +37,10 @@ pub use orthostatic::{
 pub use padss::{modified_padss, Padss, PadssFindings, PadssItem, PadssItemKind, PADSS_FIT_AT};
 pub use plan::{key_prefix, CheckPlan, PlanItem, PlanTime, PlannedCheckKind};
 pub use schedule::{CheckSchedule, PlannedCheck, PlannedCheckStatus, RecordedCheck};
-pub use session::{CheckRecord, CheckSaved, CheckStatus, SessionDetail, StoredCheck};
+pub use session::{
+    CheckRecord, CheckSaved, CheckStatus, PadssConfirmInput, PadssConfirmation, SessionDetail,
+    StoredCheck,
+};
 pub use thresholds::{ThresholdSettings, ThresholdSettingsEdit};
 pub use timeline::{sort_timeline, CheckRow, TimelineEntry, TimelineKind};
 pub use vitals::{

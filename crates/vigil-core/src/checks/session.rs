@@ -4,7 +4,7 @@
 //! the timeline (where they stay, struck through).
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::baseline::Baseline;
@@ -142,6 +142,50 @@ pub struct SessionDetail {
     pub status: CheckStatus,
     pub checks: Vec<CheckRecord>,
     pub timeline: Vec<TimelineEntry>,
+    /// The latest time a nurse confirmed the Modified PADSS.
+    pub padss_confirmation: Option<PadssConfirmation>,
+}
+
+/// A nurse confirming the Modified PADSS shown for a session: the total they saw.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PadssConfirmInput {
+    #[ts(type = "number")]
+    pub session_id: i64,
+    pub total: u8,
+}
+
+/// A recorded confirmation of the Modified PADSS.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PadssConfirmation {
+    pub total: u8,
+    pub confirmed_at: DateTime<Utc>,
+    pub who: Option<String>,
+}
+
+impl PadssConfirmInput {
+    /// Checks the confirmation against the score computed now. Errors: `validation` on
+    /// `total` when the score is not complete (every item must be assessed first); `conflict`
+    /// when the score changed since the nurse saw it.
+    pub fn check_against(&self, padss: &Padss) -> Result<(), crate::VigilError> {
+        if !padss.complete {
+            return Err(crate::VigilError::validation(
+                "total",
+                "The score is not complete: assess every item before confirming it.",
+            ));
+        }
+        if padss.total != self.total {
+            return Err(crate::VigilError::new(
+                crate::ErrorCode::Conflict,
+                format!(
+                    "The score is now {}/10, not {}/10: review it again before confirming.",
+                    padss.total, self.total
+                ),
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// What saving a check (or a correction) did.

@@ -18,6 +18,8 @@ pub enum TimelineKind {
     Correction,
     Alert,
     Acknowledgement,
+    /// A nurse confirmed the Modified PADSS.
+    Confirmation,
 }
 
 /// One line of the timeline.

@@ -61,6 +61,20 @@ CREATE TABLE alert_resolutions (
     resolved_by    INTEGER NOT NULL REFERENCES nurses (id)
 ) STRICT;
 
+CREATE TABLE padss_confirmations (
+    id              INTEGER PRIMARY KEY,
+    session_id      INTEGER NOT NULL REFERENCES recovery_sessions (id),
+    total           INTEGER NOT NULL CHECK (total BETWEEN 0 AND 10),
+    data            TEXT    NOT NULL CHECK (json_valid(data)),
+    confirmed_at_ms INTEGER NOT NULL,
+    confirmed_by    INTEGER NOT NULL REFERENCES nurses (id)
+) STRICT;
+CREATE INDEX padss_confirmations_session ON padss_confirmations (session_id, id);
+CREATE TRIGGER padss_confirmations_no_update BEFORE UPDATE ON padss_confirmations
+BEGIN SELECT RAISE(ABORT, 'padss_confirmations rows are append-only'); END;
+CREATE TRIGGER padss_confirmations_no_delete BEFORE DELETE ON padss_confirmations
+BEGIN SELECT RAISE(ABORT, 'padss_confirmations rows are append-only'); END;
+
 CREATE TRIGGER checks_no_update BEFORE UPDATE ON checks
 BEGIN SELECT RAISE(ABORT, 'checks rows are append-only'); END;
 CREATE TRIGGER checks_no_delete BEFORE DELETE ON checks

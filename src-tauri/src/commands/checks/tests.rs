@@ -6,6 +6,7 @@ use super::*;
 use chrono::{Duration, Utc};
 use serde_json::json;
 use std::sync::Arc;
+use vigil_core::checks::PadssConfirmInput;
 use vigil_core::checks::{CheckInput, OrthostaticInput, TimelineKind, VitalsInput};
 use vigil_core::{AdmitInput, Clock, ErrorCode, FixedClock};
 use vigil_store::alerts;
@@ -281,4 +282,46 @@ fn bad_input_names_its_field_and_changes_nothing() {
     let err = correct(&state, &wrong_patient, &Utc).expect_err("another session");
     assert_eq!(err.field.as_deref(), Some("check.sessionId"), "{err:?}");
     assert!(everything(&state) == before);
+}
+
+#[test]
+fn the_nurse_confirms_the_padss_she_was_shown_and_only_that() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (state, _) = admin_state_at_t0(dir.path());
+    let id = admit(&state, "Bay 7", 65);
+    let confirm_total = |total: u8| confirm(&state, &PadssConfirmInput { session_id: id, total });
+    let err = confirm_total(10).expect_err("nothing assessed yet");
+    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Validation, Some("total")));
+
+    let before_dose = (t0() - Duration::minutes(120)).format("%Y-%m-%d %H:%M").to_string();
+    let baseline = CheckInput {
+        purpose: "baseline".into(),
+        observed_at: before_dose,
+        late_reason: "Pre-dose vitals from the infusion chart".into(),
+        vitals: Some(vitals(124.0, 80.0)),
+        ..check(id)
+    };
+    record(&state, &baseline, &Utc).expect("baseline");
+    let now = CheckInput {
+        vitals: Some(vitals(126.0, 82.0)),
+        gait: Some(2.0),
+        nausea: Some(0.0),
+        pain: Some(0.0),
+        ..check(id)
+    };
+    record(&state, &now, &Utc).expect("observation");
+    let shown = detail(&state, id).expect("detail").status.padss;
+    assert_eq!((shown.total, shown.complete, shown.fit), (10, true, Some(true)));
+
+    let before = everything(&state);
+    let err = confirm_total(9).expect_err("not what is computed");
+    assert_eq!(err.code, ErrorCode::Conflict);
+    assert!(everything(&state) == before, "a refused confirmation writes nothing");
+    let detail = confirm_total(10).expect("confirmed");
+    let confirmation = detail.padss_confirmation.expect("recorded");
+    assert_eq!((confirmation.total, confirmation.who.as_deref()), (10, Some("Test Admin, RN")));
+    assert!(detail
+        .timeline
+        .iter()
+        .any(|e| e.kind == TimelineKind::Confirmation && e.summary.contains("10/10")));
 }

@@ -424,7 +424,7 @@ doneBy: number | null, doneAt: string | null, };
 
 export type CheckSchedule = { items: Array<PlannedCheck>, };
 
-export type TimelineKind = "admission" | "check" | "correction" | "alert" | "acknowledgement";
+export type TimelineKind = "admission" | "check" | "correction" | "alert" | "acknowledgement" | "confirmation";
 
 export type TimelineEntry = { kind: TimelineKind, 
 /**
@@ -477,10 +477,18 @@ notReady: Array<string>, };
 
 export type CheckRecord = { id: number, check: Check, corrected: boolean, };
 
-export type SessionDetail = { sessionId: number, bay: string, patientName: string, protocol: Protocol, minimumMinutes: number, clockStartedAt: string, endsAt: string, status: CheckStatus, checks: Array<CheckRecord>, timeline: Array<TimelineEntry>, };
+export type SessionDetail = { sessionId: number, bay: string, patientName: string, protocol: Protocol, minimumMinutes: number, clockStartedAt: string, endsAt: string, status: CheckStatus, checks: Array<CheckRecord>, timeline: Array<TimelineEntry>, 
+/**
+ * The latest time a nurse confirmed the Modified PADSS.
+ */
+padssConfirmation: PadssConfirmation | null, };
 
 export type CheckSaved = { checkId: number, 
 /**
  * The clinical alerts the check raised (already recorded and raised).
  */
 alerts: Array<ClinicalAlert>, };
+
+export type PadssConfirmInput = { sessionId: number, total: number, };
+
+export type PadssConfirmation = { total: number, confirmedAt: string, who: string | null, };

@@ -13,6 +13,7 @@ import type {
   CorrectionInput,
   OrthostaticInput,
   OrthostaticResult,
+  PadssConfirmInput,
   SessionDetail,
   ThresholdSettingsEdit,
   BackupInfo,
@@ -257,4 +258,9 @@ export function previewOrthostatic(input: OrthostaticInput): Promise<Orthostatic
 /** Changes the clinical alert thresholds (administrators only). */
 export function updateThresholds(edit: ThresholdSettingsEdit): Promise<ClinicSettings> {
   return call<ClinicSettings>('update_thresholds', { edit });
+}
+
+/** Records that the nurse confirmed the Modified PADSS shown (refused if it changed meanwhile). */
+export function confirmPadss(input: PadssConfirmInput): Promise<SessionDetail> {
+  return call<SessionDetail>('confirm_padss', { input });
 }
