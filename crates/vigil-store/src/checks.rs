@@ -298,11 +298,14 @@ pub fn confirm_padss(
     Ok(id)
 }
 
-/// Every PADSS confirmation of a session, oldest first: (id, total, when, who).
+/// One stored PADSS confirmation: (id, total, when, who).
+pub type PadssConfirmationRow = (i64, u8, DateTime<Utc>, Option<String>);
+
+/// Every PADSS confirmation of a session, oldest first.
 pub fn padss_confirmations(
     conn: &Connection,
     session_id: i64,
-) -> Result<Vec<(i64, u8, DateTime<Utc>, Option<String>)>, StoreError> {
+) -> Result<Vec<PadssConfirmationRow>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.total, p.confirmed_at_ms,
                 (SELECT n.display_name || ', ' || n.credentials FROM nurses n WHERE n.id = p.confirmed_by)
