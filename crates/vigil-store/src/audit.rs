@@ -351,6 +351,14 @@ fn internal(e: serde_json::Error) -> StoreError {
 /// `baseline` entry per table, naming all its rows, so later edits to them are found too.
 pub fn baseline(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<(), StoreError> {
     for table in RECORD_TABLES {
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+            [table],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            continue;
+        }
         let ids: Vec<i64> = {
             let mut stmt = tx.prepare(&format!("SELECT rowid FROM {table} ORDER BY rowid"))?;
             let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;

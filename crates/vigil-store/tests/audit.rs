@@ -301,3 +301,32 @@ fn a_restore_by_an_account_the_backup_does_not_know_is_still_recorded() {
     assert_eq!(who, None);
     assert!(detail.ends_with("by account #1 of the replaced database"), "{detail}");
 }
+
+#[test]
+fn alert_records_sealed_before_the_checks_schema_still_verify_after_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("v5.sqlite3");
+    {
+        let mut conn = Connection::open(&path).expect("fixture");
+        migrations::apply_up_to(&mut conn, 5).expect("schema 5");
+        conn.execute_batch(&format!(
+            "INSERT INTO recovery_sessions
+                (patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, recorded_at_ms)
+             VALUES ('Testy McTestface', 'Bay 9', 'iv_ketamine', 60, {t}, {t});
+             INSERT INTO alert_firings (session_id, kind, due_at_ms, fired_at_ms)
+             VALUES (1, 'minimum_reached', {t}, {t});",
+            t = now().timestamp_millis()
+        ))
+        .expect("rows of schema 5");
+        let tx = conn.transaction().expect("tx");
+        audit::baseline(&tx, now()).expect("sealed under schema 5");
+        tx.commit().expect("commit");
+    }
+    let store = Store::open_at(&path, now()).expect("upgrade to the checks schema");
+    let status = verify(&store);
+    assert!(status.ok, "the rebuilt alert_firings keeps every sealed row's hash: {status:?}");
+    let kept: i64 = store
+        .with_conn(|c| Ok(c.query_row("SELECT count(*) FROM alert_firings", [], |r| r.get(0))?))
+        .expect("count");
+    assert_eq!(kept, 1);
+}
