@@ -37,6 +37,7 @@ fn main() {
             "preview_orthostatic",
             "confirm_padss",
             "update_thresholds",
+            "update_check_plan",
         ]),
     ))
     .expect("tauri build script");

@@ -86,6 +86,7 @@ pub fn run() {
             commands::checks::preview_orthostatic,
             commands::checks::confirm_padss,
             commands::settings::update_thresholds,
+            commands::settings::update_check_plan,
         ])
         .build(tauri::generate_context!())
         .expect("error while building Vigil");

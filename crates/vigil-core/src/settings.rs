@@ -20,6 +20,8 @@ pub struct ClinicSettings {
     pub backup: BackupSettings,
     /// The limits that turn check values into clinical alerts.
     pub thresholds: crate::checks::ThresholdSettings,
+    /// The timings of the check plans (for sessions admitted from now on).
+    pub check_plan: crate::checks::CheckPlanSettings,
 }
 
 /// A change of the alert repeat interval.

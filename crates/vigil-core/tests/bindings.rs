@@ -87,6 +87,8 @@ fn generated() -> String {
         vigil_core::checks::CheckSaved::decl(),
         vigil_core::checks::PadssConfirmInput::decl(),
         vigil_core::checks::PadssConfirmation::decl(),
+        vigil_core::checks::CheckPlanSettings::decl(),
+        vigil_core::checks::CheckPlanSettingsEdit::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

@@ -45,6 +45,7 @@ pub enum Action {
     CorrectCheck,
     ThresholdChange,
     ConfirmPadss,
+    CheckPlanChange,
 }
 
 impl Action {
@@ -77,6 +78,7 @@ impl Action {
             Action::CorrectCheck => "correct_check",
             Action::ThresholdChange => "threshold_change",
             Action::ConfirmPadss => "confirm_padss",
+            Action::CheckPlanChange => "check_plan_change",
         }
     }
 }
@@ -98,6 +100,7 @@ pub const RECORD_TABLES: &[&str] = &[
     "threshold_versions",
     "alert_resolutions",
     "padss_confirmations",
+    "check_plan_versions",
 ];
 
 /// A row an action wrote: table and rowid.

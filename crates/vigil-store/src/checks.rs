@@ -12,7 +12,7 @@ use vigil_core::checks::{
 use vigil_core::{ErrorCode, RecoverySession, VigilError};
 
 use crate::audit::{self, Action, Entry};
-use crate::{thresholds, StoreError};
+use crate::{plans, thresholds, StoreError};
 
 /// What recording a check did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +78,8 @@ pub fn record(
         entry = entry.record("alert_firings", firing);
         alerts.push((firing, alert));
     }
-    let status = CheckStatus::assess(session, &stored, &settings, now);
+    let plan = plans::history(tx)?.for_admission(session.recorded_at);
+    let status = CheckStatus::assess(session, &stored, &settings, &plan, now);
     for (firing, key) in open_overdue_firings(tx, session.id)? {
         let done = status.schedule.items.iter().any(|p| p.key == key && p.done_by.is_some());
         if done {
@@ -159,13 +160,15 @@ pub fn statuses(
     now: DateTime<Utc>,
 ) -> Result<HashMap<i64, CheckStatus>, StoreError> {
     let settings: ThresholdSettings = thresholds::current(conn)?;
+    let plans = plans::history(conn)?;
     let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
     let mut checks = for_sessions(conn, &ids)?;
     Ok(sessions
         .iter()
         .map(|s| {
             let stored = checks.remove(&s.id).unwrap_or_default();
-            (s.id, CheckStatus::assess(s, &stored, &settings, now))
+            let plan = plans.for_admission(s.recorded_at);
+            (s.id, CheckStatus::assess(s, &stored, &settings, &plan, now))
         })
         .collect())
 }

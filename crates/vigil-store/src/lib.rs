@@ -12,6 +12,7 @@ mod error;
 pub mod integrity;
 pub mod migrations;
 pub mod nurses;
+pub mod plans;
 pub mod protocols;
 pub mod session_detail;
 pub mod sessions;

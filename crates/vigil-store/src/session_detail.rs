@@ -9,13 +9,14 @@ use vigil_core::checks::{
     TimelineKind,
 };
 
-use crate::{checks, sessions, thresholds, StoreError};
+use crate::{checks, plans, sessions, thresholds, StoreError};
 
 /// The detail of session `id` at `now`. Errors: `not_found`.
 pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDetail, StoreError> {
     let session = sessions::get(conn, id)?;
     let stored = checks::for_session(conn, id)?;
-    let status = CheckStatus::assess(&session, &stored, &thresholds::current(conn)?, now);
+    let plan = plans::history(conn)?.for_admission(session.recorded_at);
+    let status = CheckStatus::assess(&session, &stored, &thresholds::current(conn)?, &plan, now);
     let mut timeline: Vec<TimelineEntry> = stored.iter().map(|c| c.timeline_entry()).collect();
     timeline.push(TimelineEntry {
         kind: TimelineKind::Admission,

@@ -118,5 +118,6 @@ pub fn load(conn: &Connection, default_backup_folder: &Path) -> Result<ClinicSet
         idle_lock_seconds: idle_lock_seconds(conn)?,
         backup: backup(conn, default_backup_folder)?,
         thresholds: crate::thresholds::current(conn)?,
+        check_plan: crate::plans::history(conn)?.current(),
     })
 }

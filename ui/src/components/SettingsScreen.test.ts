@@ -118,6 +118,33 @@ describe('clinical alert thresholds', () => {
   });
 });
 
+describe('the check schedule', () => {
+  it('shows the timings in force, saves an edit and puts a refusal beside its field', async () => {
+    const user = userEvent.setup();
+    const props = show();
+    expect(screen.getByRole('heading', { name: 'Check schedule' })).toBeTruthy();
+    const every = screen.getByLabelText('IV ketamine: vitals every (minutes)') as HTMLInputElement;
+    expect(every.value).toBe('15');
+    await user.clear(every);
+    await user.type(every, '10');
+    await user.click(screen.getByRole('button', { name: 'Save check schedule' }));
+    expect(api.updateCheckPlan).toHaveBeenCalledWith({
+      ivVitalsEveryMinutes: 10,
+      spravatoPeakMinutes: 40,
+      positiveRecheckMinutes: 15,
+      graceMinutes: 5,
+      earlyMinutes: 5,
+    });
+    expect(props.onChanged).toHaveBeenCalled();
+    const grace = screen.getByLabelText('Overdue after (minutes past due)');
+    await user.clear(grace);
+    await user.type(grace, '0');
+    await user.click(screen.getByRole('button', { name: 'Save check schedule' }));
+    expect(await screen.findByText('The grace must be 1 to 30 minutes.')).toBeTruthy();
+    expect(document.activeElement).toBe(grace);
+  });
+});
+
 describe('backups', () => {
   it('saves the backup settings', async () => {
     const user = userEvent.setup();

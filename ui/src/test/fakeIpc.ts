@@ -90,6 +90,7 @@ function fresh() {
       idleLockSeconds: 120,
       backup: { folder: '/srv/vigil-backups', intervalMinutes: 60, keep: 24 },
       thresholds: { ...THRESHOLDS },
+      checkPlan: { ivVitalsEveryMinutes: 15, spravatoPeakMinutes: 40, positiveRecheckMinutes: 15, graceMinutes: 5, earlyMinutes: 5 },
     } as ClinicSettings,
     /** Checks recorded, corrections made, and what the next one answers. */
     checks: [] as CheckInput[],
@@ -412,6 +413,13 @@ export function fakeIpc(real: typeof Ipc) {
       }
       detail.padssConfirmation = { total: input.total, confirmedAt: new Date().toISOString(), who: 'Ana Ruiz, RN' };
       return structuredClone(detail);
+    }),
+    updateCheckPlan: vi.fn(async (edit: Record<string, number | null>) => {
+      if (edit.graceMinutes === null || (edit.graceMinutes ?? 0) < 1) {
+        fail({ code: 'validation', message: 'The grace must be 1 to 30 minutes.', field: 'graceMinutes' });
+      }
+      ipc.settings = { ...ipc.settings, checkPlan: { ...(edit as unknown as ClinicSettings['checkPlan']) } };
+      return structuredClone(ipc.settings);
     }),
     updateThresholds: vi.fn(async (edit: ThresholdSettingsEdit) => {
       const sys = edit.criticalSystolic;

@@ -12,6 +12,7 @@ mod input;
 mod orthostatic;
 mod padss;
 mod plan;
+mod plan_settings;
 mod schedule;
 mod session;
 mod summary;
@@ -36,6 +37,7 @@ pub use orthostatic::{
 };
 pub use padss::{modified_padss, Padss, PadssFindings, PadssItem, PadssItemKind, PADSS_FIT_AT};
 pub use plan::{key_prefix, CheckPlan, PlanItem, PlanTime, PlannedCheckKind};
+pub use plan_settings::{CheckPlanSettings, CheckPlanSettingsEdit};
 pub use schedule::{CheckSchedule, PlannedCheck, PlannedCheckStatus, RecordedCheck};
 pub use session::{
     CheckRecord, CheckSaved, CheckStatus, PadssConfirmInput, PadssConfirmation, SessionDetail,

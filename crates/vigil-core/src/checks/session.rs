@@ -10,7 +10,7 @@ use ts_rs::TS;
 use super::baseline::Baseline;
 use super::check::{Check, CheckPurpose};
 use super::padss::{modified_padss, Padss, PadssFindings};
-use super::plan::CheckPlan;
+use super::plan_settings::CheckPlanSettings;
 use super::schedule::{CheckSchedule, PlannedCheck, PlannedCheckStatus, RecordedCheck};
 use super::thresholds::ThresholdSettings;
 use super::timeline::{CheckRow, TimelineEntry};
@@ -74,11 +74,13 @@ pub struct CheckStatus {
 }
 
 impl CheckStatus {
-    /// The status of `session` with its stored `checks` at `now`.
+    /// The status of `session` with its stored `checks` at `now`, under the check-plan
+    /// settings in force when it was admitted.
     pub fn assess(
         session: &RecoverySession,
         checks: &[StoredCheck],
         thresholds: &ThresholdSettings,
+        plan: &CheckPlanSettings,
         now: DateTime<Utc>,
     ) -> Self {
         let live: Vec<&StoredCheck> = checks.iter().filter(|c| c.is_live()).collect();
@@ -86,7 +88,7 @@ impl CheckStatus {
             .iter()
             .map(|c| RecordedCheck::of(c.id, &c.check, !c.is_live(), thresholds))
             .collect();
-        let plan = CheckPlan::default_for(session.protocol);
+        let plan = plan.plan_for(session.protocol);
         let schedule = CheckSchedule::build(&plan, session, &recorded, now);
         let baseline = Baseline::from_checks(live.iter().map(|c| &c.check));
         let padss = modified_padss(

@@ -61,6 +61,17 @@ CREATE TABLE alert_resolutions (
     resolved_by    INTEGER NOT NULL REFERENCES nurses (id)
 ) STRICT;
 
+CREATE TABLE check_plan_versions (
+    id            INTEGER PRIMARY KEY,
+    data          TEXT    NOT NULL CHECK (json_valid(data)),
+    changed_at_ms INTEGER NOT NULL,
+    changed_by    INTEGER NOT NULL REFERENCES nurses (id)
+) STRICT;
+CREATE TRIGGER check_plan_versions_no_update BEFORE UPDATE ON check_plan_versions
+BEGIN SELECT RAISE(ABORT, 'check_plan_versions rows are append-only'); END;
+CREATE TRIGGER check_plan_versions_no_delete BEFORE DELETE ON check_plan_versions
+BEGIN SELECT RAISE(ABORT, 'check_plan_versions rows are append-only'); END;
+
 CREATE TABLE padss_confirmations (
     id              INTEGER PRIMARY KEY,
     session_id      INTEGER NOT NULL REFERENCES recovery_sessions (id),

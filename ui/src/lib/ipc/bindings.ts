@@ -112,7 +112,11 @@ idleLockSeconds: number, backup: BackupSettings,
 /**
  * The limits that turn check values into clinical alerts.
  */
-thresholds: ThresholdSettings, };
+thresholds: ThresholdSettings, 
+/**
+ * The timings of the check plans (for sessions admitted from now on).
+ */
+checkPlan: CheckPlanSettings, };
 
 export type AlertRepeatEdit = { minutes: number, };
 
@@ -492,3 +496,28 @@ alerts: Array<ClinicalAlert>, };
 export type PadssConfirmInput = { sessionId: number, total: number, };
 
 export type PadssConfirmation = { total: number, confirmedAt: string, who: string | null, };
+
+export type CheckPlanSettings = { 
+/**
+ * IV ketamine: vitals every this many minutes after the infusion (default 15).
+ */
+ivVitalsEveryMinutes: number, 
+/**
+ * Spravato: BP and sedation/dissociation this many minutes after the first device, the
+ * expected peak (default 40).
+ */
+spravatoPeakMinutes: number, 
+/**
+ * A positive lightheadedness check is re-checked this many minutes later (default 15).
+ */
+positiveRecheckMinutes: number, 
+/**
+ * A planned check is overdue this many minutes after it is due (default 5).
+ */
+graceMinutes: number, 
+/**
+ * A check up to this many minutes before the planned time counts for it (default 5).
+ */
+earlyMinutes: number, };
+
+export type CheckPlanSettingsEdit = { ivVitalsEveryMinutes: number | null, spravatoPeakMinutes: number | null, positiveRecheckMinutes: number | null, graceMinutes: number | null, earlyMinutes: number | null, };

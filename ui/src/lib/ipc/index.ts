@@ -9,6 +9,7 @@ import type {
   AlertRepeatEdit,
   AuthStatus,
   CheckInput,
+  CheckPlanSettingsEdit,
   CheckSaved,
   CorrectionInput,
   OrthostaticInput,
@@ -263,4 +264,9 @@ export function updateThresholds(edit: ThresholdSettingsEdit): Promise<ClinicSet
 /** Records that the nurse confirmed the Modified PADSS shown (refused if it changed meanwhile). */
 export function confirmPadss(input: PadssConfirmInput): Promise<SessionDetail> {
   return call<SessionDetail>('confirm_padss', { input });
+}
+
+/** Changes the check schedule timings (administrators only; for new admissions). */
+export function updateCheckPlan(edit: CheckPlanSettingsEdit): Promise<ClinicSettings> {
+  return call<ClinicSettings>('update_check_plan', { edit });
 }
