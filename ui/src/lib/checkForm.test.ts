@@ -72,7 +72,7 @@ describe('the check form model', () => {
       cadss: [0, 1, 2, 0, 0, 0],
       orthostatic: { method: 'not_done', notDoneReason: 'Sedated' },
     });
-    expect(input.observedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(input.observedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
   });
 
   it('places backend fields on the form', () => {

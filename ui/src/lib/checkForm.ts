@@ -101,7 +101,8 @@ export function fromCheck(check: Check): CheckValues {
   return {
     ...v,
     ...(o ? Object.fromEntries(READINGS.map((k) => [k, text(o.readings[k])])) : {}),
-    observedAt: toLocalInput(new Date(check.observedAt)),
+    // To the second, so a correction keeps the original's clinical time (and its place).
+    observedAt: toLocalInput(new Date(check.observedAt), true),
     lateReason: check.lateReason ?? '',
     purpose: check.purpose,
     symptomGrade: String(check.symptomGrade),

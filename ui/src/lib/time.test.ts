@@ -26,6 +26,7 @@ describe('remainingMs', () => {
 describe('toLocalInput', () => {
   it('formats local time to the minute', () => {
     expect(toLocalInput(new Date(2026, 0, 5, 7, 3, 59))).toBe('2026-01-05 07:03');
+    expect(toLocalInput(new Date(2026, 0, 5, 7, 3, 59), true)).toBe('2026-01-05 07:03:59');
   });
 });
 

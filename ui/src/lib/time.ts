@@ -26,11 +26,12 @@ function formatSeconds(seconds: number): string {
 }
 
 /** A local `YYYY-MM-DD HH:MM` value for the clock-start field. */
-export function toLocalInput(date: Date): string {
+export function toLocalInput(date: Date, withSeconds = false): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return (
     `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}` +
-    ` ${two(date.getHours())}:${two(date.getMinutes())}`
+    ` ${two(date.getHours())}:${two(date.getMinutes())}` +
+    (withSeconds ? `:${two(date.getSeconds())}` : '')
   );
 }
 

@@ -2,7 +2,7 @@
 //! free text, and the typed clinical time. Every error names its IPC field path and never
 //! echoes what was typed.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
 
 use crate::local_time::{parse_local, to_utc, LocalTimeError};
 use crate::VigilError;
@@ -126,7 +126,9 @@ pub fn observed_at<Tz: TimeZone>(
 ) -> Result<DateTime<Utc>, VigilError> {
     let field = "observedAt";
     if text.trim().is_empty() {
-        return Ok(now);
+        // Now, to the whole second: a clinical time is typed to the second at most, so a
+        // correction re-entering it lands on the same instant (and beside it in the timeline).
+        return Ok(now.with_nanosecond(0).unwrap_or(now));
     }
     let at = parse_local(text).and_then(|local| to_utc(tz, local)).map_err(|e| {
         let message = match e {
