@@ -1,15 +1,19 @@
-//! Nothing a nurse typed is lost when the app is killed: the admit form keeps a draft in the
-//! database as it is typed, and the restarted app gives it back.
+//! Nothing a nurse typed is lost when the app is killed: the admit and check forms keep a
+//! draft in the database as they are typed, and the restarted app gives it back.
 
 use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
 use vigil_e2e::process::wait_for;
-use vigil_e2e::{By, Desktop, NAME};
+use vigil_e2e::{AdmitForm, By, Desktop, NAME};
 
 fn draft(desktop: &Desktop) -> Option<String> {
+    draft_of(desktop, "admit")
+}
+
+fn draft_of(desktop: &Desktop, form: &str) -> Option<String> {
     let db =
         Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
-    db.query_row("SELECT content FROM form_drafts WHERE form = 'admit'", [], |r| r.get(0)).ok()
+    db.query_row("SELECT content FROM form_drafts WHERE form = ?1", [form], |r| r.get(0)).ok()
 }
 
 #[test]
@@ -49,5 +53,31 @@ fn a_half_typed_admission_survives_a_kill_and_is_restored() {
     app.find(&By::row("Bay 3"));
     wait_for("the draft to go", Duration::from_secs(10), || {
         draft(&desktop).is_none().then_some(())
+    });
+}
+
+#[test]
+fn a_half_typed_check_survives_a_kill_and_is_offered_back() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    let started = (chrono::Local::now() - chrono::Duration::minutes(30)).format("%Y-%m-%d %H:%M");
+    AdmitForm::iv("Bay 2", &started.to_string()).submit(&app);
+    app.click(&app.find(&By::button("Record check for Bay 2")));
+    app.type_into(&app.find(&By::label("Systolic")), "131");
+    app.type_into(&app.find(&By::label("Note")), "Typed before the power cut.");
+    wait_for("the check draft on disk", Duration::from_secs(10), || {
+        draft_of(&desktop, "check").filter(|d| d.contains("power cut"))
+    });
+
+    assert_eq!(desktop.kill_app(), 1);
+    drop(app);
+    let app = desktop.launch_app();
+    app.click(&app.find(&By::button("Resume check for Bay 2")));
+    app.find(&By::heading(&format!("Check for Bay 2 ({NAME})")));
+    assert_eq!(app.value(&app.find(&By::label("Systolic"))), "131");
+    assert_eq!(app.value(&app.find(&By::label("Note"))), "Typed before the power cut.");
+    app.click(&app.find(&By::button("Cancel")));
+    wait_for("the discarded draft to go", Duration::from_secs(10), || {
+        draft_of(&desktop, "check").is_none().then_some(())
     });
 }

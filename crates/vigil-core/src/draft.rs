@@ -14,6 +14,8 @@ pub const MAX_DRAFT_BYTES: usize = 65536;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DraftForm {
     Admit,
+    /// The check (or correction) form; its content names the patient's session.
+    Check,
 }
 
 impl DraftForm {
@@ -21,6 +23,7 @@ impl DraftForm {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Admit => "admit",
+            Self::Check => "check",
         }
     }
 
@@ -28,6 +31,7 @@ impl DraftForm {
     pub fn parse(name: &str) -> Result<Self, VigilError> {
         match name {
             "admit" => Ok(Self::Admit),
+            "check" => Ok(Self::Check),
             _ => Err(VigilError::validation("form", "Unknown form.")),
         }
     }

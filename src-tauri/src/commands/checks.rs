@@ -1,6 +1,7 @@
 //! Bedside checks: record one, correct one (a new record pointing at the original), load a
 //! patient's detail view, and the orthostatic verdict for the form as the nurse types. A saved
 //! check's clinical alerts are raised like any other alert once the transaction has committed.
+//! A saved check takes the check form's draft with it, in its transaction.
 //! Check payloads are parsed here (not by the IPC layer) so a wrong type names its field.
 
 use chrono::TimeZone;
@@ -9,9 +10,10 @@ use vigil_core::checks::{
     CheckContext, CheckInput, CheckSaved, CorrectionInput, OrthostaticInput, OrthostaticResult,
     PadssConfirmInput, SessionDetail,
 };
+use vigil_core::draft::DraftForm;
 use vigil_core::{payload, Deadline, DeadlineKind, Permission, VigilError};
 use vigil_store::checks::{self as stored, Recorded};
-use vigil_store::{session_detail, sessions};
+use vigil_store::{drafts, session_detail, sessions};
 
 use super::{signal, RECORDS_CHANGED};
 use crate::alerting;
@@ -106,8 +108,11 @@ pub fn record<Tz: TimeZone>(
     let now = state.clock.now();
     let context = CheckContext::new(session.id, session.protocol, session.clock_started_at);
     let check = input.validate(now, tz, &context)?;
-    let recorded =
-        state.store.with_tx(|tx| stored::record(tx, &session, &check, None, nurse.id, now))?;
+    let recorded = state.store.with_tx(|tx| {
+        let recorded = stored::record(tx, &session, &check, None, nurse.id, now)?;
+        drafts::clear(tx, DraftForm::Check)?;
+        Ok(recorded)
+    })?;
     Ok(outcome(&session, recorded))
 }
 
@@ -129,7 +134,9 @@ pub fn correct<Tz: TimeZone>(
     let correction = input.validate(now, tz, &context)?;
     let recorded = state.store.with_tx(|tx| {
         let corrects = Some((correction.original_check_id, correction.reason.as_str()));
-        stored::record(tx, &session, &correction.check, corrects, nurse.id, now)
+        let recorded = stored::record(tx, &session, &correction.check, corrects, nurse.id, now)?;
+        drafts::clear(tx, DraftForm::Check)?;
+        Ok(recorded)
     })?;
     Ok(outcome(&session, recorded))
 }

@@ -251,3 +251,24 @@ describe('the check form', () => {
     expect(screen.queryByLabelText('Systolic')).toBeNull();
   });
 });
+
+describe('the check form draft', () => {
+  it('keeps what is typed across a restart, offers it back, and Cancel throws it away', async () => {
+    const user = await openCheck();
+    await user.type(field('Systolic'), '130');
+    await vi.waitFor(() => expect(ipc.checkDraft?.content ?? '').toContain('130'));
+    const saved = JSON.parse(ipc.checkDraft?.content ?? '{}');
+    expect(saved.target).toMatchObject({ sessionId: 5, bay: 'Bay 5' });
+
+    // The app is closed (or killed) and started again: the check is offered back.
+    document.body.innerHTML = '';
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Resume check for Bay 5' }));
+    expect(screen.getByRole('heading', { name: 'Check for Bay 5 (Testy McTestface)' })).toBeTruthy();
+    expect(field('Systolic').value).toBe('130');
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await vi.waitFor(() => expect(ipc.checkDraft).toBeNull());
+    expect(api.clearDraft).toHaveBeenCalledWith('check');
+  });
+});

@@ -1,8 +1,11 @@
 // What a nurse has open about patients on the board: a check (or correction) being typed, a
 // patient's detail, and the confirmation of the last save. Kept by the app across a lock by
-// the same nurse (nothing typed is lost); another nurse, or nobody, closes it all.
+// the same nurse; another nurse, or nobody, closes it all. What is typed in the check form is
+// also kept as a draft in the database a moment after each change, so a closed app or a crash
+// loses nothing: the board then offers to resume it. Saving the check removes the draft in the
+// same transaction; Cancel discards it.
 import { tick } from 'svelte';
-import type { CheckRecord, CheckSaved, ClinicalAlert } from './ipc';
+import { clearDraft, loadDraft, saveDraft, type CheckRecord, type CheckSaved, type ClinicalAlert } from './ipc';
 import { emptyValues, fromCheck, type CheckTarget, type CheckValues } from './checkForm';
 
 export interface OpenCheck {
@@ -11,7 +14,21 @@ export interface OpenCheck {
   original: CheckRecord | null;
 }
 
+/** What the check form's draft holds. */
+export interface CheckDraft extends OpenCheck {
+  values: CheckValues;
+}
+
+/** How long after the last change the draft is saved. */
+const DRAFT_DELAY_MS = 300;
+
 export class PatientWork {
+  /** A check draft left from before (a closed app, another nurse): offered for resuming. */
+  leftOver = $state<CheckDraft | null>(null);
+  /** Why the draft could not be kept, if it could not. */
+  draftProblem = $state<string | null>(null);
+  #draftTimer: ReturnType<typeof setTimeout> | null = null;
+  #lookedForDraft = false;
   /** The check form open, if any. */
   form = $state<OpenCheck | null>(null);
   /** What is typed in it, as last reported by the form (plain: the form holds the live copy). */
@@ -29,21 +46,77 @@ export class PatientWork {
   /** The nurse at the keyboard now (null: nobody); a change closes everything. */
   ownedBy(nurseId: number | null) {
     if (nurseId !== this.#owner) {
+      this.#stopDraftTimer();
       this.form = null;
       this.detailId = null;
       this.saved = null;
+      this.leftOver = null;
+      this.#lookedForDraft = false;
     }
     this.#owner = nurseId;
   }
 
-  openCheck(target: CheckTarget, original: CheckRecord | null = null) {
+  openCheck(target: CheckTarget, original: CheckRecord | null = null, values?: CheckValues) {
     this.#opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.saved = null;
-    this.typed = original ? fromCheck(original.check) : emptyValues();
+    this.leftOver = null;
+    this.typed = values ?? (original ? fromCheck(original.check) : emptyValues());
     this.form = { target, original };
   }
 
+  /** Once per signed-in nurse: looks for a check draft left in the database. */
+  async lookForDraft() {
+    if (this.#lookedForDraft || this.form) return;
+    this.#lookedForDraft = true;
+    try {
+      const draft = await loadDraft('check');
+      if (draft && !this.form) this.leftOver = JSON.parse(draft.content) as CheckDraft;
+    } catch (e) {
+      this.draftProblem = `An unsaved check could not be restored: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  /** Opens the form again with the left-over draft. */
+  resume() {
+    const draft = $state.snapshot(this.leftOver);
+    if (draft) this.openCheck(draft.target, draft.original, draft.values);
+  }
+
+  /** Throws the left-over draft away. */
+  async discardLeftOver() {
+    this.leftOver = null;
+    await clearDraft('check').catch(() => {});
+  }
+
+  /** The form reports what is typed: keep it, and save it as the draft shortly after. */
+  typedChanged(values: CheckValues) {
+    this.typed = values;
+    const form = this.form;
+    if (!form) return;
+    this.#stopDraftTimer();
+    this.#draftTimer = setTimeout(() => {
+      this.#draftTimer = null;
+      const draft: CheckDraft = { ...form, values };
+      saveDraft('check', JSON.stringify(draft))
+        .then(() => (this.draftProblem = null))
+        .catch((e) => (this.draftProblem = `Not kept as a draft: ${e instanceof Error ? e.message : String(e)}`));
+    }, DRAFT_DELAY_MS);
+  }
+
+  #stopDraftTimer() {
+    if (this.#draftTimer !== null) clearTimeout(this.#draftTimer);
+    this.#draftTimer = null;
+  }
+
+  /** Cancel: the form closes and its draft is thrown away. */
+  async cancelCheck() {
+    this.#stopDraftTimer();
+    await clearDraft('check').catch(() => {});
+    await this.closeCheck();
+  }
+
   async closeCheck() {
+    this.#stopDraftTimer();
     this.form = null;
     await tick();
     if (this.#opener?.isConnected) this.#opener.focus();
@@ -53,6 +126,8 @@ export class PatientWork {
   /** The open form was saved. */
   checkSaved(result: CheckSaved) {
     if (!this.form) return;
+    // The saved check took its draft with it; a save still pending must not bring it back.
+    this.#stopDraftTimer();
     const what = this.form.original ? 'Correction' : 'Check';
     this.saved = { text: `${what} saved for ${this.form.target.bay}`, alerts: result.alerts };
     this.detailReload += 1;

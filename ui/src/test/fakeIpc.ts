@@ -100,7 +100,10 @@ function fresh() {
     /** What loadSession answers, by session id. */
     sessions: {} as Record<number, SessionDetail>,
     thresholdEdits: [] as ThresholdSettingsEdit[],
+    /** The admit form's draft. */
     draft: null as null | { content: string; savedAt: string },
+    /** The check form's draft. */
+    checkDraft: null as null | { content: string; savedAt: string },
     protocolEdits: [] as ProtocolEdit[],
     integrity: {
       ok: true,
@@ -274,12 +277,15 @@ export function fakeIpc(real: typeof Ipc) {
       ipc.alerts = ipc.alerts.filter((a) => a.firingId !== id);
     }),
     loadSettings: vi.fn(async () => ipc.settings),
-    loadDraft: vi.fn(async () => ipc.draft),
-    saveDraft: vi.fn(async (_form: string, content: string) => {
-      ipc.draft = { content, savedAt: new Date().toISOString() };
+    loadDraft: vi.fn(async (form: string) => (form === 'check' ? ipc.checkDraft : ipc.draft)),
+    saveDraft: vi.fn(async (form: string, content: string) => {
+      const draft = { content, savedAt: new Date().toISOString() };
+      if (form === 'check') ipc.checkDraft = draft;
+      else ipc.draft = draft;
     }),
-    clearDraft: vi.fn(async () => {
-      ipc.draft = null;
+    clearDraft: vi.fn(async (form: string) => {
+      if (form === 'check') ipc.checkDraft = null;
+      else ipc.draft = null;
     }),
     updateProtocol: vi.fn(async (edit: ProtocolEdit) => {
       if (edit.protocol === 'spravato' && edit.minimumMinutes < 120) {

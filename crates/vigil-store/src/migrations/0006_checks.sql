@@ -61,6 +61,17 @@ CREATE TABLE alert_resolutions (
     resolved_by    INTEGER NOT NULL REFERENCES nurses (id)
 ) STRICT;
 
+-- The check form keeps a draft too (form_drafts is not a clinical table: rebuilt with its rows).
+CREATE TABLE form_drafts_v6 (
+    form        TEXT    PRIMARY KEY CHECK (form IN ('admit', 'check')),
+    content     TEXT    NOT NULL CHECK (length(content) <= 65536),
+    saved_at_ms INTEGER NOT NULL
+) STRICT;
+INSERT INTO form_drafts_v6 (form, content, saved_at_ms)
+    SELECT form, content, saved_at_ms FROM form_drafts;
+DROP TABLE form_drafts;
+ALTER TABLE form_drafts_v6 RENAME TO form_drafts;
+
 CREATE TABLE check_plan_versions (
     id            INTEGER PRIMARY KEY,
     data          TEXT    NOT NULL CHECK (json_valid(data)),

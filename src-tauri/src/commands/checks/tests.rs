@@ -325,3 +325,23 @@ fn the_nurse_confirms_the_padss_she_was_shown_and_only_that() {
         .iter()
         .any(|e| e.kind == TimelineKind::Confirmation && e.summary.contains("10/10")));
 }
+
+#[test]
+fn a_saved_check_takes_its_draft_with_it_and_a_refused_one_keeps_it() {
+    use vigil_core::draft::DraftForm;
+    use vigil_store::drafts;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (state, _) = admin_state_at_t0(dir.path());
+    let id = admit(&state, "Bay 1", 30);
+    let draft =
+        |s: &AppState| s.store.with_conn(|c| drafts::load(c, DraftForm::Check)).expect("load");
+    state
+        .store
+        .with_tx(|tx| drafts::save(tx, DraftForm::Check, "{\"values\":{}}", t0()))
+        .expect("save");
+    record(&state, &CheckInput { symptom_grade: Some(9.0), ..check(id) }, &Utc)
+        .expect_err("refused");
+    assert!(draft(&state).is_some(), "a refused check keeps its draft");
+    record(&state, &check(id), &Utc).expect("saved");
+    assert_eq!(draft(&state), None, "the saved check cleared it");
+}

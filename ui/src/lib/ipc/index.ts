@@ -124,7 +124,7 @@ export function updateAlertRepeat(edit: AlertRepeatEdit): Promise<ClinicSettings
 }
 
 /** Forms that keep a draft of what was typed. */
-export type DraftForm = 'admit';
+export type DraftForm = 'admit' | 'check';
 
 /** Keeps what was typed into `form` (replacing the previous draft). */
 export function saveDraft(form: DraftForm, content: string): Promise<void> {
