@@ -60,7 +60,8 @@ mod tests {
     #[test]
     fn forms_and_sizes() {
         assert_eq!(DraftForm::parse("admit").map(DraftForm::as_str), Ok("admit"));
-        assert!(DraftForm::parse("check").is_err());
+        assert_eq!(DraftForm::parse("check").map(DraftForm::as_str), Ok("check"));
+        assert!(DraftForm::parse("discharge").is_err());
         assert!(check_content(&"x".repeat(MAX_DRAFT_BYTES)).is_ok());
         assert!(check_content(&"x".repeat(MAX_DRAFT_BYTES + 1)).is_err());
     }
