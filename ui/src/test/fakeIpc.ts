@@ -9,6 +9,9 @@
 import { vi } from 'vitest';
 import type * as Ipc from '../lib/ipc';
 import { initials } from '../lib/labels';
+import { ANA, BEN, CHLOE, PIN, THRESHOLDS, orthostaticVerdict, sessionDetail } from './fixtures';
+
+export * from './fixtures';
 import type {
   ActiveAlert,
   AdmitInput,
@@ -33,34 +36,6 @@ import type {
   RecoveryBoard,
   VigilError,
 } from '../lib/ipc';
-
-export const ANA: Nurse = { id: 1, displayName: 'Ana Ruiz', credentials: 'RN', role: 'admin', active: true };
-export const BEN: Nurse = { id: 2, displayName: 'Ben Okafor', credentials: 'RN', role: 'nurse', active: true };
-export const CHLOE: Nurse = {
-  id: 3,
-  displayName: 'Chloe Park',
-  credentials: 'NP',
-  role: 'prescriber',
-  active: true,
-};
-/** Every account's PIN in the fake. */
-export const PIN = '2468';
-
-/** The backend's default clinical thresholds. */
-export const THRESHOLDS: ThresholdSettings = {
-  criticalSystolic: 180,
-  criticalDiastolic: 110,
-  riseSystolic: 40,
-  riseDiastolic: 25,
-  lowSpo2: 92,
-  heartRateLow: 50,
-  heartRateHigh: 120,
-  respiratoryRateLow: 10,
-  respiratoryRateHigh: 24,
-  highSystolic: 160,
-  highDiastolic: 100,
-  criticalRecheckMinutes: 5,
-};
 
 function fresh() {
   const at = new Date(0).toISOString();
@@ -131,107 +106,6 @@ export const ipc = fresh();
 /** Back to an open administrator (Ana Ruiz, RN), an empty board and default settings. */
 export function resetIpc() {
   Object.assign(ipc, fresh());
-}
-
-/** A board row, due `endsInMs` from now. */
-export function row(sessionId: number, bay: string, patientName: string, endsInMs = 600_000): BoardRow {
-  return {
-    sessionId,
-    bay,
-    patientName,
-    protocol: 'iv_ketamine',
-    minimumMinutes: 60,
-    clockStartedAt: new Date().toISOString(),
-    endsAt: new Date(Date.now() + endsInMs).toISOString(),
-    state: 'recovering',
-    alertActive: false,
-    admittedBy: 'Ana Ruiz, RN',
-    nextCheck: null,
-    notReady: [],
-    padssTotal: null,
-    padssComplete: false,
-  };
-}
-
-/** A stored observation check: nothing but the symptom grade, `minutesAgo` before now. */
-export function check(sessionId: number, minutesAgo: number, changes: Partial<Check> = {}): Check {
-  return {
-    sessionId,
-    purpose: 'observation',
-    observedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
-    lateReason: null,
-    symptomGrade: 0,
-    symptoms: [],
-    severeHeadache: false,
-    chestPain: false,
-    shortnessOfBreath: false,
-    orthostatic: null,
-    gait: null,
-    vitals: null,
-    moaas: null,
-    cadss: null,
-    nausea: null,
-    pain: null,
-    note: '',
-    ...changes,
-  };
-}
-
-/** A session's detail with `checks` (none corrected) and an empty schedule and timeline. */
-export function sessionDetail(sessionId: number, bay: string, patientName: string, checks: CheckRecord[] = []) {
-  const base = row(sessionId, bay, patientName);
-  const detail: SessionDetail = {
-    sessionId,
-    bay,
-    patientName,
-    protocol: base.protocol,
-    minimumMinutes: base.minimumMinutes,
-    clockStartedAt: base.clockStartedAt,
-    endsAt: base.endsAt,
-    status: {
-      schedule: { items: [] },
-      nextCheck: null,
-      padss: { items: [], total: 0, complete: false, fit: null },
-      baseline: null,
-      notReady: [],
-    },
-    checks,
-    timeline: [],
-    padssConfirmation: null,
-  };
-  return detail;
-}
-
-/** The verdict as the backend computes it (clinical.md section 3), for the live preview. */
-export function orthostaticVerdict(input: OrthostaticInput): OrthostaticResult {
-  if (input.method === 'not_done') return { outcome: 'not_done', reasons: ['not done'] };
-  const positive: string[] = input.symptomsOnStanding ? ['symptoms on standing'] : [];
-  const negative: string[] = [];
-  const sit = input.method === 'sit_to_stand';
-  const [sysLimit, diaLimit] = sit ? [15, 7] : [20, 10];
-  const standing: [string, number | null | undefined, number | null | undefined][] = sit
-    ? [['', input.standingSystolic, input.standingDiastolic]]
-    : [
-        ['at 1 min: ', input.standing1Systolic, input.standing1Diastolic],
-        ['at 3 min: ', input.standing3Systolic, input.standing3Diastolic],
-      ];
-  let missing = input.baselineSystolic == null || input.baselineDiastolic == null;
-  for (const [when, sys, dia] of standing) {
-    missing ||= sys == null || dia == null;
-    for (const [name, base, stand, limit] of [
-      ['systolic', input.baselineSystolic, sys, sysLimit],
-      ['diastolic', input.baselineDiastolic, dia, diaLimit],
-    ] as const) {
-      if (base == null || stand == null) continue;
-      const fall = base - stand;
-      (fall >= limit ? positive : negative).push(
-        fall >= limit ? `${when}${name} fell ${fall} mmHg (≥ ${limit})` : `${when}${name} fell ${fall} mmHg`,
-      );
-    }
-  }
-  if (positive.length > 0) return { outcome: 'positive', reasons: positive };
-  if (missing) return { outcome: 'incomplete', reasons: ['still needed: readings'] };
-  return { outcome: 'negative', reasons: negative };
 }
 
 /** The workstation locked with `nurse` signed in (the board and alerts then carry initials). */
