@@ -2,12 +2,13 @@
 //! `vigil verify [--quick]`, `vigil backup [FOLDER]`, `vigil restore FILE`. Each prints what it did and
 //! exits 0 on success, 1 on a failed check, 2 on an error.
 
-use chrono::Utc;
 use std::path::{Path, PathBuf};
 use vigil_store::integrity::{self, FileCheck};
 use vigil_store::{backup, settings, Store, StoreError, DB_FILE_NAME};
 
 use crate::data_dir;
+use crate::state::SystemClock;
+use vigil_core::Clock;
 
 /// Runs the subcommand in `args` (after the program name) if there is one; `None` means "start
 /// the app".
@@ -44,8 +45,9 @@ fn database() -> Result<PathBuf, String> {
 /// record's hash included); works while the app runs.
 fn verify(depth: FileCheck) -> Result<i32, String> {
     let store = Store::open_read_only(&database()?).map_err(|e| e.to_string())?;
-    let status =
-        store.with_conn(|c| integrity::verify(c, depth, Utc::now())).map_err(|e| e.to_string())?;
+    let status = store
+        .with_conn(|c| integrity::verify(c, depth, SystemClock.now()))
+        .map_err(|e| e.to_string())?;
     if status.ok {
         println!("ok {} entries, head {} {}", status.rows, status.head_seq, status.head_hash);
         Ok(0)
@@ -63,7 +65,7 @@ fn verify(depth: FileCheck) -> Result<i32, String> {
 /// runs this reads alongside it and cannot add the audit entry (the app is the only writer).
 fn back_up(folder: Option<PathBuf>) -> Result<i32, String> {
     let path = database()?;
-    let now = Utc::now();
+    let now = SystemClock.now();
     let (store, writer) = match Store::open_at(&path, now) {
         Ok(store) => (store, true),
         Err(StoreError::InUse { .. }) => {
@@ -96,7 +98,7 @@ fn back_up(folder: Option<PathBuf>) -> Result<i32, String> {
 /// while the app runs.
 fn restore(file: &Path) -> Result<i32, String> {
     let path = database()?;
-    let now = Utc::now();
+    let now = SystemClock.now();
     let store = match Store::open_at(&path, now) {
         Ok(store) => store,
         Err(StoreError::InUse { .. }) => {

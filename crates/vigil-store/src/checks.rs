@@ -116,7 +116,7 @@ pub fn for_sessions(
     let mut out: HashMap<i64, Vec<StoredCheck>> = HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.session_id, c.recorded_at_ms, c.data, c.corrects_id, c.correction_reason,
-                (SELECT n.display_name || ', ' || n.credentials FROM nurses n WHERE n.id = c.recorded_by),
+                (SELECT l.label FROM nurse_labels l WHERE l.id = c.recorded_by),
                 (SELECT k.id FROM checks k WHERE k.corrects_id = c.id)
          FROM checks c WHERE c.session_id = ?1 ORDER BY c.observed_at_ms, c.id",
     )?;
@@ -311,7 +311,7 @@ pub fn padss_confirmations(
 ) -> Result<Vec<PadssConfirmationRow>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.total, p.confirmed_at_ms,
-                (SELECT n.display_name || ', ' || n.credentials FROM nurses n WHERE n.id = p.confirmed_by)
+                (SELECT l.label FROM nurse_labels l WHERE l.id = p.confirmed_by)
          FROM padss_confirmations p WHERE p.session_id = ?1 ORDER BY p.id",
     )?;
     let rows = stmt.query_map([session_id], |r| {

@@ -70,9 +70,9 @@ fn alert_entries(conn: &Connection, session_id: i64) -> Result<Vec<TimelineEntry
     let mut stmt = conn.prepare_cached(
         "SELECT f.id, f.kind, f.due_at_ms, f.fired_at_ms, f.message,
                 a.id, a.acknowledged_at_ms,
-                (SELECT n.display_name || ', ' || n.credentials FROM nurses n WHERE n.id = a.acknowledged_by),
+                (SELECT l.label FROM nurse_labels l WHERE l.id = a.acknowledged_by),
                 r.id, r.how, r.resolved_at_ms, r.check_id,
-                (SELECT n.display_name || ', ' || n.credentials FROM nurses n WHERE n.id = r.resolved_by)
+                (SELECT l.label FROM nurse_labels l WHERE l.id = r.resolved_by)
          FROM alert_firings f
          LEFT JOIN alert_acknowledgements a ON a.firing_id = f.id
          LEFT JOIN alert_resolutions r ON r.firing_id = f.id

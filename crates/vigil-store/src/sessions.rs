@@ -76,7 +76,7 @@ pub fn on_board(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<RecoverySes
 
 const SELECT: &str = "SELECT id, patient_name, bay, protocol, minimum_minutes, \
     clock_started_at_ms, recorded_at_ms, \
-    (SELECT n.display_name || ', ' || n.credentials FROM nurses n WHERE n.id = admitted_by) \
+    (SELECT l.label FROM nurse_labels l WHERE l.id = admitted_by) \
     FROM recovery_sessions";
 
 struct RawSession {

@@ -148,17 +148,7 @@ fn a_removed_entry_or_record_is_found() {
 fn records_from_before_the_audit_trail_are_sealed_at_the_upgrade() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("old.sqlite3");
-    {
-        let mut conn = Connection::open(&path).expect("fixture");
-        migrations::apply_up_to(&mut conn, 4).expect("schema 4");
-        conn.execute(
-            "INSERT INTO recovery_sessions
-                (patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, recorded_at_ms)
-             VALUES ('Testy McTestface', 'Bay 9', 'iv_ketamine', 60, ?1, ?1)",
-            [(now() - Duration::minutes(10)).timestamp_millis()],
-        )
-        .expect("old row");
-    }
+    common::old_database(&path, 4);
     let store = Store::open_at(&path, now()).expect("upgrade");
     assert!(verify(&store).ok);
     let baselines: i64 = store

@@ -173,17 +173,7 @@ fn a_newer_database_is_refused() {
 fn a_session_admitted_before_an_upgrade_survives_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("old.sqlite3");
-    {
-        let mut conn = Connection::open(&path).expect("fixture");
-        migrations::apply_up_to(&mut conn, 1).expect("schema 1");
-        conn.execute(
-            "INSERT INTO recovery_sessions
-                (patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, recorded_at_ms)
-             VALUES ('Testy McTestface', 'Bay 9', 'iv_ketamine', 60, ?1, ?1)",
-            [(now() - Duration::minutes(10)).timestamp_millis()],
-        )
-        .expect("old row");
-    }
+    common::old_database(&path, 1);
     let store = Store::open(&path).expect("upgrade");
     let board = store.with_conn(|c| sessions::on_board(c, now())).expect("board");
     assert_eq!(board.len(), 1);

@@ -4,6 +4,9 @@
 -- Alert firings gain the overdue-check and clinical kinds, a key (the planned check, or the check
 -- and alert kind) and a message; an alert can be resolved without acknowledgement when the check
 -- it asked for is entered, or when the check that raised it is corrected. All append-only.
+-- How every record names its nurse ("Ana Ruiz, RN"), as vigil-core's `Nurse::label` does.
+CREATE VIEW nurse_labels AS SELECT id, display_name || ', ' || credentials AS label FROM nurses;
+
 CREATE TABLE checks (
     id                INTEGER PRIMARY KEY,
     session_id        INTEGER NOT NULL REFERENCES recovery_sessions (id),

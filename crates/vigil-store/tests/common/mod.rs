@@ -51,3 +51,18 @@ pub fn iv_admission(bay: &str, minutes_ago: i64) -> Admission {
         note: String::new(),
     }
 }
+
+/// A database file at `path` left at schema `version`, holding one session (Bay 9, clock
+/// started 10 minutes before [`now`]) as an older Vigil would have written it.
+#[allow(dead_code)] // each test file compiles this module; not all of them upgrade one
+pub fn old_database(path: &Path, version: i64) {
+    let mut conn = rusqlite::Connection::open(path).expect("fixture");
+    vigil_store::migrations::apply_up_to(&mut conn, version).expect("old schema");
+    conn.execute(
+        "INSERT INTO recovery_sessions
+            (patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, recorded_at_ms)
+         VALUES ('Testy McTestface', 'Bay 9', 'iv_ketamine', 60, ?1, ?1)",
+        [(now() - Duration::minutes(10)).timestamp_millis()],
+    )
+    .expect("old row");
+}
