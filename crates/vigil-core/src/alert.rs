@@ -70,6 +70,9 @@ pub fn notification_text(
         }
         DeadlineKind::CheckOverdue => format!("{who}: check overdue: {detail}."),
         DeadlineKind::Clinical => format!("{who}: {detail}"),
+        DeadlineKind::EscortLate => {
+            format!("{who}: ready to leave but the escort has not arrived: {detail}.")
+        }
     };
     (format!("Vigil: {who}"), body)
 }

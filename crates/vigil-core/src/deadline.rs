@@ -22,10 +22,14 @@ pub enum DeadlineKind {
     CheckOverdue,
     /// A check's values crossed a clinical threshold (raised when the check is saved).
     Clinical,
+    /// Everything but the escort is green and the escort has not arrived some minutes after
+    /// the minimum (the discharge policy's `escort_late_minutes`).
+    EscortLate,
 }
 
 impl DeadlineKind {
-    pub const ALL: [DeadlineKind; 3] = [Self::MinimumReached, Self::CheckOverdue, Self::Clinical];
+    pub const ALL: [DeadlineKind; 4] =
+        [Self::MinimumReached, Self::CheckOverdue, Self::Clinical, Self::EscortLate];
 
     /// The stored name.
     pub fn as_str(self) -> &'static str {
@@ -33,6 +37,7 @@ impl DeadlineKind {
             Self::MinimumReached => "minimum_reached",
             Self::CheckOverdue => "check_overdue",
             Self::Clinical => "clinical",
+            Self::EscortLate => "escort_late",
         }
     }
 

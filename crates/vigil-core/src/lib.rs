@@ -9,10 +9,12 @@ pub mod checks;
 pub mod clock;
 pub mod clock_jump;
 pub mod deadline;
+pub mod discharge;
 pub mod draft;
 pub mod error;
 pub mod integrity;
 pub mod local_time;
+pub mod papers;
 pub mod payload;
 pub mod people;
 pub mod protocol;
@@ -31,6 +33,11 @@ pub use checks::{
 };
 pub use clock::{Clock, FixedClock};
 pub use deadline::{Deadline, DeadlineKind};
+pub use discharge::{
+    AgainstAdvice, AgainstAdviceInput, DischargeGates, DischargeInput, DischargePolicy,
+    DischargePolicyEdit, DischargeSnapshot, Escort, EscortInput, EscortStatus, Gate, GateInput,
+    GateKey, Readiness, SessionPhase, Transport, WillDrive,
+};
 pub use draft::Draft;
 pub use error::{ErrorCode, VigilError};
 pub use integrity::{

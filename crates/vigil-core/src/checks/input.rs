@@ -91,8 +91,9 @@ pub struct CheckContext {
     pub protocol: Protocol,
     /// The clinical time the recovery clock started; observations may not precede it.
     pub clock_started_at: DateTime<Utc>,
-    /// When the patient left (departed or against advice); `None` while in recovery.
-    /// Observations after it are refused.
+    /// When the patient left (departed or against advice), to the second; `None` while in
+    /// recovery. Observations at or after it are refused (a check is recorded before the
+    /// departure it precedes).
     pub ended_at: Option<DateTime<Utc>>,
     /// Minutes after which an entry is late and needs a reason.
     pub late_entry_minutes: u32,
@@ -274,8 +275,8 @@ fn check_window(
             "An observation cannot be before admission, when {event}; \
              record a pre-dose value as a baseline."
         ),
-        CheckPurpose::Observation if session.ended_at.is_some_and(|end| at > end) => {
-            "An observation cannot be after the patient left.".to_owned()
+        CheckPurpose::Observation if session.ended_at.is_some_and(|end| at >= end) => {
+            "An observation cannot be at or after the time the patient left.".to_owned()
         }
         _ => return Ok(()),
     };

@@ -7,7 +7,7 @@ mod alerts;
 mod baseline;
 mod check;
 mod correction;
-mod fields;
+pub(crate) mod fields;
 mod input;
 mod orthostatic;
 mod padss;

@@ -69,12 +69,14 @@ fn baseline_is_before_the_clock_start_and_within_12_hours() {
 }
 
 #[test]
-fn observation_is_not_after_the_patient_left() {
+fn observation_is_not_at_or_after_the_patient_left() {
     let left = CheckContext { ended_at: Some(at(50)), ..ctx() };
-    let input = with(|i| i.observed_at = local(51));
-    let err = input.validate(now(), &Utc, &left).expect_err("after leaving");
-    assert_eq!(err.field.as_deref(), Some("observedAt"));
-    assert!(with(|i| i.observed_at = local(50)).validate(now(), &Utc, &left).is_ok());
+    for minute in [50, 51] {
+        let input = with(|i| i.observed_at = local(minute));
+        let err = input.validate(now(), &Utc, &left).expect_err("at or after leaving");
+        assert_eq!(err.field.as_deref(), Some("observedAt"));
+    }
+    assert!(with(|i| i.observed_at = local(49)).validate(now(), &Utc, &left).is_ok());
 }
 
 #[test]

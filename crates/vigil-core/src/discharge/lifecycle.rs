@@ -1,0 +1,98 @@
+//! The phases of a session after admission (clinical.md section 5): observing, cleared for
+//! discharge (a clinical decision), departed with the escort, or left against advice. Being
+//! cleared and departing are separate events; once the patient has left, nothing more is
+//! recorded for the session.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{ErrorCode, VigilError};
+
+/// Where a session stands. Stored by its `as_str` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionPhase {
+    /// In recovery, not yet cleared.
+    Observing,
+    /// Cleared for discharge, not yet gone.
+    Cleared,
+    /// Left with the escort (or alone where policy allows).
+    Departed,
+    /// Left before being cleared.
+    LeftAgainstAdvice,
+}
+
+impl SessionPhase {
+    pub const ALL: [SessionPhase; 4] =
+        [Self::Observing, Self::Cleared, Self::Departed, Self::LeftAgainstAdvice];
+
+    /// The stored and serialized name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Observing => "observing",
+            Self::Cleared => "cleared",
+            Self::Departed => "departed",
+            Self::LeftAgainstAdvice => "left_against_advice",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+
+    /// The patient has left.
+    pub fn ended(self) -> bool {
+        matches!(self, Self::Departed | Self::LeftAgainstAdvice)
+    }
+
+    /// Clearing needs an observing session. Errors: `conflict` when already cleared or gone.
+    pub fn may_clear(self) -> Result<(), VigilError> {
+        match self {
+            Self::Observing => Ok(()),
+            Self::Cleared => Err(conflict("This patient is already cleared for discharge.")),
+            Self::Departed | Self::LeftAgainstAdvice => Err(left()),
+        }
+    }
+
+    /// Departing needs a cleared session. Errors: `conflict` when still observing or gone.
+    pub fn may_depart(self) -> Result<(), VigilError> {
+        match self {
+            Self::Cleared => Ok(()),
+            Self::Observing => Err(conflict(
+                "Clear the patient for discharge first (or record leaving against advice).",
+            )),
+            Self::Departed | Self::LeftAgainstAdvice => Err(left()),
+        }
+    }
+
+    /// Leaving against advice needs an observing session (a cleared patient departs).
+    /// Errors: `conflict` when cleared or gone.
+    pub fn may_leave_against_advice(self) -> Result<(), VigilError> {
+        match self {
+            Self::Observing => Ok(()),
+            Self::Cleared => {
+                Err(conflict("This patient is cleared; record the departure instead."))
+            }
+            Self::Departed | Self::LeftAgainstAdvice => Err(left()),
+        }
+    }
+
+    /// Checks and escort updates need a patient still here. Errors: `conflict` once gone.
+    pub fn may_record(self) -> Result<(), VigilError> {
+        if self.ended() {
+            return Err(conflict(
+                "This patient has left; nothing more can be recorded for this session.",
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn conflict(message: &str) -> VigilError {
+    VigilError::new(ErrorCode::Conflict, message)
+}
+
+fn left() -> VigilError {
+    conflict("This patient has already left.")
+}
