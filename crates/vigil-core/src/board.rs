@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::alert::initials;
 use crate::checks::{CheckStatus, PlannedCheck};
+use crate::discharge::{DischargeGates, EscortStatus, Readiness, SessionPhase};
 use crate::{Protocol, RecoverySession, RecoveryState};
 
 /// One patient on the board.
@@ -35,6 +36,23 @@ pub struct BoardRow {
     /// The Modified PADSS total and whether all five items are assessed.
     pub padss_total: Option<u8>,
     pub padss_complete: bool,
+    /// Ready, ready but for the escort, or not ready (`None` on a locked board).
+    pub readiness: Option<Readiness>,
+    /// Every failed discharge gate, "<label>: <detail>" (empty on a locked board).
+    pub missing: Vec<String>,
+    /// Observing or cleared (patients who left are not on the board).
+    pub phase: SessionPhase,
+    pub escort_status: Option<EscortStatus>,
+    pub cleared_at: Option<DateTime<Utc>>,
+}
+
+/// What the board shows of one session's discharge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardDischarge {
+    pub gates: DischargeGates,
+    pub phase: SessionPhase,
+    pub escort_status: Option<EscortStatus>,
+    pub cleared_at: Option<DateTime<Utc>>,
 }
 
 /// Every patient in recovery at `generated_at`.
@@ -77,6 +95,11 @@ impl RecoveryBoard {
                 not_ready: checks.get(&s.id).map(|c| c.not_ready.clone()).unwrap_or_default(),
                 padss_total: checks.get(&s.id).map(|c| c.padss.total),
                 padss_complete: checks.get(&s.id).is_some_and(|c| c.padss.complete),
+                readiness: None,
+                missing: Vec::new(),
+                phase: SessionPhase::Observing,
+                escort_status: None,
+                cleared_at: None,
             })
             .collect();
         let rank = |r: &BoardRow| match (r.alert_active, r.state) {
@@ -95,6 +118,20 @@ impl RecoveryBoard {
         Self { generated_at: now, locked: false, rows }
     }
 
+    /// Adds each session's discharge standing (by session id) to its row.
+    pub fn with_discharge(mut self, discharge: &HashMap<i64, BoardDischarge>) -> Self {
+        for row in &mut self.rows {
+            if let Some(d) = discharge.get(&row.session_id) {
+                row.readiness = Some(d.gates.readiness);
+                row.missing = d.gates.missing.clone();
+                row.phase = d.phase;
+                row.escort_status = d.escort_status;
+                row.cleared_at = d.cleared_at;
+            }
+        }
+        self
+    }
+
     /// The board for a locked workstation: initials instead of names, nothing about who
     /// admitted whom.
     pub fn redacted(mut self) -> Self {
@@ -106,6 +143,9 @@ impl RecoveryBoard {
             row.not_ready.clear();
             row.padss_total = None;
             row.padss_complete = false;
+            row.readiness = None;
+            row.missing.clear();
+            row.escort_status = None;
         }
         self
     }

@@ -22,6 +22,8 @@ pub struct ClinicSettings {
     pub thresholds: crate::checks::ThresholdSettings,
     /// The timings of the check plans (for sessions admitted from now on).
     pub check_plan: crate::checks::CheckPlanSettings,
+    /// Transport rules, the escort-late alert and the nausea limit for discharge.
+    pub discharge: crate::discharge::DischargePolicy,
 }
 
 /// A change of the alert repeat interval.

@@ -11,6 +11,12 @@ use vigil_core::checks::{
     Padss, PadssItem, PadssItemKind, PlannedCheck, PlannedCheckKind, PlannedCheckStatus, Symptom,
     ThresholdSettings, ThresholdSettingsEdit, TimelineEntry, TimelineKind, Vitals, VitalsInput,
 };
+use vigil_core::discharge::{
+    AgainstAdvice, AgainstAdviceInput, DischargeGates, DischargeInput, DischargePolicy,
+    DischargePolicyEdit, DischargeSnapshot, Escort, EscortInput, EscortStatus, Gate, GateKey,
+    GateOverride, Instructions, OverrideInput, Readiness, SessionPhase, Transport, WillDrive,
+};
+use vigil_core::papers::{Paper, PaperRow, PaperSection};
 use vigil_core::{
     AccountStatusInput, ActiveAlert, AdmitInput, AlertRepeatEdit, AuthStatus, BackupInfo,
     BackupSettings, BackupSettingsEdit, BoardRow, ClinicSettings, DeadlineKind, Draft,
@@ -89,6 +95,36 @@ fn generated() -> String {
         vigil_core::checks::PadssConfirmation::decl(),
         vigil_core::checks::CheckPlanSettings::decl(),
         vigil_core::checks::CheckPlanSettingsEdit::decl(),
+        DischargePolicy::decl(),
+        DischargePolicyEdit::decl(),
+        Transport::decl(),
+        EscortStatus::decl(),
+        EscortInput::decl(),
+        Escort::decl(),
+        GateKey::decl(),
+        Gate::decl(),
+        Readiness::decl(),
+        DischargeGates::decl(),
+        SessionPhase::decl(),
+        OverrideInput::decl(),
+        DischargeInput::decl(),
+        GateOverride::decl(),
+        Instructions::decl(),
+        DischargeSnapshot::decl(),
+        WillDrive::decl(),
+        AgainstAdviceInput::decl(),
+        AgainstAdvice::decl(),
+        Paper::decl(),
+        PaperSection::decl(),
+        PaperRow::decl(),
+        vigil_core::discharge::view::DischargeView::decl(),
+        vigil_core::discharge::view::DepartureHow::decl(),
+        vigil_core::discharge::view::DepartedRow::decl(),
+        vigil_core::papers::rems::Sex::decl(),
+        vigil_core::papers::rems::RemsDetailsInput::decl(),
+        vigil_core::papers::rems::RemsDetails::decl(),
+        vigil_core::papers::rems::FormSubmittedInput::decl(),
+        vigil_core::papers::rems::FormDue::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

@@ -68,7 +68,19 @@ notReady: Array<string>,
 /**
  * The Modified PADSS total and whether all five items are assessed.
  */
-padssTotal: number | null, padssComplete: boolean, };
+padssTotal: number | null, padssComplete: boolean, 
+/**
+ * Ready, ready but for the escort, or not ready (`None` on a locked board).
+ */
+readiness: Readiness | null, 
+/**
+ * Every failed discharge gate, "<label>: <detail>" (empty on a locked board).
+ */
+missing: Array<string>, 
+/**
+ * Observing or cleared (patients who left are not on the board).
+ */
+phase: SessionPhase, escortStatus: EscortStatus | null, clearedAt: string | null, };
 
 export type RecoveryBoard = { generatedAt: string, 
 /**
@@ -77,7 +89,7 @@ export type RecoveryBoard = { generatedAt: string,
  */
 locked: boolean, rows: Array<BoardRow>, };
 
-export type DeadlineKind = "minimum_reached" | "check_overdue" | "clinical";
+export type DeadlineKind = "minimum_reached" | "check_overdue" | "clinical" | "escort_late";
 
 export type ActiveAlert = { firingId: number, sessionId: number, kind: DeadlineKind, bay: string, patientName: string, dueAt: string, firedAt: string, 
 /**
@@ -116,7 +128,11 @@ thresholds: ThresholdSettings,
 /**
  * The timings of the check plans (for sessions admitted from now on).
  */
-checkPlan: CheckPlanSettings, };
+checkPlan: CheckPlanSettings, 
+/**
+ * Transport rules, the escort-late alert and the nausea limit for discharge.
+ */
+discharge: DischargePolicy, };
 
 export type AlertRepeatEdit = { minutes: number, };
 
@@ -521,3 +537,208 @@ graceMinutes: number,
 earlyMinutes: number, };
 
 export type CheckPlanSettingsEdit = { ivVitalsEveryMinutes: number | null, spravatoPeakMinutes: number | null, positiveRecheckMinutes: number | null, graceMinutes: number | null, earlyMinutes: number | null, };
+
+export type DischargePolicy = { 
+/**
+ * Whether a patient may go home by rideshare without an escort (default no).
+ */
+allowRideshareAlone: boolean, 
+/**
+ * Whether a patient may go home by public transport without an escort (default no).
+ */
+allowPublicTransportAlone: boolean, 
+/**
+ * Alert when every other gate is green and no escort has arrived this many minutes after
+ * the minimum period ended (default 10).
+ */
+escortLateMinutes: number, 
+/**
+ * The highest nausea grade (0-3) a patient may leave with (default 1).
+ */
+maxNausea: number, };
+
+export type DischargePolicyEdit = { allowRideshareAlone: boolean, allowPublicTransportAlone: boolean, escortLateMinutes: number, maxNausea: number, };
+
+export type Transport = "escort_drives" | "escort_with_rideshare" | "rideshare_alone" | "public_transport_alone";
+
+export type EscortStatus = "expected" | "en_route" | "arrived";
+
+export type EscortInput = { sessionId: number, fullName: string, relationship: string, phone: string, adultAttested: boolean, 
+/**
+ * `escort_drives`, `escort_with_rideshare`, `rideshare_alone` or `public_transport_alone`.
+ */
+transport: string, 
+/**
+ * `expected`, `en_route` or `arrived` (ignored when going alone).
+ */
+status: string, 
+/**
+ * Local time, optional ("" = none); only for expected or en route.
+ */
+eta: string, 
+/**
+ * Local time; "" with status arrived means now.
+ */
+arrivedAt: string, knownToStaff: boolean, nameConfirmed: boolean, photoId: boolean, };
+
+export type Escort = { fullName: string, relationship: string, phone: string, adultAttested: boolean, transport: Transport, status: EscortStatus, eta: string | null, arrivedAt: string | null, knownToStaff: boolean, nameConfirmed: boolean, photoId: boolean, };
+
+export type GateKey = "minimum" | "escort" | "blood_pressure" | "spo2" | "sedation" | "dissociation" | "lightheadedness" | "nausea" | "padss" | "critical_alert";
+
+export type Gate = { key: GateKey, hard: boolean, passed: boolean, label: string, detail: string, };
+
+export type Readiness = "ready" | "ready_awaiting_escort" | "not_ready";
+
+export type DischargeGates = { readiness: Readiness, 
+/**
+ * All ten gates, in [`GateKey::ALL`] order.
+ */
+gates: Array<Gate>, 
+/**
+ * "<label>: <detail>" of every failed gate, in order.
+ */
+missing: Array<string>, 
+/**
+ * Minutes until the minimum period ends, rounded up; 0 once reached.
+ */
+minutesLeft: number, 
+/**
+ * When the minimum period ends.
+ */
+endsAt: string, };
+
+export type SessionPhase = "observing" | "cleared" | "departed" | "left_against_advice";
+
+export type OverrideInput = { 
+/**
+ * The key of a failed soft gate (`blood_pressure`, `nausea`, ...).
+ */
+gate: string, 
+/**
+ * 10-500 characters, one line.
+ */
+reason: string, 
+/**
+ * The prescriber's name, 2-100 characters.
+ */
+prescriber: string, };
+
+export type DischargeInput = { sessionId: number, 
+/**
+ * Checked by the shell (`Pin::parse(.., "pin")`), not here.
+ */
+pin: string, 
+/**
+ * The escort is present and identified (ignored when going home alone under policy).
+ */
+escortConfirmed: boolean, 
+/**
+ * No driving or machinery until the next day after a restful sleep.
+ */
+instructionsNoDriving: boolean, 
+/**
+ * Someone drives them home.
+ */
+instructionsRideHome: boolean, 
+/**
+ * The emergency number was given.
+ */
+instructionsEmergency: boolean, acknowledgedByPatient: boolean, 
+/**
+ * Not required when going home alone under policy.
+ */
+acknowledgedByEscort: boolean, overrides: Array<OverrideInput>, };
+
+export type GateOverride = { gate: GateKey, reason: string, prescriber: string, };
+
+export type Instructions = { noDriving: boolean, rideHome: boolean, emergency: boolean, acknowledgedByPatient: boolean, acknowledgedByEscort: boolean, };
+
+export type DischargeSnapshot = { gates: DischargeGates, overrides: Array<GateOverride>, escort: Escort | null, instructions: Instructions, };
+
+export type WillDrive = "yes" | "no" | "unknown";
+
+export type AgainstAdviceInput = { sessionId: number, risksExplained: boolean, prescriberNotified: boolean, 
+/**
+ * Required (2-100 characters) when notified.
+ */
+prescriber: string, 
+/**
+ * Local time; required when notified.
+ */
+notifiedAt: string, 
+/**
+ * `yes`, `no` or `unknown`.
+ */
+willDrive: string, escortPresent: boolean, 
+/**
+ * Required, at most 2000 characters; line breaks allowed.
+ */
+actionsTaken: string, signatureRefused: boolean, 
+/**
+ * Required (2-100 characters) when the signature was refused, else optional.
+ */
+witness: string, 
+/**
+ * Local time; "" means now.
+ */
+leftAt: string, };
+
+export type AgainstAdvice = { risksExplained: boolean, prescriberNotified: boolean, 
+/**
+ * Present when the prescriber was notified.
+ */
+prescriber: string | null, 
+/**
+ * Present when the prescriber was notified.
+ */
+notifiedAt: string | null, willDrive: WillDrive, escortPresent: boolean, actionsTaken: string, signatureRefused: boolean, witness: string | null, leftAt: string, gates: DischargeGates, };
+
+export type Paper = { title: string, subtitle: string, sections: Array<PaperSection>, footer: string, };
+
+export type PaperSection = { heading: string, rows: Array<PaperRow>, };
+
+export type PaperRow = { label: string, value: string, };
+
+export type DischargeView = { sessionId: number, bay: string, patientName: string, protocol: Protocol, phase: SessionPhase, 
+/**
+ * The gates now (while observed) or as they stood when the patient was cleared.
+ */
+gates: DischargeGates, escort: Escort | null, policy: DischargePolicy, clearedAt: string | null, 
+/**
+ * "Ana Ruiz, RN".
+ */
+clearedBy: string | null, departedAt: string | null, 
+/**
+ * Spravato: whole minutes from the first device to the first time every soft gate passed.
+ */
+readyWithoutMinimumMinutes: number | null, };
+
+export type DepartureHow = "discharged" | "against_advice";
+
+export type DepartedRow = { sessionId: number, bay: string, patientName: string, protocol: Protocol, leftAt: string, how: DepartureHow, };
+
+export type Sex = "female" | "male" | "other";
+
+export type RemsDetailsInput = { sessionId: number, dateOfBirth: string, sex: string, doseMg: string, lot: string, benzodiazepines: boolean, nonBenzodiazepineSedatives: boolean, psychostimulants: boolean, maois: boolean, opioids: boolean, seriousAdverseEvents: string, };
+
+export type RemsDetails = { 
+/**
+ * Overrides the admission's date of birth when given.
+ */
+dateOfBirth: string | null, sex: Sex | null, 
+/**
+ * Overrides the admission's dose when given.
+ */
+doseMg: number | null, lot: string, benzodiazepines: boolean, nonBenzodiazepineSedatives: boolean, psychostimulants: boolean, maois: boolean, opioids: boolean, 
+/**
+ * "None" or what happened.
+ */
+seriousAdverseEvents: string, };
+
+export type FormSubmittedInput = { sessionId: number, reference: string, };
+
+export type FormDue = { sessionId: number, bay: string, patientName: string, treatedAt: string, 
+/**
+ * The end of the 7th calendar day after the treatment, local time.
+ */
+dueBy: string, overdue: boolean, submittedAt: string | null, submittedBy: string | null, reference: string | null, };
