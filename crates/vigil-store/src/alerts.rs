@@ -9,7 +9,8 @@ use vigil_core::checks::AlertSeverity;
 use vigil_core::{ActiveAlert, Deadline, DeadlineKind, NotificationOutcome, VigilError};
 
 use crate::audit::{self, Action, Entry};
-use crate::{checks, sessions, StoreError};
+use crate::{checks, discharge, sessions, StoreError};
+use vigil_core::discharge::{GateKey, Readiness, SessionPhase};
 
 /// The deadlines of sessions on the board at `now` that have not fired yet: each session's
 /// minimum, and each planned check not done (due at its overdue time). A planned check that was
@@ -48,9 +49,36 @@ pub fn unfired_deadlines(
             });
         }
     }
+    deadlines.extend(escort_late(conn, &on_board, now)?);
     Ok(deadlines
         .into_iter()
         .filter(|d| !fired.contains(&(d.session_id, d.kind.as_str().to_owned(), d.key.clone())))
+        .collect())
+}
+
+/// "Escort not arrived": for each session whose every other gate is green and whose escort is
+/// not there, due the policy's minutes after the minimum.
+fn escort_late(
+    conn: &Connection,
+    on_board: &[vigil_core::RecoverySession],
+    now: DateTime<Utc>,
+) -> Result<Vec<Deadline>, StoreError> {
+    let late = Duration::minutes(i64::from(discharge::policy(conn)?.escort_late_minutes));
+    let gates = discharge::gates(conn, on_board, now)?;
+    let standings = discharge::standings(conn, &on_board.iter().map(|s| s.id).collect::<Vec<_>>())?;
+    Ok(on_board
+        .iter()
+        .filter(|s| standings.get(&s.id).is_none_or(|st| st.phase == SessionPhase::Observing))
+        .filter_map(|s| {
+            let g = gates.get(&s.id)?;
+            (g.readiness == Readiness::ReadyAwaitingEscort).then(|| Deadline {
+                session_id: s.id,
+                kind: DeadlineKind::EscortLate,
+                key: String::new(),
+                due_at: s.ends_at() + late,
+                detail: g.gate(GateKey::Escort).detail.clone(),
+            })
+        })
         .collect())
 }
 
@@ -121,7 +149,7 @@ pub fn acknowledge(
 }
 
 /// Fired alerts of sessions on the board at `now` neither acknowledged nor resolved, oldest
-/// first. Only the board's sessions are read, so this does not grow with the history.
+/// first; a patient's alerts leave with the patient. Only the board's sessions are read, so this does not grow with the history.
 pub fn active(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<ActiveAlert>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT f.id, f.session_id, f.kind, s.bay, s.patient_name, f.due_at_ms, f.fired_at_ms,
@@ -130,6 +158,7 @@ pub fn active(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<ActiveAlert>,
          LEFT JOIN alert_acknowledgements a ON a.firing_id = f.id
          LEFT JOIN alert_resolutions r ON r.firing_id = f.id
          WHERE s.clock_started_at_ms >= ?1 AND a.id IS NULL AND r.id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM session_departures d WHERE d.session_id = s.id)
          ORDER BY f.due_at_ms, f.id",
     )?;
     let since = now - Duration::hours(sessions::BOARD_WINDOW_HOURS);

@@ -46,6 +46,15 @@ pub enum Action {
     ThresholdChange,
     ConfirmPadss,
     CheckPlanChange,
+    SaveEscort,
+    ClearDischarge,
+    Depart,
+    AgainstAdvice,
+    DischargePolicyChange,
+    RemsDetails,
+    RemsSubmitted,
+    Export,
+    Print,
 }
 
 impl Action {
@@ -79,6 +88,15 @@ impl Action {
             Action::ThresholdChange => "threshold_change",
             Action::ConfirmPadss => "confirm_padss",
             Action::CheckPlanChange => "check_plan_change",
+            Action::SaveEscort => "save_escort",
+            Action::ClearDischarge => "clear_discharge",
+            Action::Depart => "depart",
+            Action::AgainstAdvice => "against_advice",
+            Action::DischargePolicyChange => "discharge_policy_change",
+            Action::RemsDetails => "rems_details",
+            Action::RemsSubmitted => "rems_submitted",
+            Action::Export => "export",
+            Action::Print => "print",
         }
     }
 }
@@ -101,6 +119,12 @@ pub const RECORD_TABLES: &[&str] = &[
     "alert_resolutions",
     "padss_confirmations",
     "check_plan_versions",
+    "discharge_policy_versions",
+    "escort_versions",
+    "discharge_clearances",
+    "session_departures",
+    "rems_details",
+    "rems_submissions",
 ];
 
 /// A row an action wrote: table and rowid.

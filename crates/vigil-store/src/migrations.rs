@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_form_drafts", include_str!("migrations/0004_form_drafts.sql")),
     ("0005_people_and_audit", include_str!("migrations/0005_people_and_audit.sql")),
     ("0006_checks", include_str!("migrations/0006_checks.sql")),
+    ("0007_discharge", include_str!("migrations/0007_discharge.sql")),
 ];
 
 /// The schema version this binary writes.

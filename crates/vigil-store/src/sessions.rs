@@ -7,8 +7,9 @@ use vigil_core::{Admission, Protocol, RecoverySession};
 use crate::audit::{self, Action, Entry};
 use crate::StoreError;
 
-/// How long after its minimum a session stays on the board, until discharge exists
-/// (discharge will take patients off the board explicitly).
+/// How long after its clock start a session stays on the board at most. A patient leaves the
+/// board when their departure (discharged or against advice) is recorded; the window only
+/// bounds what the board reads, so it does not grow with the history.
 pub const BOARD_WINDOW_HOURS: i64 = 24;
 
 /// Stores an admission recorded at `recorded_at` by nurse `by` (with its Spravato device
@@ -62,11 +63,14 @@ pub fn get(conn: &Connection, id: i64) -> Result<RecoverySession, StoreError> {
     raw.into_session()
 }
 
-/// The sessions on the board at `now`: clock started within the board window.
+/// The sessions on the board at `now`: clock started within the board window, and the patient
+/// has not left.
 pub fn on_board(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<RecoverySession>, StoreError> {
     let since = now - chrono::Duration::hours(BOARD_WINDOW_HOURS);
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE clock_started_at_ms >= ?1 ORDER BY clock_started_at_ms"
+        "{SELECT} WHERE clock_started_at_ms >= ?1 AND NOT EXISTS \
+         (SELECT 1 FROM session_departures d WHERE d.session_id = recovery_sessions.id) \
+         ORDER BY clock_started_at_ms"
     ))?;
     let raws = stmt
         .query_map([since.timestamp_millis()], RawSession::read)?

@@ -119,5 +119,6 @@ pub fn load(conn: &Connection, default_backup_folder: &Path) -> Result<ClinicSet
         backup: backup(conn, default_backup_folder)?,
         thresholds: crate::thresholds::current(conn)?,
         check_plan: crate::plans::history(conn)?.current(),
+        discharge: crate::discharge::policy(conn)?,
     })
 }
