@@ -10,6 +10,10 @@ mod backups;
 pub mod cli;
 pub mod commands;
 mod data_dir;
+#[cfg(test)]
+mod discharge_inputs;
+#[cfg(test)]
+mod discharge_property;
 pub mod notifier;
 pub mod scheduler;
 pub mod state;
@@ -87,6 +91,21 @@ pub fn run() {
             commands::checks::confirm_padss,
             commands::settings::update_thresholds,
             commands::settings::update_check_plan,
+            commands::discharge::save_escort,
+            commands::discharge::load_discharge,
+            commands::discharge::confirm_discharge,
+            commands::discharge::record_departure,
+            commands::discharge::record_against_advice,
+            commands::discharge::load_recent_departures,
+            commands::discharge::update_discharge_policy,
+            commands::papers::discharge_sheet,
+            commands::papers::rems_form,
+            commands::papers::save_discharge_pdf,
+            commands::papers::save_rems_pdf,
+            commands::papers::print_paper,
+            commands::papers::save_rems_details,
+            commands::papers::load_forms_due,
+            commands::papers::mark_form_submitted,
         ])
         .build(tauri::generate_context!())
         .expect("error while building Vigil");

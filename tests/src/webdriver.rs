@@ -72,9 +72,13 @@ impl By {
     }
 }
 
+/// An XPath string literal: single-quoted, or double-quoted when the text has an apostrophe.
 fn quote(s: &str) -> String {
-    assert!(!s.contains('\''), "locator text with a single quote is not supported: {s}");
-    format!("'{s}'")
+    match (s.contains('\''), s.contains('"')) {
+        (false, _) => format!("'{s}'"),
+        (true, false) => format!("\"{s}\""),
+        (true, true) => panic!("locator text with both quote marks is not supported: {s}"),
+    }
 }
 
 /// An element reference from the driver.

@@ -154,6 +154,30 @@ pub fn sign_in_with_pin(state: &AppState, input: &SignInInput) -> Result<AuthSta
     status(state)
 }
 
+/// A signature: `nurse` re-enters their PIN. A wrong PIN counts (and is recorded) as a failed
+/// sign-in, so guessing at a signature meets the same waits. Errors: `validation` on `pin` for
+/// a PIN that is not 4-8 digits; `forbidden` for a wrong PIN or during the wait.
+pub fn verify_signature(state: &AppState, nurse: &Nurse, raw_pin: &str) -> Result<(), VigilError> {
+    let pin = Pin::parse(raw_pin, "pin")?;
+    let now = state.clock.now();
+    let (failures, last) = state.store.with_conn(|c| nurses::failures(c, nurse.id))?;
+    if let Some(remaining) = sign_in_wait(failures, last, now) {
+        return Err(wait_error(remaining));
+    }
+    if !state.store.with_conn(|c| nurses::pin_matches(c, nurse.id, &pin))? {
+        let detail = format!("wrong PIN at a signature, {} in a row", failures + 1);
+        let entry = Entry::new(Action::SignInFailed, Some(nurse.id)).detail(&detail);
+        state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
+        eprintln!("vigil: wrong PIN at a signature for account {}", nurse.id);
+        return Err(VigilError {
+            code: ErrorCode::Forbidden,
+            message: "Wrong PIN: the discharge is not signed.".into(),
+            field: Some("pin".into()),
+        });
+    }
+    Ok(())
+}
+
 /// Signs out whoever is signed in (nothing happens, and nothing is recorded, if nobody is).
 pub fn leave(state: &AppState) -> Result<AuthStatus, VigilError> {
     let now = state.clock.now();

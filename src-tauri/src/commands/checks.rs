@@ -4,7 +4,7 @@
 //! A saved check takes the check form's draft with it, in its transaction.
 //! Check payloads are parsed here (not by the IPC layer) so a wrong type names its field.
 
-use chrono::TimeZone;
+use chrono::{TimeZone, Timelike};
 use tauri::{AppHandle, Manager, State};
 use vigil_core::checks::{
     CheckContext, CheckInput, CheckSaved, CorrectionInput, OrthostaticInput, OrthostaticResult,
@@ -13,7 +13,7 @@ use vigil_core::checks::{
 use vigil_core::draft::DraftForm;
 use vigil_core::{payload, Deadline, DeadlineKind, Permission, VigilError};
 use vigil_store::checks::{self as stored, Recorded};
-use vigil_store::{drafts, session_detail, sessions};
+use vigil_store::{discharge, drafts, session_detail, sessions};
 
 use super::{signal, RECORDS_CHANGED};
 use crate::alerting;
@@ -106,7 +106,7 @@ pub fn record<Tz: TimeZone>(
     let session_id = input.session_id()?;
     let session = state.store.with_conn(|c| sessions::get(c, session_id))?;
     let now = state.clock.now();
-    let context = CheckContext::new(session.id, session.protocol, session.clock_started_at);
+    let context = context(state, &session)?;
     let check = input.validate(now, tz, &context)?;
     let recorded = state.store.with_tx(|tx| {
         let recorded = stored::record(tx, &session, &check, None, nurse.id, now)?;
@@ -130,7 +130,7 @@ pub fn correct<Tz: TimeZone>(
         .ok_or_else(|| VigilError::validation("originalCheckId", "That check does not exist."))?;
     let session = state.store.with_conn(|c| sessions::get(c, session_id))?;
     let now = state.clock.now();
-    let context = CheckContext::new(session.id, session.protocol, session.clock_started_at);
+    let context = context(state, &session)?;
     let correction = input.validate(now, tz, &context)?;
     let recorded = state.store.with_tx(|tx| {
         let corrects = Some((correction.original_check_id, correction.reason.as_str()));
@@ -139,6 +139,20 @@ pub fn correct<Tz: TimeZone>(
         Ok(recorded)
     })?;
     Ok(outcome(&session, recorded))
+}
+
+/// What validation must know about `session`, with when the patient left (checks observed
+/// after it are refused).
+fn context(
+    state: &AppState,
+    session: &vigil_core::RecoverySession,
+) -> Result<CheckContext, VigilError> {
+    let mut context = CheckContext::new(session.id, session.protocol, session.clock_started_at);
+    let left_at = state.store.with_conn(|c| discharge::standing(c, session.id))?.left_at;
+    // Clinical times are whole seconds: a check typed for "now" just after the departure
+    // must not slip under a departure recorded with its milliseconds.
+    context.ended_at = left_at.map(|t| t.with_nanosecond(0).unwrap_or(t));
+    Ok(context)
 }
 
 fn outcome(session: &vigil_core::RecoverySession, recorded: Recorded) -> (CheckSaved, Vec<Fired>) {

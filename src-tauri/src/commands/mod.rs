@@ -4,7 +4,9 @@
 pub mod alerts;
 pub mod auth;
 pub mod checks;
+pub mod discharge;
 pub mod drafts;
+pub mod papers;
 pub mod people;
 pub mod records;
 pub mod sessions;

@@ -3,7 +3,7 @@
 use tauri::{AppHandle, State};
 use vigil_core::draft::DraftForm;
 use vigil_core::{AdmitInput, Permission, RecoveryBoard, VigilError};
-use vigil_store::{alerts, checks, drafts, protocols, sessions};
+use vigil_store::{alerts, checks, discharge, drafts, protocols, sessions};
 
 use super::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
@@ -49,13 +49,14 @@ pub fn admit<Tz: chrono::TimeZone>(
 /// is open.
 pub fn board(state: &AppState) -> Result<RecoveryBoard, VigilError> {
     let now = state.clock.now();
-    let (rows, alerted, statuses) = state.store.with_conn(|c| {
+    let (rows, alerted, statuses, standing) = state.store.with_conn(|c| {
         let alerted = alerts::active(c, now)?.into_iter().map(|a| a.session_id).collect();
         let rows = sessions::on_board(c, now)?;
         let statuses = checks::statuses(c, &rows, now)?;
-        Ok((rows, alerted, statuses))
+        let standing = discharge::board(c, &rows, now)?;
+        Ok((rows, alerted, statuses, standing))
     })?;
-    let board = RecoveryBoard::build(&rows, &alerted, &statuses, now);
+    let board = RecoveryBoard::build(&rows, &alerted, &statuses, now).with_discharge(&standing);
     Ok(if state.is_open() { board } else { board.redacted() })
 }
 

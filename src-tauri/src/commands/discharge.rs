@@ -1,0 +1,210 @@
+//! Discharge: the escort, the discharge view with its live gates, clearing a patient (signed
+//! with the PIN), the departure, leaving against advice, and the discharge policy. Each write
+//! checks the session's phase inside its transaction (a second discharge is a conflict).
+
+use chrono::TimeZone;
+use tauri::{AppHandle, State};
+use vigil_core::discharge::view::{DepartedRow, DischargeView};
+use vigil_core::discharge::{
+    ready_without_minimum_minutes, AgainstAdviceInput, DischargeInput, DischargePolicyEdit,
+    EscortInput, SessionPhase,
+};
+use vigil_core::{payload, ClinicSettings, Permission, Protocol, VigilError};
+use vigil_store::{checks, discharge, papers, sessions, thresholds};
+
+use super::{auth, settings, signal, RECORDS_CHANGED};
+use crate::state::AppState;
+
+/// How far back "left in the last day" looks.
+const RECENT_HOURS: i64 = 24;
+
+/// Saves the escort (a new version; the latest is in force).
+#[tauri::command(async)]
+pub fn save_escort(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> Result<(), VigilError> {
+    let input: EscortInput = payload::parse(input)?;
+    let id = escort(&state, &input, &chrono::Local)?;
+    eprintln!("vigil: escort version {id} saved");
+    signal(&app, RECORDS_CHANGED);
+    Ok(())
+}
+
+/// One session's discharge view.
+#[tauri::command(async)]
+pub fn load_discharge(
+    state: State<'_, AppState>,
+    session_id: i64,
+) -> Result<DischargeView, VigilError> {
+    view(&state, session_id)
+}
+
+/// Clears a patient for discharge, signed with the nurse's PIN.
+#[tauri::command(async)]
+pub fn confirm_discharge(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> Result<(), VigilError> {
+    let input: DischargeInput = payload::parse(input)?;
+    let id = clear(&state, &input)?;
+    eprintln!("vigil: session {} cleared for discharge ({id})", input.session_id);
+    signal(&app, RECORDS_CHANGED);
+    Ok(())
+}
+
+/// Records that a cleared patient left with the escort, now.
+#[tauri::command(async)]
+pub fn record_departure(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session_id: i64,
+) -> Result<(), VigilError> {
+    depart(&state, session_id)?;
+    eprintln!("vigil: session {session_id} departed");
+    signal(&app, RECORDS_CHANGED);
+    Ok(())
+}
+
+/// Records a patient leaving against advice (never refused for failed gates).
+#[tauri::command(async)]
+pub fn record_against_advice(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> Result<(), VigilError> {
+    let input: AgainstAdviceInput = payload::parse(input)?;
+    against_advice(&state, &input, &chrono::Local)?;
+    eprintln!("vigil: session {} left against advice", input.session_id);
+    signal(&app, RECORDS_CHANGED);
+    Ok(())
+}
+
+/// Patients who left in the last day (names only while open).
+#[tauri::command(async)]
+pub fn load_recent_departures(state: State<'_, AppState>) -> Result<Vec<DepartedRow>, VigilError> {
+    state.nurse_for(Permission::ClinicalWork)?;
+    let now = state.clock.now();
+    Ok(state.store.with_conn(|c| papers::recent_departures(c, now, RECENT_HOURS))?)
+}
+
+/// Changes the discharge policy (administrators).
+#[tauri::command(async)]
+pub fn update_discharge_policy(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    edit: serde_json::Value,
+) -> Result<ClinicSettings, VigilError> {
+    let edit: DischargePolicyEdit = payload::parse(edit)?;
+    let nurse = state.nurse_for(Permission::Administer)?;
+    let policy = edit.validate()?;
+    let now = state.clock.now();
+    state.store.with_tx(|tx| discharge::set_policy(tx, &policy, nurse.id, now))?;
+    signal(&app, RECORDS_CHANGED);
+    settings::load(&state)
+}
+
+/// Validates and stores an escort, reading typed local times in zone `tz`.
+pub fn escort<Tz: TimeZone>(
+    state: &AppState,
+    input: &EscortInput,
+    tz: &Tz,
+) -> Result<i64, VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
+    let now = state.clock.now();
+    let policy = state.store.with_conn(|c| {
+        sessions::get(c, input.session_id)?;
+        discharge::policy(c)
+    })?;
+    let escort = input.validate(&policy, now, tz)?;
+    Ok(state
+        .store
+        .with_tx(|tx| discharge::save_escort(tx, input.session_id, &escort, nurse.id, now))?)
+}
+
+/// The discharge view at the clock's now: live gates while observed, the snapshot once cleared.
+pub fn view(state: &AppState, session_id: i64) -> Result<DischargeView, VigilError> {
+    state.nurse_for(Permission::ClinicalWork)?;
+    let now = state.clock.now();
+    Ok(state.store.with_conn(|c| {
+        let session = sessions::get(c, session_id)?;
+        let standing = discharge::standing(c, session_id)?;
+        let snapshot = discharge::snapshot(c, session_id)?;
+        let live = discharge::gates(c, std::slice::from_ref(&session), now)?.remove(&session_id);
+        let gates = match (snapshot, live) {
+            (Some(s), _) if standing.phase != SessionPhase::Observing => s.gates,
+            (_, Some(g)) => g,
+            (Some(s), None) => s.gates,
+            (None, None) => return Err(vigil_core::VigilError::internal("no gates").into()),
+        };
+        let policy = discharge::policy(c)?;
+        let ready = if session.protocol == Protocol::Spravato {
+            let stored = checks::for_session(c, session_id)?;
+            ready_without_minimum_minutes(&session, &stored, &thresholds::current(c)?, &policy)
+        } else {
+            None
+        };
+        Ok(DischargeView {
+            session_id,
+            bay: session.bay.clone(),
+            patient_name: session.patient_name.clone(),
+            protocol: session.protocol,
+            phase: standing.phase,
+            gates,
+            escort: discharge::escort(c, session_id)?,
+            policy,
+            cleared_at: standing.cleared_at,
+            cleared_by: standing.cleared_by,
+            departed_at: standing.left_at,
+            ready_without_minimum_minutes: ready,
+        })
+    })?)
+}
+
+/// Checks the signature, decides against the live gates and records the clearance.
+pub fn clear(state: &AppState, input: &DischargeInput) -> Result<i64, VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
+    auth::verify_signature(state, &nurse, &input.pin)?;
+    let now = state.clock.now();
+    Ok(state.store.with_tx(|tx| {
+        let session = sessions::get(tx, input.session_id)?;
+        discharge::standing(tx, session.id)?.phase.may_clear()?;
+        let gates = discharge::gates(tx, std::slice::from_ref(&session), now)?
+            .remove(&session.id)
+            .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?;
+        let escort = discharge::escort(tx, session.id)?;
+        let snapshot = input.decide(&gates, escort.as_ref())?;
+        discharge::clear(tx, session.id, &snapshot, nurse.id, now)
+    })?)
+}
+
+/// Records the departure of a cleared patient.
+pub fn depart(state: &AppState, session_id: i64) -> Result<i64, VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
+    let now = state.clock.now();
+    Ok(state.store.with_tx(|tx| discharge::depart(tx, session_id, nurse.id, now))?)
+}
+
+/// Validates the against-advice form (with the gates as they stand) and records it.
+pub fn against_advice<Tz: TimeZone>(
+    state: &AppState,
+    input: &AgainstAdviceInput,
+    tz: &Tz,
+) -> Result<i64, VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
+    let now = state.clock.now();
+    Ok(state.store.with_tx(|tx| {
+        let session = sessions::get(tx, input.session_id)?;
+        discharge::standing(tx, session.id)?.phase.may_leave_against_advice()?;
+        let gates = discharge::gates(tx, std::slice::from_ref(&session), now)?
+            .remove(&session.id)
+            .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?;
+        let form = input.validate(&session, gates, now, tz)?;
+        discharge::leave_against_advice(tx, session.id, &form, nurse.id, now)
+    })?)
+}
+
+#[cfg(test)]
+mod tests;

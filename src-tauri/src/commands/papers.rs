@@ -1,0 +1,226 @@
+//! Papers: the discharge sheet and the Spravato REMS form (shown, printed, saved as PDF), the
+//! REMS details, and the forms-due list. A PDF goes to the `papers` folder beside the database,
+//! named by session id and time (never by patient name); saving and printing are audited.
+
+use chrono::{DateTime, Local, TimeZone, Utc};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, Manager, State};
+use vigil_core::discharge::ready_without_minimum_minutes;
+use vigil_core::papers::rems::{due_by, FormDue, FormSubmittedInput, RemsDetailsInput};
+use vigil_core::papers::sheets;
+use vigil_core::papers::{render_pdf, Paper};
+use vigil_core::{payload, ErrorCode, Permission, Protocol, VigilError};
+use vigil_store::audit::{self, Action, Entry};
+use vigil_store::{discharge, papers, rems, thresholds};
+
+use super::{signal, RECORDS_CHANGED};
+use crate::state::AppState;
+
+/// Which paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaperKind {
+    Discharge,
+    Rems,
+}
+
+impl PaperKind {
+    fn slug(self) -> &'static str {
+        match self {
+            Self::Discharge => "discharge-sheet",
+            Self::Rems => "rems-form",
+        }
+    }
+}
+
+/// A local time as papers show it ("2026-07-01 14:05").
+fn when(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The discharge sheet of a session.
+#[tauri::command(async)]
+pub fn discharge_sheet(state: State<'_, AppState>, session_id: i64) -> Result<Paper, VigilError> {
+    paper(&state, session_id, PaperKind::Discharge, &Local)
+}
+
+/// The pre-filled REMS form of a Spravato session.
+#[tauri::command(async)]
+pub fn rems_form(state: State<'_, AppState>, session_id: i64) -> Result<Paper, VigilError> {
+    paper(&state, session_id, PaperKind::Rems, &Local)
+}
+
+/// Saves the discharge sheet as PDF; returns the file's path.
+#[tauri::command(async)]
+pub fn save_discharge_pdf(
+    state: State<'_, AppState>,
+    session_id: i64,
+) -> Result<String, VigilError> {
+    Ok(save_pdf(&state, session_id, PaperKind::Discharge, &Local)?.display().to_string())
+}
+
+/// Saves the REMS form as PDF; returns the file's path.
+#[tauri::command(async)]
+pub fn save_rems_pdf(state: State<'_, AppState>, session_id: i64) -> Result<String, VigilError> {
+    Ok(save_pdf(&state, session_id, PaperKind::Rems, &Local)?.display().to_string())
+}
+
+/// Records the print and opens the print dialog for the paper on screen.
+#[tauri::command(async)]
+pub fn print_paper(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session_id: i64,
+    paper: PaperKind,
+) -> Result<(), VigilError> {
+    record_output(&state, Action::Print, session_id, paper, "print dialog")?;
+    let window = app
+        .get_webview_window("main")
+        .ok_or_else(|| VigilError::internal("The main window is not open."))?;
+    window
+        .print()
+        .map_err(|e| VigilError::internal(format!("The print dialog could not open: {e}")))
+}
+
+/// Saves the REMS details only a nurse can give (a new version).
+#[tauri::command(async)]
+pub fn save_rems_details(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> Result<(), VigilError> {
+    let input: RemsDetailsInput = payload::parse(input)?;
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
+    let now = state.clock.now();
+    let details = input.validate(now.with_timezone(&Local).date_naive())?;
+    state.store.with_tx(|tx| rems::save_details(tx, input.session_id, &details, nurse.id, now))?;
+    signal(&app, RECORDS_CHANGED);
+    Ok(())
+}
+
+/// REMS forms due, overdue or lately submitted.
+#[tauri::command(async)]
+pub fn load_forms_due(state: State<'_, AppState>) -> Result<Vec<FormDue>, VigilError> {
+    forms_due(&state, &Local)
+}
+
+/// Marks a REMS form submitted; returns the list again.
+#[tauri::command(async)]
+pub fn mark_form_submitted(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: serde_json::Value,
+) -> Result<Vec<FormDue>, VigilError> {
+    let input: FormSubmittedInput = payload::parse(input)?;
+    let due = submit(&state, &input, &Local)?;
+    signal(&app, RECORDS_CHANGED);
+    Ok(due)
+}
+
+/// Marks a form submitted; returns the list with due dates in zone `tz`. Errors: `validation`
+/// without a reference, `conflict` for a second mark or a session that is not Spravato.
+pub fn submit<Tz: TimeZone>(
+    state: &AppState,
+    input: &FormSubmittedInput,
+    tz: &Tz,
+) -> Result<Vec<FormDue>, VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
+    let reference = input.validate()?;
+    let now = state.clock.now();
+    state.store.with_tx(|tx| rems::submit(tx, input.session_id, &reference, nurse.id, now))?;
+    forms_due(state, tz)
+}
+
+/// Every REMS form due, overdue or lately submitted, with due dates in zone `tz`.
+pub fn forms_due<Tz: TimeZone>(state: &AppState, tz: &Tz) -> Result<Vec<FormDue>, VigilError> {
+    state.nurse_for(Permission::ClinicalWork)?;
+    let now = state.clock.now();
+    Ok(state.store.with_conn(|c| rems::forms_due(c, now, tz))?)
+}
+
+/// Builds a paper of session `session_id`, with due dates in zone `tz`. Errors: `conflict` for
+/// a REMS form of a session that is not Spravato.
+pub fn paper<Tz: TimeZone>(
+    state: &AppState,
+    session_id: i64,
+    kind: PaperKind,
+    tz: &Tz,
+) -> Result<Paper, VigilError> {
+    state.nurse_for(Permission::ClinicalWork)?;
+    Ok(state.store.with_conn(|c| {
+        let record = papers::record(c, session_id)?;
+        if kind == PaperKind::Discharge {
+            return Ok(sheets::discharge_sheet(&record, &when));
+        }
+        if record.session.protocol != Protocol::Spravato {
+            return Err(VigilError::new(
+                ErrorCode::Conflict,
+                "The REMS Patient Monitoring Form is for Spravato sessions only.",
+            )
+            .into());
+        }
+        let details = rems::details(c, session_id)?;
+        let policy = discharge::policy(c)?;
+        let ready = ready_without_minimum_minutes(
+            &record.session,
+            &record.checks,
+            &thresholds::current(c)?,
+            &policy,
+        );
+        let due = due_by(record.session.clock_started_at, tz);
+        Ok(sheets::rems_form(&record, details.as_ref(), ready, due, &when))
+    })?)
+}
+
+/// Writes the paper as a PDF in the papers folder (written whole, then renamed) and records
+/// the export; returns the path.
+pub fn save_pdf<Tz: TimeZone>(
+    state: &AppState,
+    session_id: i64,
+    kind: PaperKind,
+    tz: &Tz,
+) -> Result<PathBuf, VigilError> {
+    let paper = paper(state, session_id, kind, tz)?;
+    let folder = papers_folder(state.store.path());
+    let now = state.clock.now();
+    let name = format!("{}-session-{session_id}-{}.pdf", kind.slug(), now.format("%Y%m%dT%H%M%SZ"));
+    let path = folder.join(name);
+    write_whole(&path, &render_pdf(&paper)).map_err(|e| {
+        VigilError::new(ErrorCode::Storage, format!("The PDF could not be written: {e}."))
+    })?;
+    record_output(state, Action::Export, session_id, kind, &path.display().to_string())?;
+    eprintln!("vigil: {} of session {session_id} saved as PDF", kind.slug());
+    Ok(path)
+}
+
+/// The folder papers are saved in: `papers` beside the database.
+pub fn papers_folder(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("papers")
+}
+
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    let partial = path.with_extension("pdf.partial");
+    let mut file = std::fs::File::create(&partial)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    std::fs::rename(&partial, path)
+}
+
+fn record_output(
+    state: &AppState,
+    action: Action,
+    session_id: i64,
+    kind: PaperKind,
+    to: &str,
+) -> Result<(), VigilError> {
+    let nurse = state.nurse_for(Permission::ClinicalWork)?;
+    let now = state.clock.now();
+    let detail = format!("{} of session #{session_id} to {to}", kind.slug());
+    let entry = Entry::new(action, Some(nurse.id)).detail(&detail);
+    state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
+    Ok(())
+}
