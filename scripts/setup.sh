@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Vigil needs to build, run and test on Debian 12 / Ubuntu: Debian packages
-# (WebKitGTK, Xvfb, D-Bus, dunst, WebKitWebDriver), tauri-driver from crates.io, and the UI's
+# (WebKitGTK, Xvfb, D-Bus, dunst, WebKitWebDriver, poppler-utils for reading PDFs back in the
+# end-to-end tests), tauri-driver from crates.io, and the UI's
 # npm packages. Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 APT_PACKAGES=(
   build-essential pkg-config file curl
   libwebkit2gtk-4.1-dev libssl-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
-  webkit2gtk-driver xvfb xauth dbus dbus-x11 dunst x11-utils imagemagick
+  webkit2gtk-driver xvfb xauth dbus dbus-x11 dunst x11-utils imagemagick poppler-utils
 )
 TAURI_DRIVER_VERSION=2.1.0
 
