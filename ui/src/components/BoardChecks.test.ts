@@ -44,10 +44,18 @@ describe('the board', () => {
         doneAt: null,
       },
       notReady: ['Lightheadedness check positive (systolic fell 16 mmHg (≥ 15))', '1 check overdue'],
+      readiness: 'not_ready',
+      missing: ['Lightheadedness check positive (systolic fell 16 mmHg (≥ 15))', '1 check overdue'],
       padssTotal: 7,
       padssComplete: false,
     };
-    const clear: BoardRow = { ...row(6, 'Bay 6', 'Other Patient'), padssTotal: 10, padssComplete: true };
+    const clear: BoardRow = {
+      ...row(6, 'Bay 6', 'Other Patient'),
+      readiness: 'ready',
+      missing: [],
+      padssTotal: 10,
+      padssComplete: true,
+    };
     ipc.board.rows = [overdue, clear];
     render(App);
     await screen.findByRole('rowheader', { name: 'Bay 5' });
@@ -55,11 +63,16 @@ describe('the board', () => {
     const next = cell('Bay 5', 'Next check');
     expect(text(next)).toBe(`Vitals at +15 min ${clock(planned)} — overdue`);
     expect(next.classList.contains('overdue')).toBe(true);
-    expect(text(cell('Bay 5', 'Readiness'))).toBe(
-      'Not ready: Lightheadedness check positive (systolic fell 16 mmHg (≥ 15)); 1 check overdue PADSS 7/10 (incomplete)',
-    );
+    const readiness = cell('Bay 5', 'Readiness');
+    expect(readiness.textContent).toContain('Not ready:');
+    expect(within(readiness).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual([
+      'Lightheadedness check positive (systolic fell 16 mmHg (≥ 15))',
+      '1 check overdue',
+    ]);
+    expect(text(cell('Bay 5', 'PADSS'))).toBe('7/10 (incomplete)');
     expect(text(cell('Bay 6', 'Next check'))).toBe('—');
-    expect(text(cell('Bay 6', 'Readiness'))).toBe('Checks clear PADSS 10/10');
+    expect(text(cell('Bay 6', 'Readiness'))).toBe('Ready');
+    expect(text(cell('Bay 6', 'PADSS'))).toBe('10/10');
     expect(text(cell('Bay 5', 'Patient'))).toBe('Testy McTestface');
     expect(text(cell('Bay 5', 'State'))).toBe('Recovering');
     expect(screen.getByRole('button', { name: 'Record check for Bay 6' })).toBeTruthy();

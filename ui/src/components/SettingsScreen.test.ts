@@ -230,3 +230,36 @@ describe('for someone who is not an administrator', () => {
     expect((screen.getByRole('button', { name: 'Verify records now' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });
+
+describe('the discharge policy', () => {
+  it('shows the policy in force, saves an edit and puts a refusal beside its field', async () => {
+    const user = userEvent.setup();
+    const props = show();
+    const rideshare = screen.getByLabelText('Allow going home by rideshare alone') as HTMLInputElement;
+    expect(rideshare.checked).toBe(false);
+    expect((screen.getByLabelText('Escort late alert after (minutes)') as HTMLInputElement).value).toBe('10');
+    const nausea = screen.getByLabelText('Highest nausea score for discharge (0-3)') as HTMLInputElement;
+    expect(nausea.value).toBe('1');
+
+    await user.click(rideshare);
+    await user.clear(nausea);
+    await user.type(nausea, '5');
+    await user.click(screen.getByRole('button', { name: 'Save discharge policy' }));
+    expect(nausea.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(nausea);
+
+    await user.clear(nausea);
+    await user.type(nausea, '2');
+    await user.click(screen.getByRole('button', { name: 'Save discharge policy' }));
+    expect(ipc.policyEdits).toEqual([
+      { allowRideshareAlone: true, allowPublicTransportAlone: false, escortLateMinutes: 10, maxNausea: 2 },
+    ]);
+    expect(props.onChanged).toHaveBeenCalledWith(expect.objectContaining({ discharge: ipc.policyEdits[0] }));
+  });
+
+  it('is read-only for someone who is not an administrator', () => {
+    show('nurse');
+    expect((screen.getByLabelText('Allow going home by public transport alone') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Save discharge policy' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});

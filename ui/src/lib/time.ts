@@ -59,3 +59,18 @@ export function parseNumber(text: string): number | null {
   const t = text.trim().replace(',', '.');
   return t === '' ? null : Number(t);
 }
+
+/** An instant as a local `YYYY-MM-DD HH:MM`, as time fields are typed. */
+export function toDateTimeInput(instant: string): string {
+  return toLocalInput(new Date(instant));
+}
+
+/** A local date and time, e.g. "2026-11-27 14:05", for display. */
+export function formatDateTime(instant: string): string {
+  return toLocalInput(new Date(instant));
+}
+
+/** A local date, e.g. "2026-11-27", for display. */
+export function formatDate(instant: string): string {
+  return toLocalInput(new Date(instant)).slice(0, 10);
+}

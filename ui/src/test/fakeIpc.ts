@@ -10,6 +10,7 @@ import { vi } from 'vitest';
 import type * as Ipc from '../lib/ipc';
 import { initials } from '../lib/labels';
 import { ANA, BEN, CHLOE, PIN, THRESHOLDS, orthostaticVerdict, sessionDetail } from './fixtures';
+import { dischargeFakes, freshDischarge } from './fakeDischarge';
 
 export * from './fixtures';
 import type {
@@ -66,6 +67,7 @@ function fresh() {
       backup: { folder: '/srv/vigil-backups', intervalMinutes: 60, keep: 24 },
       thresholds: { ...THRESHOLDS },
       checkPlan: { ivVitalsEveryMinutes: 15, spravatoPeakMinutes: 40, positiveRecheckMinutes: 15, graceMinutes: 5, earlyMinutes: 5 },
+      discharge: { allowRideshareAlone: false, allowPublicTransportAlone: false, escortLateMinutes: 10, maxNausea: 1 },
     } as ClinicSettings,
     /** Checks recorded, corrections made, and what the next one answers. */
     checks: [] as CheckInput[],
@@ -98,6 +100,7 @@ function fresh() {
         headHash: 'fedcba9876543210fedcba',
       },
     ] as BackupInfo[],
+    ...freshDischarge(),
   };
 }
 
@@ -314,5 +317,6 @@ export function fakeIpc(real: typeof Ipc) {
       ipc.settings = { ...ipc.settings, thresholds: { ...(edit as ThresholdSettings) } };
       return ipc.settings;
     }),
+    ...dischargeFakes(ipc, fail),
   } satisfies typeof Ipc;
 }

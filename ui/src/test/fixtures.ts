@@ -1,10 +1,17 @@
 // Fictional data for the component tests: accounts, thresholds, board rows, checks, a
-// patient's detail, and the orthostatic verdict as the backend computes it.
+// patient's detail, the orthostatic verdict as the backend computes it, and discharge: gates,
+// escort, papers and REMS forms due.
 import type {
   BoardRow,
   Check,
   CheckRecord,
+  DischargeView,
+  Escort,
+  FormDue,
+  Gate,
+  GateKey,
   Nurse,
+  Paper,
   OrthostaticInput,
   OrthostaticResult,
   SessionDetail,
@@ -56,6 +63,11 @@ export function row(sessionId: number, bay: string, patientName: string, endsInM
     notReady: [],
     padssTotal: null,
     padssComplete: false,
+    readiness: 'not_ready',
+    missing: ['Minimum observation period: 10 min left'],
+    phase: 'observing',
+    escortStatus: null,
+    clearedAt: null,
   };
 }
 
@@ -138,4 +150,95 @@ export function orthostaticVerdict(input: OrthostaticInput): OrthostaticResult {
   if (positive.length > 0) return { outcome: 'positive', reasons: positive };
   if (missing) return { outcome: 'incomplete', reasons: ['still needed: readings'] };
   return { outcome: 'negative', reasons: negative };
+}
+
+/** The discharge gates in the backend's order; all met unless `failed` names them. */
+export function gates(failed: GateKey[] = [], minutesLeft = 0): Gate[] {
+  const all: [GateKey, boolean, string][] = [
+    ['minimum', true, 'Minimum observation period'],
+    ['escort', true, 'Escort present'],
+    ['blood_pressure', false, 'Blood pressure'],
+    ['spo2', false, 'SpO2'],
+    ['sedation', false, 'Sedation back to baseline'],
+    ['dissociation', false, 'Dissociation resolved'],
+    ['lightheadedness', false, 'Lightheadedness check negative and gait steady'],
+    ['nausea', false, 'Nausea 1 or less'],
+    ['padss', false, 'Modified PADSS 9 or more'],
+    ['critical_alert', false, 'No unacknowledged critical alert'],
+  ];
+  return all.map(([key, hard, label]) => {
+    const passed = !failed.includes(key);
+    const detail = key === 'minimum' && !passed ? `${minutesLeft} min left` : passed ? '' : 'not yet';
+    return { key, hard, passed, label, detail };
+  });
+}
+
+/** A session's discharge view: every gate met and no escort, unless changed. */
+export function dischargeView(sessionId: number, bay: string, patientName: string, changes: Partial<DischargeView> = {}) {
+  const view: DischargeView = {
+    sessionId,
+    bay,
+    patientName,
+    protocol: 'iv_ketamine',
+    phase: 'observing',
+    gates: { readiness: 'ready', gates: gates(), missing: [], minutesLeft: 0, endsAt: new Date().toISOString() },
+    escort: null,
+    policy: { allowRideshareAlone: false, allowPublicTransportAlone: false, escortLateMinutes: 10, maxNausea: 1 },
+    clearedAt: null,
+    clearedBy: null,
+    departedAt: null,
+    readyWithoutMinimumMinutes: null,
+    ...changes,
+  };
+  return view;
+}
+
+/** An escort expected at `eta` (an instant). */
+export function escort(eta: string | null = null, changes: Partial<Escort> = {}): Escort {
+  return {
+    fullName: 'Jordan Example',
+    relationship: 'Partner',
+    phone: '555 0100',
+    adultAttested: true,
+    transport: 'escort_drives',
+    status: 'expected',
+    eta,
+    arrivedAt: null,
+    knownToStaff: false,
+    nameConfirmed: false,
+    photoId: false,
+    ...changes,
+  };
+}
+
+/** A paper with a table of rows, a free line, and a footer. */
+export function paper(title: string, bay: string): Paper {
+  return {
+    title,
+    subtitle: `${bay} · Fictional Clinic`,
+    sections: [
+      { heading: 'Patient', rows: [{ label: 'Bay', value: bay }, { label: 'Left at', value: '15:40' }] },
+      {
+        heading: 'Instructions',
+        rows: [{ label: '', value: 'No driving or machinery until the next day after a restful sleep.' }],
+      },
+    ],
+    footer: 'Signed Ana Ruiz, RN',
+  };
+}
+
+/** A REMS form due in `dueInDays` (negative: overdue), not submitted. */
+export function formDue(sessionId: number, bay: string, patientName: string, dueInDays = 5): FormDue {
+  const day = 86_400_000;
+  return {
+    sessionId,
+    bay,
+    patientName,
+    treatedAt: new Date(Date.now() - (7 - dueInDays) * day).toISOString(),
+    dueBy: new Date(Date.now() + dueInDays * day).toISOString(),
+    overdue: dueInDays < 0,
+    submittedAt: null,
+    submittedBy: null,
+    reference: null,
+  };
 }

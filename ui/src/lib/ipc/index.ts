@@ -19,7 +19,6 @@ import type {
   ThresholdSettingsEdit,
   BackupInfo,
   BackupSettingsEdit,
-  ClinicSettings,
   Draft,
   EmergencyInput,
   IdleLockEdit,
@@ -29,10 +28,21 @@ import type {
   PinResetInput,
   ProtocolEdit,
   NotificationOutcome,
-  RecoveryBoard,
   RestoreInput,
   SignInInput,
   VigilError,
+  AgainstAdviceInput,
+  ClinicSettings,
+  DepartedRow,
+  DischargeInput,
+  DischargePolicyEdit,
+  DischargeView,
+  EscortInput,
+  FormDue,
+  FormSubmittedInput,
+  Paper,
+  RecoveryBoard,
+  RemsDetailsInput,
 } from './bindings';
 
 export type * from './bindings';
@@ -269,4 +279,82 @@ export function confirmPadss(input: PadssConfirmInput): Promise<SessionDetail> {
 /** Changes the check schedule timings (administrators only; for new admissions). */
 export function updateCheckPlan(edit: CheckPlanSettingsEdit): Promise<ClinicSettings> {
   return call<ClinicSettings>('update_check_plan', { edit });
+}
+
+/** Saves (creates or replaces) the escort of a session. */
+export function saveEscort(input: EscortInput): Promise<void> {
+  return call<void>('save_escort', { input });
+}
+
+/** A session's discharge gates, escort, policy and discharge state. */
+export function loadDischarge(sessionId: number): Promise<DischargeView> {
+  return call<DischargeView>('load_discharge', { sessionId });
+}
+
+/** Clears the patient for discharge, signed with the nurse's PIN; refused while a hard gate fails. */
+export function confirmDischarge(input: DischargeInput): Promise<void> {
+  return call<void>('confirm_discharge', { input });
+}
+
+/** Records that a cleared patient left with the escort. */
+export function recordDeparture(sessionId: number): Promise<void> {
+  return call<void>('record_departure', { sessionId });
+}
+
+/** Records a patient leaving against advice (never refused for failing gates). */
+export function recordAgainstAdvice(input: AgainstAdviceInput): Promise<void> {
+  return call<void>('record_against_advice', { input });
+}
+
+/** The discharge sheet of a session, laid out for display and printing. */
+export function loadDischargeSheet(sessionId: number): Promise<Paper> {
+  return call<Paper>('discharge_sheet', { sessionId });
+}
+
+/** Saves the discharge sheet as a PDF; resolves with the file's path. */
+export function saveDischargePdf(sessionId: number): Promise<string> {
+  return call<string>('save_discharge_pdf', { sessionId });
+}
+
+/** The REMS Patient Monitoring Form of a Spravato session, pre-filled. */
+export function loadRemsForm(sessionId: number): Promise<Paper> {
+  return call<Paper>('rems_form', { sessionId });
+}
+
+/** Saves the REMS form as a PDF; resolves with the file's path. */
+export function saveRemsPdf(sessionId: number): Promise<string> {
+  return call<string>('save_rems_pdf', { sessionId });
+}
+
+/** Which paper of a session to print. */
+export type PaperKind = 'discharge' | 'rems';
+
+/** Records the print and opens the print dialog. */
+export function printPaper(sessionId: number, paper: PaperKind): Promise<void> {
+  return call<void>('print_paper', { sessionId, paper });
+}
+
+/** Saves the REMS form's details the app cannot know (sex, lot, concomitant medicines...). */
+export function saveRemsDetails(input: RemsDetailsInput): Promise<void> {
+  return call<void>('save_rems_details', { input });
+}
+
+/** REMS forms of Spravato sessions, with their 7-day deadline and submission. */
+export function loadFormsDue(): Promise<FormDue[]> {
+  return call<FormDue[]>('load_forms_due');
+}
+
+/** Marks a REMS form submitted with its reference; resolves with every form due. */
+export function markFormSubmitted(input: FormSubmittedInput): Promise<FormDue[]> {
+  return call<FormDue[]>('mark_form_submitted', { input });
+}
+
+/** Patients who left in the last 24 hours, discharged or against advice. */
+export function loadRecentDepartures(): Promise<DepartedRow[]> {
+  return call<DepartedRow[]>('load_recent_departures');
+}
+
+/** Changes the discharge policy (administrators only). */
+export function updateDischargePolicy(edit: DischargePolicyEdit): Promise<ClinicSettings> {
+  return call<ClinicSettings>('update_discharge_policy', { edit });
 }

@@ -1,0 +1,322 @@
+//! Discharge in the real app: the whole happy path (admit, a pre-dose and a recovery check, the
+//! minimum's notification through dunst, the escort arriving, discharge signed with the PIN,
+//! the departure, the patient off the board, the records in the database, the discharge sheet
+//! saved as a PDF that `pdftotext` reads back); an early Spravato discharge refused with the
+//! minutes left; a departure against advice recorded. Real window, real SQLite file, fictional
+//! people only.
+
+use chrono::{Duration as Span, Local};
+use rusqlite::{Connection, OpenFlags};
+use std::process::Command;
+use std::time::Duration;
+use vigil_e2e::process::wait_for;
+use vigil_e2e::{AdmitForm, By, Desktop, Session};
+
+const ESCORT: &str = "Pat Example-Escort";
+
+fn db(desktop: &Desktop) -> Connection {
+    Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .expect("the app created its database file")
+}
+
+fn local(at: chrono::DateTime<Local>) -> String {
+    at.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+fn choose(app: &Session, label: &str, option: &str) {
+    app.click(&app.find(&By::option(label, option)));
+}
+
+fn type_in(app: &Session, label: &str, text: &str) {
+    app.type_into(&app.find(&By::label(label)), text);
+}
+
+fn tick(app: &Session, label: &str) {
+    app.click(&app.find(&By::label(label)));
+}
+
+fn readiness(app: &Session, bay: &str) -> String {
+    app.text(&app.find(&By::cell(bay, "Readiness")))
+}
+
+/// Types the vitals every check of this test has (room air).
+fn vitals(app: &Session, systolic: &str, diastolic: &str) {
+    for (label, value) in
+        [("Systolic", systolic), ("Diastolic", diastolic), ("Heart rate", "72"), ("SpO2", "98")]
+    {
+        type_in(app, label, value);
+    }
+    choose(app, "Oxygen", "Room air");
+}
+
+/// A pre-dose baseline taken 10 minutes before the clock start, typed now (a late entry).
+fn baseline(app: &Session, bay: &str, clock_start: chrono::DateTime<Local>) {
+    app.click(&app.find(&By::button(&format!("Record check for {bay}"))));
+    choose(app, "Purpose", "Pre-dose baseline");
+    type_in(app, "Observed at", &local(clock_start - Span::minutes(10)));
+    type_in(app, "Reason for late entry", "Pre-dose vitals taken on paper, typed after admission");
+    choose(app, "Symptom grade", "0 None");
+    vitals(app, "120", "80");
+    choose(app, "MOAA/S", "5 Responds readily to name");
+    app.click(&app.find(&By::button("Save check")));
+    app.find(&By::containing(&format!("Check saved for {bay}")));
+}
+
+/// A recovery check in which every soft gate passes.
+fn all_clear_check(app: &Session, bay: &str) {
+    app.click(&app.find(&By::button(&format!("Record check for {bay}"))));
+    choose(app, "Symptom grade", "0 None");
+    choose(app, "Orthostatic method", "Sit to stand");
+    for (label, value) in [
+        ("Sitting systolic", "122"),
+        ("Sitting diastolic", "78"),
+        ("Standing systolic", "120"),
+        ("Standing diastolic", "78"),
+    ] {
+        type_in(app, label, value);
+    }
+    choose(app, "Gait", "2 Steady, no dizziness");
+    vitals(app, "122", "78");
+    choose(app, "MOAA/S", "5 Responds readily to name");
+    for i in 1..=6 {
+        choose(app, &format!("CADSS item {i}"), "0 Not at all");
+    }
+    choose(app, "Nausea or vomiting", "0 None");
+    choose(app, "Pain", "0 None");
+    app.click(&app.find(&By::button("Save check")));
+    app.find(&By::containing(&format!("Check saved for {bay}")));
+}
+
+/// Opens the escort form of `bay` and records `status` (with the identity checked when arrived).
+fn escort(app: &Session, bay: &str, status: &str) {
+    app.click(&app.find(&By::button(&format!("Escort for {bay}"))));
+    let name = app.find(&By::label("Escort's full name"));
+    if app.value(&name).is_empty() {
+        app.type_into(&name, ESCORT);
+        type_in(app, "Relationship", "Sibling");
+        type_in(app, "Phone", "555-0100");
+        tick(app, "Escort is an adult (18 or over)");
+        choose(app, "Transport", "Escort drives");
+    }
+    choose(app, "Escort status", status);
+    if status == "Arrived" {
+        tick(app, "Name confirmed");
+        tick(app, "Photo ID checked");
+    }
+    app.click(&app.find(&By::button("Save escort")));
+    wait_for("the escort form to close", Duration::from_secs(10), || {
+        app.try_find(&By::button("Save escort")).is_none().then_some(())
+    });
+}
+
+/// Ticks every confirmation of the open discharge dialog and types the PIN.
+fn sign(app: &Session) {
+    for label in [
+        "Escort present and identified",
+        "No driving or machinery until the next day after sleep",
+        "Someone drives them home",
+        "Emergency number given",
+        "Acknowledged by the patient",
+        "Acknowledged by the escort",
+    ] {
+        tick(app, label);
+    }
+    type_in(app, "PIN", "2468");
+    app.click(&app.find(&By::button("Sign discharge")));
+}
+
+#[test]
+fn the_whole_happy_path_ends_with_the_patient_gone_the_records_kept_and_a_pdf_sheet() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    // IV ketamine, 60-minute minimum, ending about 80 s from now.
+    let clock_start = Local::now() + Span::seconds(80) - Span::minutes(60);
+    AdmitForm::iv("Bay 3", &local(clock_start)).submit(&app);
+    app.find(&By::row("Bay 3"));
+    baseline(&app, "Bay 3", clock_start);
+    all_clear_check(&app, "Bay 3");
+    escort(&app, "Bay 3", "Expected");
+    let early = readiness(&app, "Bay 3");
+    assert!(early.contains("Not ready") && early.contains("Minimum period"), "{early}");
+
+    wait_for("the minimum's desktop notification", Duration::from_secs(120), || {
+        desktop.notifications().into_iter().find(|args| {
+            args.iter().any(|a| a.contains("Bay 3") && a.contains("minimum recovery period"))
+        })
+    });
+    let awaiting = wait_for("ready but for the escort", Duration::from_secs(15), || {
+        let text = readiness(&app, "Bay 3");
+        text.contains("awaiting escort").then_some(text)
+    });
+    assert_eq!(awaiting, "Ready – awaiting escort");
+    desktop.screenshot("discharge-awaiting-escort");
+
+    escort(&app, "Bay 3", "Arrived");
+    wait_for("ready", Duration::from_secs(15), || {
+        (readiness(&app, "Bay 3") == "Ready").then_some(())
+    });
+    app.click(&app.find(&By::button("Discharge Bay 3")));
+    app.find(&By::heading("Discharge Bay 3"));
+    let gates = app.text(&app.find(&By::xpath("//*[@aria-label='Discharge gates']")));
+    assert!(!gates.contains("Not met"), "every gate is met: {gates}");
+    desktop.screenshot("discharge-dialog");
+    sign(&app);
+    app.find(&By::containing("Bay 3 cleared for discharge"));
+    app.click(&app.find(&By::button("Record departure for Bay 3")));
+    wait_for("the patient to leave the board", Duration::from_secs(10), || {
+        app.try_find(&By::button("Record check for Bay 3")).is_none().then_some(())
+    });
+
+    let c = db(&desktop);
+    let (signer, snapshot): (String, String) = c
+        .query_row(
+            "SELECT n.display_name, d.snapshot FROM discharge_clearances d
+             JOIN nurses n ON n.id = d.cleared_by",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the clearance row");
+    assert_eq!(signer, "Test Admin");
+    assert!(
+        snapshot.contains(ESCORT) && snapshot.contains("\"readiness\":\"ready\""),
+        "{snapshot}"
+    );
+    let (how, by): (String, String) = c
+        .query_row(
+            "SELECT d.how, n.display_name FROM session_departures d
+             JOIN nurses n ON n.id = d.recorded_by",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the departure row");
+    assert_eq!((how.as_str(), by.as_str()), ("discharged", "Test Admin"));
+    let escort_rows: i64 = c
+        .query_row(
+            "SELECT count(*) FROM escort_versions WHERE data LIKE ?1",
+            [format!("%{ESCORT}%")],
+            |r| r.get(0),
+        )
+        .expect("escort rows");
+    assert_eq!(escort_rows, 2, "expected, then arrived: two versions, none overwritten");
+
+    // The sheet, from the "left" list, saved as a PDF and read back by poppler.
+    app.click(&app.find(&By::button("Discharge sheet for Bay 3")));
+    app.find(&By::heading("Discharge sheet"));
+    app.click(&app.find(&By::button("Save as PDF")));
+    let saved = wait_for("the saved PDF", Duration::from_secs(15), || {
+        app.try_find(&By::containing("Saved as PDF:")).map(|el| app.text(&el))
+    });
+    let path = saved.split("Saved as PDF:").nth(1).expect("a path").trim().to_owned();
+    assert!(path.starts_with(desktop.data_dir().to_str().expect("utf-8")), "{path}");
+    assert!(!path.contains("Testy"), "no patient name in the file name: {path}");
+    let text = Command::new("pdftotext").args(["-layout", &path, "-"]).output().expect("pdftotext");
+    assert!(
+        text.status.success(),
+        "poppler reads the PDF: {}",
+        String::from_utf8_lossy(&text.stderr)
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    for expected in
+        ["Discharge sheet", "Bay 3", ESCORT, "Sibling", "Cleared for discharge", "Test Admin, RN"]
+    {
+        assert!(text.contains(expected), "the PDF names {expected:?}:\n{text}");
+    }
+    let started = clock_start.format("%Y-%m-%d %H:%M").to_string();
+    assert!(text.contains(&started), "the PDF has the clock start {started}:\n{text}");
+    assert!(text.contains("Left with the escort"), "and the departure time:\n{text}");
+    let exports: i64 = c
+        .query_row("SELECT count(*) FROM audit_events WHERE action = 'export'", [], |r| r.get(0))
+        .expect("exports");
+    assert_eq!(exports, 1, "the export is in the audit trail");
+    desktop.screenshot("discharge-sheet");
+}
+
+#[test]
+fn an_early_spravato_discharge_is_refused_with_the_minutes_left() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    let first_spray = Local::now() - Span::minutes(30);
+    app.click(&app.find(&By::button("Admit patient")));
+    choose(&app, "Protocol", "Spravato (esketamine)");
+    for (label, value) in [
+        ("Patient name", "Testy McTestface"),
+        ("Chart number", "TEST-0002"),
+        ("Date of birth", "1980-02-29"),
+        ("Bay", "Bay 4"),
+        ("Dose (mg)", "56"),
+        ("First spray at", &local(first_spray)),
+    ] {
+        type_in(&app, label, value);
+    }
+    app.click(&app.find(&By::button("Admit")));
+    app.find(&By::row("Bay 4"));
+
+    app.click(&app.find(&By::button("Discharge Bay 4")));
+    app.find(&By::heading("Discharge Bay 4"));
+    sign(&app);
+    let refusal = wait_for("the refusal", Duration::from_secs(10), || {
+        app.try_find(&By::xpath("//*[@role='alert'][contains(., 'min left')]"))
+            .map(|e| app.text(&e))
+    });
+    let minutes: u32 = refusal
+        .split(" min left")
+        .next()
+        .and_then(|s| s.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("the minutes left are shown: {refusal}"));
+    assert!((89..=90).contains(&minutes), "120 − 30 minutes left: {refusal}");
+    desktop.screenshot("discharge-refused-early");
+    let c = db(&desktop);
+    let cleared: i64 =
+        c.query_row("SELECT count(*) FROM discharge_clearances", [], |r| r.get(0)).expect("count");
+    assert_eq!(cleared, 0, "nothing was recorded");
+    app.click(&app.find(&By::button("Cancel")));
+    app.find(&By::row("Bay 4"));
+}
+
+#[test]
+fn a_patient_who_insists_on_leaving_is_recorded_against_advice_never_held() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    AdmitForm::iv("Bay 6", &local(Local::now() - Span::minutes(20))).submit(&app);
+    app.find(&By::row("Bay 6"));
+    assert!(readiness(&app, "Bay 6").contains("Not ready"));
+
+    app.click(&app.find(&By::button("Left against advice: Bay 6")));
+    app.find(&By::heading("Leaving against advice: Bay 6"));
+    tick(&app, "Risks explained to the patient");
+    tick(&app, "Prescriber notified");
+    type_in(&app, "Prescriber's name", "Dr Test Prescriber");
+    type_in(&app, "Notified at", &Local::now().format("%Y-%m-%d %H:%M").to_string());
+    choose(&app, "Says they will drive", "Unknown");
+    type_in(
+        &app,
+        "Actions taken",
+        "Explained the risks twice; offered to call a taxi; called the emergency contact.",
+    );
+    tick(&app, "Patient refused to sign");
+    type_in(&app, "Witness", "Test Witness, RN");
+    desktop.screenshot("against-advice-form");
+    app.click(&app.find(&By::button("Record leaving against advice")));
+    wait_for("the patient to leave the board", Duration::from_secs(10), || {
+        app.try_find(&By::button("Record check for Bay 6")).is_none().then_some(())
+    });
+    let left = app.text(&app.find(&By::row("Bay 6")));
+    assert!(left.contains("Against advice"), "listed as left against advice: {left}");
+
+    let (how, form): (String, String) = db(&desktop)
+        .query_row("SELECT how, against_advice FROM session_departures", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("the departure row");
+    assert_eq!(how, "against_advice");
+    for expected in [
+        "\"willDrive\":\"unknown\"",
+        "\"signatureRefused\":true",
+        "\"witness\":\"Test Witness, RN\"",
+        "\"prescriber\":\"Dr Test Prescriber\"",
+        "\"readiness\":\"not_ready\"",
+    ] {
+        assert!(form.contains(expected), "{expected} in {form}");
+    }
+}

@@ -1,0 +1,136 @@
+// Papers in place of the board (discharge sheet, REMS form) and the REMS forms due.
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../lib/ipc';
+import { dischargeView, formDue, ipc, resetIpc, row } from '../test/fakeIpc';
+
+vi.mock('../lib/ipc', async (importOriginal) =>
+  (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
+);
+
+import App from '../App.svelte';
+
+beforeEach(() => {
+  resetIpc();
+  vi.clearAllMocks();
+});
+
+describe('the paper view', () => {
+  it('renders the discharge sheet in place of the board, prints it and saves it as PDF', async () => {
+    ipc.board.rows = [{ ...row(4, 'Bay 4', 'Testy McTestface'), phase: 'cleared', readiness: 'ready', missing: [] }];
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Discharge sheet for Bay 4' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Discharge sheet' })).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Patients in recovery' })).toBeNull();
+    expect(screen.getByText('Bay 4 · Fictional Clinic')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Patient' })).toBeTruthy();
+    const instructions = screen.getByRole('heading', { level: 3, name: 'Instructions' });
+    expect(instructions.nextElementSibling?.tagName).toBe('P');
+    expect(screen.getByText('Left at').tagName).toBe('DT');
+    expect(screen.getByText('15:40').tagName).toBe('DD');
+    expect(screen.getByText('Signed Ana Ruiz, RN')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save REMS details' })).toBeNull();
+    // No navigation away while a paper is open, but back to the board.
+    expect(screen.queryByRole('button', { name: 'Settings' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Print' }));
+    expect(ipc.prints).toEqual([{ sessionId: 4, paper: 'discharge' }]);
+    await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    const saved = await screen.findByText('Saved as PDF: /home/nurse/Documents/Vigil/discharge-4.pdf');
+    expect(saved.getAttribute('role')).toBe('status');
+
+    await user.click(screen.getByRole('button', { name: 'Back to board' }));
+    expect(await screen.findByRole('table', { name: 'Patients in recovery' })).toBeTruthy();
+  });
+
+  it('saves the REMS details and loads the form again', async () => {
+    ipc.recent = [
+      {
+        sessionId: 8,
+        bay: 'Bay 8',
+        patientName: 'Spravato Patient',
+        protocol: 'spravato',
+        leftAt: new Date().toISOString(),
+        how: 'discharged',
+      },
+    ];
+    ipc.discharges[8] = dischargeView(8, 'Bay 8', 'Spravato Patient');
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'REMS form for Bay 8' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'REMS Patient Monitoring Form' })).toBeTruthy();
+    await user.type(screen.getByLabelText('Date of birth'), '1980-04-02');
+    await user.selectOptions(screen.getByLabelText('Sex'), 'Female');
+    expect(screen.queryByLabelText('Other dose (mg)')).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Dose'), 'Other');
+    await user.type(screen.getByLabelText('Other dose (mg)'), 'x');
+    await user.type(screen.getByLabelText('Lot number'), 'LOT-42');
+    await user.click(screen.getByLabelText('Benzodiazepines'));
+    await user.click(screen.getByLabelText('Opioids'));
+    await user.type(screen.getByLabelText('Serious adverse events (or none)'), 'None');
+    await user.click(screen.getByRole('button', { name: 'Save REMS details' }));
+    const other = screen.getByLabelText('Other dose (mg)');
+    expect(other.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(other);
+
+    await user.clear(other);
+    await user.type(other, '28');
+    const loads = vi.mocked(api.loadRemsForm).mock.calls.length;
+    await user.click(screen.getByRole('button', { name: 'Save REMS details' }));
+    expect(ipc.remsDetails).toEqual([
+      {
+        sessionId: 8,
+        dateOfBirth: '1980-04-02',
+        sex: 'female',
+        doseMg: '28',
+        lot: 'LOT-42',
+        benzodiazepines: true,
+        nonBenzodiazepineSedatives: false,
+        psychostimulants: false,
+        maois: false,
+        opioids: true,
+        seriousAdverseEvents: 'None',
+      },
+    ]);
+    await vi.waitFor(() => expect(vi.mocked(api.loadRemsForm).mock.calls.length).toBe(loads + 1));
+    await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    expect(await screen.findByText('Saved as PDF: /home/nurse/Documents/Vigil/rems-8.pdf')).toBeTruthy();
+  });
+});
+
+describe('forms due', () => {
+  it('lists the REMS forms and marks one submitted with its reference', async () => {
+    ipc.formsDue = [formDue(8, 'Bay 8', 'Spravato Patient', 5), formDue(9, 'Bay 9', 'Late Patient', -1)];
+    ipc.discharges[9] = dischargeView(9, 'Bay 9', 'Late Patient', { protocol: 'spravato', phase: 'departed' });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Forms due' }));
+    const table = await screen.findByRole('table', { name: 'REMS Patient Monitoring Forms' });
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim());
+    expect(headers.slice(0, 5)).toEqual(['Bay', 'Patient', 'Treatment date', 'Due by', 'Status']);
+    const tr = (bay: string) => within(table).getByRole('rowheader', { name: bay }).closest('tr')!;
+    expect(within(tr('Bay 8')).getByText('Due')).toBeTruthy();
+    expect(within(tr('Bay 9')).getByText('Overdue')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Mark submitted for Bay 8' }));
+    const reference = screen.getByLabelText('Submission reference for Bay 8');
+    expect(reference.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(reference);
+
+    await user.type(reference, 'REMS-123');
+    await user.click(screen.getByRole('button', { name: 'Mark submitted for Bay 8' }));
+    const today = new Date();
+    const two = (n: number) => String(n).padStart(2, '0');
+    const date = `${today.getFullYear()}-${two(today.getMonth() + 1)}-${two(today.getDate())}`;
+    expect(await within(tr('Bay 8')).findByText(`Submitted ${date} by Ana Ruiz, RN (REMS-123)`)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Mark submitted for Bay 8' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Mark submitted for Bay 9' })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'REMS form for Bay 9' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'REMS Patient Monitoring Form' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back to board' }));
+    expect(await screen.findByRole('heading', { name: 'No patients in recovery' })).toBeTruthy();
+  });
+});
