@@ -16,6 +16,14 @@ pub enum DraftForm {
     Admit,
     /// The check (or correction) form; its content names the patient's session.
     Check,
+    /// The escort form (content names the session).
+    Escort,
+    /// The discharge form, without the PIN (content names the session).
+    Discharge,
+    /// The against-advice form (content names the session).
+    AgainstAdvice,
+    /// The REMS details form (content names the session).
+    RemsDetails,
 }
 
 impl DraftForm {
@@ -24,6 +32,10 @@ impl DraftForm {
         match self {
             Self::Admit => "admit",
             Self::Check => "check",
+            Self::Escort => "escort",
+            Self::Discharge => "discharge",
+            Self::AgainstAdvice => "against_advice",
+            Self::RemsDetails => "rems_details",
         }
     }
 
@@ -32,6 +44,10 @@ impl DraftForm {
         match name {
             "admit" => Ok(Self::Admit),
             "check" => Ok(Self::Check),
+            "escort" => Ok(Self::Escort),
+            "discharge" => Ok(Self::Discharge),
+            "against_advice" => Ok(Self::AgainstAdvice),
+            "rems_details" => Ok(Self::RemsDetails),
             _ => Err(VigilError::validation("form", "Unknown form.")),
         }
     }
@@ -59,9 +75,10 @@ mod tests {
 
     #[test]
     fn forms_and_sizes() {
-        assert_eq!(DraftForm::parse("admit").map(DraftForm::as_str), Ok("admit"));
-        assert_eq!(DraftForm::parse("check").map(DraftForm::as_str), Ok("check"));
-        assert!(DraftForm::parse("discharge").is_err());
+        for name in ["admit", "check", "escort", "discharge", "against_advice", "rems_details"] {
+            assert_eq!(DraftForm::parse(name).map(DraftForm::as_str), Ok(name));
+        }
+        assert!(DraftForm::parse("settings").is_err());
         assert!(check_content(&"x".repeat(MAX_DRAFT_BYTES)).is_ok());
         assert!(check_content(&"x".repeat(MAX_DRAFT_BYTES + 1)).is_err());
     }

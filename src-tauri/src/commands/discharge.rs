@@ -1,6 +1,7 @@
 //! Discharge: the escort, the discharge view with its live gates, clearing a patient (signed
 //! with the PIN), the departure, leaving against advice, and the discharge policy. Each write
-//! checks the session's phase inside its transaction (a second discharge is a conflict).
+//! checks the session's phase inside its transaction (a second discharge is a conflict), and
+//! takes its form's draft with it in that transaction.
 
 use chrono::TimeZone;
 use tauri::{AppHandle, State};
@@ -9,8 +10,9 @@ use vigil_core::discharge::{
     ready_without_minimum_minutes, AgainstAdviceInput, DischargeInput, DischargePolicyEdit,
     EscortInput, SessionPhase,
 };
+use vigil_core::draft::DraftForm;
 use vigil_core::{payload, ClinicSettings, Permission, Protocol, VigilError};
-use vigil_store::{checks, discharge, papers, sessions, thresholds};
+use vigil_store::{checks, discharge, drafts, papers, sessions, thresholds};
 
 use super::{auth, settings, signal, RECORDS_CHANGED};
 use crate::state::AppState;
@@ -119,9 +121,11 @@ pub fn escort<Tz: TimeZone>(
         discharge::policy(c)
     })?;
     let escort = input.validate(&policy, now, tz)?;
-    Ok(state
-        .store
-        .with_tx(|tx| discharge::save_escort(tx, input.session_id, &escort, nurse.id, now))?)
+    Ok(state.store.with_tx(|tx| {
+        let id = discharge::save_escort(tx, input.session_id, &escort, nurse.id, now)?;
+        drafts::clear(tx, DraftForm::Escort)?;
+        Ok(id)
+    })?)
 }
 
 /// The discharge view at the clock's now: live gates while observed, the snapshot once cleared.
@@ -176,7 +180,9 @@ pub fn clear(state: &AppState, input: &DischargeInput) -> Result<i64, VigilError
             .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?;
         let escort = discharge::escort(tx, session.id)?;
         let snapshot = input.decide(&gates, escort.as_ref())?;
-        discharge::clear(tx, session.id, &snapshot, nurse.id, now)
+        let id = discharge::clear(tx, session.id, &snapshot, nurse.id, now)?;
+        drafts::clear(tx, DraftForm::Discharge)?;
+        Ok(id)
     })?)
 }
 
@@ -202,7 +208,9 @@ pub fn against_advice<Tz: TimeZone>(
             .remove(&session.id)
             .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?;
         let form = input.validate(&session, gates, now, tz)?;
-        discharge::leave_against_advice(tx, session.id, &form, nurse.id, now)
+        let id = discharge::leave_against_advice(tx, session.id, &form, nurse.id, now)?;
+        drafts::clear(tx, DraftForm::AgainstAdvice)?;
+        Ok(id)
     })?)
 }
 

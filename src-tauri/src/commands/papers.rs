@@ -7,12 +7,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Manager, State};
 use vigil_core::discharge::ready_without_minimum_minutes;
+use vigil_core::draft::DraftForm;
 use vigil_core::papers::rems::{due_by, FormDue, FormSubmittedInput, RemsDetailsInput};
 use vigil_core::papers::sheets;
 use vigil_core::papers::{render_pdf, Paper};
 use vigil_core::{payload, ErrorCode, Permission, Protocol, VigilError};
 use vigil_store::audit::{self, Action, Entry};
-use vigil_store::{discharge, papers, rems, thresholds};
+use vigil_store::{discharge, drafts, papers, rems, thresholds};
 
 use super::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
@@ -94,7 +95,10 @@ pub fn save_rems_details(
     let nurse = state.nurse_for(Permission::ClinicalWork)?;
     let now = state.clock.now();
     let details = input.validate(now.with_timezone(&Local).date_naive())?;
-    state.store.with_tx(|tx| rems::save_details(tx, input.session_id, &details, nurse.id, now))?;
+    state.store.with_tx(|tx| {
+        rems::save_details(tx, input.session_id, &details, nurse.id, now)?;
+        drafts::clear(tx, DraftForm::RemsDetails)
+    })?;
     signal(&app, RECORDS_CHANGED);
     Ok(())
 }

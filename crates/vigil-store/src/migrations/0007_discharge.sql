@@ -1,7 +1,7 @@
 -- Discharge (issue 6): the escort (each save is a new version, the latest in force), the
 -- "cleared for discharge" event with a snapshot of every gate, the departure (with the escort,
 -- or against advice with its form), the clinic's discharge policy (versions), the Spravato REMS
--- form's details and its submission. Alert firings gain the "escort not arrived" kind. All
+-- form's details and its submission, and drafts of the discharge forms. Alert firings gain the "escort not arrived" kind. All
 -- append-only. One clearance and one departure per session, enforced here as well as in the app.
 
 CREATE TABLE discharge_policy_versions (
@@ -56,6 +56,19 @@ CREATE TABLE rems_submissions (
     submitted_at_ms INTEGER NOT NULL,
     submitted_by    INTEGER NOT NULL REFERENCES nurses (id)
 ) STRICT;
+
+-- The discharge forms keep drafts too (form_drafts is not a clinical table: rebuilt with its
+-- rows).
+CREATE TABLE form_drafts_v7 (
+    form        TEXT    PRIMARY KEY CHECK (form IN ('admit', 'check', 'escort', 'discharge',
+                    'against_advice', 'rems_details')),
+    content     TEXT    NOT NULL CHECK (length(content) <= 65536),
+    saved_at_ms INTEGER NOT NULL
+) STRICT;
+INSERT INTO form_drafts_v7 (form, content, saved_at_ms)
+    SELECT form, content, saved_at_ms FROM form_drafts;
+DROP TABLE form_drafts;
+ALTER TABLE form_drafts_v7 RENAME TO form_drafts;
 
 -- alert_firings is rebuilt for the escort kind, as in 0006 (ids kept, foreign keys checked at
 -- commit, every column copied so the audit trail's record hashes still match).

@@ -7,6 +7,7 @@ use super::*;
 use chrono::{Duration, Utc};
 use std::collections::BTreeSet;
 use vigil_core::discharge::{GateKey, Readiness};
+use vigil_core::draft::DraftForm;
 use vigil_core::papers::rems::FormSubmittedInput;
 use vigil_core::{AdmitInput, Clock, DeadlineKind, ErrorCode, FixedClock};
 use vigil_store::alerts;
@@ -222,4 +223,31 @@ fn a_spravato_rems_form_is_due_in_seven_days_prefilled_and_marked_submitted_once
     let iv = session_commands::admit(&state, &admit_input(&clock), &Utc).expect("iv");
     let e = papers::paper(&state, iv, PaperKind::Rems, &Utc).expect_err("not spravato");
     assert_eq!(e.code, ErrorCode::Conflict);
+}
+
+#[test]
+fn each_discharge_form_takes_its_draft_with_it_when_saved_and_keeps_it_when_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (state, clock) = admin_state_at_t0(dir.path());
+    let id = admit_ready_but_for_time(&state, &clock);
+    let keep = |form: DraftForm| {
+        state
+            .store
+            .with_tx(|tx| vigil_store::drafts::save(tx, form, "{\"sessionId\":1}", clock.now()))
+            .expect("draft");
+    };
+    let kept = |form: DraftForm| {
+        state.store.with_conn(|c| vigil_store::drafts::load(c, form)).expect("load").is_some()
+    };
+    for form in [DraftForm::Escort, DraftForm::Discharge, DraftForm::AgainstAdvice] {
+        keep(form);
+    }
+    escort(&state, &escort_input(id, EscortKind::ArrivedIdentified), &Utc).expect("escort");
+    assert!(!kept(DraftForm::Escort), "the saved escort took its draft");
+    let early = clear(&state, &discharge_input(id, &BTreeSet::new(), ADMIN_PIN));
+    assert!(early.is_err() && kept(DraftForm::Discharge), "a refused discharge keeps it");
+    clock.advance(Duration::minutes(60));
+    clear(&state, &discharge_input(id, &BTreeSet::new(), ADMIN_PIN)).expect("cleared");
+    assert!(!kept(DraftForm::Discharge));
+    assert!(kept(DraftForm::AgainstAdvice), "another form's draft stays");
 }
