@@ -51,6 +51,7 @@ fn main() {
             "save_rems_pdf",
             "print_paper",
             "save_rems_details",
+            "load_rems_details",
             "load_forms_due",
             "mark_form_submitted",
         ]),

@@ -104,6 +104,7 @@ pub fn run() {
             commands::papers::save_rems_pdf,
             commands::papers::print_paper,
             commands::papers::save_rems_details,
+            commands::papers::load_rems_details,
             commands::papers::load_forms_due,
             commands::papers::mark_form_submitted,
         ])

@@ -14,7 +14,7 @@ use std::time::Instant;
 use vigil_core::checks::{AlertSeverity, Check, CheckPurpose, Vitals};
 use vigil_core::people::{NewNurse, Pin};
 use vigil_core::{Admission, Protocol, RecoveryBoard, Role};
-use vigil_store::{alerts, checks, nurses, sessions, Store};
+use vigil_store::{alerts, checks, discharge, nurses, sessions, Store};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).single().expect("valid")
@@ -73,7 +73,8 @@ fn percentiles(mut samples: Vec<f64>) -> (f64, f64) {
     (at(0.5), at(0.99))
 }
 
-/// What the board command does: active alerts, the board's sessions, their check statuses.
+/// What the board command does: active alerts, the board's sessions, their check statuses and
+/// discharge gates.
 fn load_board(store: &Store) -> RecoveryBoard {
     store
         .with_conn(|c| {
@@ -81,7 +82,8 @@ fn load_board(store: &Store) -> RecoveryBoard {
                 alerts::active(c, now())?.into_iter().map(|a| a.session_id).collect();
             let rows = sessions::on_board(c, now())?;
             let statuses = checks::statuses(c, &rows, now())?;
-            Ok(RecoveryBoard::build(&rows, &alerted, &statuses, now()))
+            let standing = discharge::board(c, &rows, now())?;
+            Ok(RecoveryBoard::build(&rows, &alerted, &statuses, now()).with_discharge(&standing))
         })
         .expect("board")
 }
@@ -96,6 +98,20 @@ fn board_figures(store: &Store, label: &str) {
     }
     let (p50, p99) = percentiles(samples);
     println!("board load, {rows} patients in recovery, {label}: p50 {p50:.2} ms, p99 {p99:.2} ms");
+}
+
+/// What the scheduler reads every sweep (every 2 s): the deadlines not yet fired, the
+/// escort-not-arrived ones included (they need every board session's gates).
+fn sweep_figures(store: &Store, label: &str) {
+    let mut samples = Vec::new();
+    let mut due = 0;
+    for _ in 0..200 {
+        let t = Instant::now();
+        due = store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("deadlines").len();
+        samples.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let (p50, p99) = percentiles(samples);
+    println!("scheduler read, {due} unfired deadlines, {label}: p50 {p50:.2} ms, p99 {p99:.2} ms");
 }
 
 /// Admits `count` patients in recovery now, each with 4 checks.
@@ -137,6 +153,7 @@ fn main() {
     board_figures(&store, "no history");
     active.extend(admit_active(&store, nurse, 25, 25));
     board_figures(&store, "no history");
+    sweep_figures(&store, "50 patients, no history");
 
     // Five years of history through the store's own write paths, 1,000 sessions per transaction.
     let t = Instant::now();
@@ -181,6 +198,7 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
     board_figures(&store, "with the history");
+    sweep_figures(&store, "50 patients, with the history");
 
     let mut saves = Vec::new();
     let mut critical = 0;

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Manager, State};
 use vigil_core::discharge::ready_without_minimum_minutes;
 use vigil_core::draft::DraftForm;
-use vigil_core::papers::rems::{due_by, FormDue, FormSubmittedInput, RemsDetailsInput};
+use vigil_core::papers::rems::{
+    due_by, FormDue, FormSubmittedInput, RemsDetails, RemsDetailsInput,
+};
 use vigil_core::papers::sheets;
 use vigil_core::papers::{render_pdf, Paper};
 use vigil_core::{payload, ErrorCode, Permission, Protocol, VigilError};
@@ -101,6 +103,16 @@ pub fn save_rems_details(
     })?;
     signal(&app, RECORDS_CHANGED);
     Ok(())
+}
+
+/// The REMS details saved for a session (the latest version), to prefill their form.
+#[tauri::command(async)]
+pub fn load_rems_details(
+    state: State<'_, AppState>,
+    session_id: i64,
+) -> Result<Option<RemsDetails>, VigilError> {
+    state.nurse_for(Permission::ClinicalWork)?;
+    Ok(state.store.with_conn(|c| rems::details(c, session_id))?)
 }
 
 /// REMS forms due, overdue or lately submitted.
