@@ -135,13 +135,11 @@ pub fn view(state: &AppState, session_id: i64) -> Result<DischargeView, VigilErr
     Ok(state.store.with_conn(|c| {
         let session = sessions::get(c, session_id)?;
         let standing = discharge::standing(c, session_id)?;
-        let snapshot = discharge::snapshot(c, session_id)?;
-        let live = discharge::gates(c, std::slice::from_ref(&session), now)?.remove(&session_id);
-        let gates = match (snapshot, live) {
-            (Some(s), _) if standing.phase != SessionPhase::Observing => s.gates,
-            (_, Some(g)) => g,
-            (Some(s), None) => s.gates,
-            (None, None) => return Err(vigil_core::VigilError::internal("no gates").into()),
+        let gates = match discharge::snapshot(c, session_id)? {
+            Some(cleared) if standing.phase != SessionPhase::Observing => cleared.gates,
+            _ => discharge::gates(c, std::slice::from_ref(&session), now)?
+                .remove(&session_id)
+                .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?,
         };
         let policy = discharge::policy(c)?;
         let ready = if session.protocol == Protocol::Spravato {
