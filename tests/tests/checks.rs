@@ -64,7 +64,8 @@ fn a_positive_check_makes_the_patient_not_ready_and_a_correction_keeps_both_valu
 
     let readiness = cell(&app, "Bay 5", "Readiness");
     assert!(
-        readiness.contains("Not ready") && readiness.contains("Lightheadedness and gait: Check positive"),
+        readiness.contains("Not ready")
+            && readiness.contains("Lightheadedness and gait: Check positive"),
         "{readiness}"
     );
     let next = cell(&app, "Bay 5", "Next check");

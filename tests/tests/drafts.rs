@@ -1,5 +1,5 @@
-//! Nothing a nurse typed is lost when the app is killed: the admit and check forms keep a
-//! draft in the database as they are typed, and the restarted app gives it back.
+//! Nothing a nurse typed is lost when the app is killed: the admit, check and against-advice
+//! forms keep a draft in the database as they are typed, and the restarted app gives it back.
 
 use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
@@ -80,4 +80,32 @@ fn a_half_typed_check_survives_a_kill_and_is_offered_back() {
     wait_for("the discarded draft to go", Duration::from_secs(10), || {
         draft_of(&desktop, "check").is_none().then_some(())
     });
+}
+
+#[test]
+fn a_half_typed_against_advice_form_survives_a_kill_and_is_recorded_after_it() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    let started = (chrono::Local::now() - chrono::Duration::minutes(20)).format("%Y-%m-%d %H:%M");
+    AdmitForm::iv("Bay 6", &started.to_string()).submit(&app);
+    app.click(&app.find(&By::button("Left against advice: Bay 6")));
+    let actions = "Explained the risks twice; offered to call a taxi.";
+    app.type_into(&app.find(&By::label("Actions taken")), actions);
+    app.click(&app.find(&By::option("Says they will drive", "No")));
+    wait_for("the against-advice draft on disk", Duration::from_secs(10), || {
+        draft_of(&desktop, "against_advice").filter(|d| d.contains("offered to call a taxi"))
+    });
+
+    assert_eq!(desktop.kill_app(), 1);
+    drop(app);
+    let app = desktop.launch_app();
+    app.click(&app.find(&By::button("Resume against-advice form for Bay 6")));
+    app.find(&By::heading("Leaving against advice: Bay 6"));
+    assert_eq!(app.value(&app.find(&By::label("Actions taken"))), actions);
+    assert_eq!(app.value(&app.find(&By::label("Says they will drive"))), "no");
+    app.click(&app.find(&By::button("Record leaving against advice")));
+    wait_for("the patient to leave the board", Duration::from_secs(10), || {
+        app.try_find(&By::button("Record check for Bay 6")).is_none().then_some(())
+    });
+    assert!(draft_of(&desktop, "against_advice").is_none(), "the record took its draft");
 }

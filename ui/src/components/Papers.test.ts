@@ -101,6 +101,42 @@ describe('the paper view', () => {
 });
 
 describe('forms due', () => {
+  it('starts the REMS details from what was saved before', async () => {
+    ipc.recent = [
+      {
+        sessionId: 8,
+        bay: 'Bay 8',
+        patientName: 'Spravato Patient',
+        protocol: 'spravato',
+        leftAt: new Date().toISOString(),
+        how: 'discharged',
+      },
+    ];
+    ipc.discharges[8] = dischargeView(8, 'Bay 8', 'Spravato Patient');
+    ipc.savedRems[8] = {
+      dateOfBirth: null,
+      sex: 'male',
+      doseMg: 70,
+      lot: 'LOT-7',
+      benzodiazepines: false,
+      nonBenzodiazepineSedatives: false,
+      psychostimulants: false,
+      maois: true,
+      opioids: false,
+      seriousAdverseEvents: 'None',
+    };
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'REMS form for Bay 8' }));
+    const lot = (await screen.findByLabelText('Lot number')) as HTMLInputElement;
+    expect(lot.value).toBe('LOT-7');
+    expect((screen.getByLabelText('Sex') as HTMLSelectElement).value).toBe('male');
+    expect((screen.getByLabelText('Dose') as HTMLSelectElement).value).toBe('other');
+    expect((screen.getByLabelText('Other dose (mg)') as HTMLInputElement).value).toBe('70');
+    expect((screen.getByLabelText('MAOIs') as HTMLInputElement).checked).toBe(true);
+    expect(ipc.drafts.rems_details).toBeUndefined();
+  });
+
   it('lists the REMS forms and marks one submitted with its reference', async () => {
     ipc.formsDue = [formDue(8, 'Bay 8', 'Spravato Patient', 5), formDue(9, 'Bay 9', 'Late Patient', -1)];
     ipc.discharges[9] = dischargeView(9, 'Bay 9', 'Late Patient', { protocol: 'spravato', phase: 'departed' });

@@ -1,9 +1,12 @@
 // What a nurse has open about discharges: the escort, discharge or against-advice form of one
 // patient, a paper (discharge sheet, REMS form) shown in place of the board, and the last
 // confirmation or refusal of a one-click action. Another nurse, or nobody, closes it all.
+// What is typed in the forms is kept as a draft (formDrafts): resumed from the board after a
+// restart, given back after a lock by the same nurse, thrown away by Cancel.
 import { tick } from 'svelte';
 import { loadDischarge, recordDeparture, saveEscort, type PaperKind } from './ipc';
 import { escortValues, toEscortInput, type EscortValues } from './discharge';
+import { FormDrafts, type FormDraft } from './formDrafts.svelte';
 import { errorText } from './labels';
 
 export interface DischargeTarget {
@@ -30,6 +33,8 @@ export class DischargeWork {
   done = $state<string | null>(null);
   /** Why a one-click action was refused (role=alert). */
   problem = $state<string | null>(null);
+  /** What is typed in the open form (or the REMS details of the open paper), and left-over drafts. */
+  readonly drafts = new FormDrafts();
   #owner: number | null = null;
   #opener: HTMLElement | null = null;
 
@@ -40,18 +45,35 @@ export class DischargeWork {
       this.paper = null;
       this.done = null;
       this.problem = null;
+      this.drafts.reset();
     }
     this.#owner = nurseId;
   }
 
+  /** Opens a form; a draft left for the same form and patient comes back into it. */
   open(kind: DischargeFormKind, target: DischargeTarget, typed: OpenDischargeForm['typed'] = null) {
     this.#opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.done = null;
     this.problem = null;
+    this.drafts.begin(kind, target, this.drafts.take(kind, target.sessionId), typed !== null);
     this.form = { kind, sessionId: target.sessionId, bay: target.bay, typed };
   }
 
+  /** Opens the form (or the REMS paper) of an offered draft, with what was typed. */
+  resume(draft: FormDraft) {
+    const target = { sessionId: draft.sessionId, bay: draft.bay };
+    if (draft.form === 'rems_details') this.openPaper({ ...target, kind: 'rems' });
+    else this.open(draft.form, target);
+  }
+
+  /** Cancel: the form closes and its draft is thrown away. */
+  async cancel() {
+    await this.drafts.discard();
+    await this.close();
+  }
+
   async close() {
+    this.drafts.closed();
     this.form = null;
     await tick();
     if (this.#opener?.isConnected) this.#opener.focus();
@@ -61,13 +83,24 @@ export class DischargeWork {
   /** The open form was saved: close it and say so. */
   finished(message: string) {
     this.done = message;
+    void this.drafts.saved();
     void this.close();
   }
 
+  /** Shows a paper; the REMS form's details pick up a draft left for the same patient. */
   openPaper(paper: OpenPaper) {
     this.done = null;
     this.problem = null;
+    if (paper.kind === 'rems') this.drafts.begin('rems_details', paper, this.drafts.take('rems_details', paper.sessionId));
+    else this.drafts.closed();
     this.paper = paper;
+  }
+
+  /** Back to the board: REMS details typed and not saved are offered there. */
+  closePaper() {
+    if (!this.paper) return;
+    this.paper = null;
+    void this.drafts.leave();
   }
 
   /** The escort is here: saves the current escort again as arrived (now). */
@@ -77,6 +110,7 @@ export class DischargeWork {
       if (!view.escort) throw new Error('No escort is recorded yet.');
       const values = { ...escortValues(view.escort), status: 'arrived', arrivedAt: '' };
       await saveEscort(toEscortInput(values, target.sessionId));
+      this.drafts.leftOvers = this.drafts.leftOvers.filter((d) => d.form !== 'escort'); // taken with the save
       return `Escort arrived for ${target.bay}`;
     });
   }

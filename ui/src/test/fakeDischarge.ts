@@ -1,5 +1,6 @@
 // The discharge part of the in-memory IPC fake (fakeIpc.ts merges it): escorts, gates,
-// discharge, departure, against advice, papers, REMS forms due and the discharge policy.
+// discharge, departure, against advice, papers, REMS forms due and the discharge policy. Each
+// save command takes its form's draft with it on success, as the shell does; a refusal keeps it.
 import { vi } from 'vitest';
 import type * as Ipc from '../lib/ipc';
 import type {
@@ -33,8 +34,12 @@ export function freshDischarge() {
     papers: {} as Record<string, Paper>,
     prints: [] as { sessionId: number; paper: PaperKind }[],
     remsDetails: [] as RemsDetailsInput[],
+    /** What load_rems_details answers, by session. */
+    savedRems: {} as Record<number, Ipc.RemsDetails>,
     formsDue: [] as FormDue[],
     policyEdits: [] as DischargePolicyEdit[],
+    /** Drafts of the escort, discharge, against-advice and REMS details forms, by form. */
+    drafts: {} as Record<string, { content: string; savedAt: string }>,
   };
 }
 
@@ -68,6 +73,7 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
         fail({ code: 'validation', message: "The escort's full name is required.", field: 'fullName' });
       }
       ipc.escorts.push(input);
+      delete ipc.drafts.escort; // as the shell does, in the save's transaction
       const view = ipc.discharges[input.sessionId];
       const instant = (local: string) => (local ? new Date(local).toISOString() : null);
       if (view) {
@@ -104,6 +110,7 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
         }
       }
       ipc.signed.push(input);
+      delete ipc.drafts.discharge;
       view.phase = 'cleared';
       view.clearedAt = new Date().toISOString();
       const row = rowOf(input.sessionId);
@@ -121,11 +128,13 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
         fail({ code: 'validation', message: 'Say whether they will drive (yes, no or unknown).', field: 'willDrive' });
       }
       ipc.againstAdvice.push(input);
+      delete ipc.drafts.against_advice;
       leave(input.sessionId, 'against_advice');
     }),
     loadDischargeSheet: vi.fn(async (sessionId: number) => paperOf('discharge', sessionId)),
     saveDischargePdf: vi.fn(async (sessionId: number) => `/home/nurse/Documents/Vigil/discharge-${sessionId}.pdf`),
     loadRemsForm: vi.fn(async (sessionId: number) => paperOf('rems', sessionId)),
+    loadRemsDetails: vi.fn(async (sessionId: number) => structuredClone(ipc.savedRems[sessionId] ?? null)),
     saveRemsPdf: vi.fn(async (sessionId: number) => `/home/nurse/Documents/Vigil/rems-${sessionId}.pdf`),
     printPaper: vi.fn(async (sessionId: number, paper: PaperKind) => {
       ipc.prints.push({ sessionId, paper });
@@ -135,6 +144,7 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
         fail({ code: 'validation', message: 'The dose must be a whole number of mg.', field: 'doseMg' });
       }
       ipc.remsDetails.push(input);
+      delete ipc.drafts.rems_details;
     }),
     loadFormsDue: vi.fn(async () => structuredClone(ipc.formsDue)),
     markFormSubmitted: vi.fn(async (input: Ipc.FormSubmittedInput) => {

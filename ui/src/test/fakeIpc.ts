@@ -154,15 +154,21 @@ export function fakeIpc(real: typeof Ipc) {
       ipc.alerts = ipc.alerts.filter((a) => a.firingId !== id);
     }),
     loadSettings: vi.fn(async () => ipc.settings),
-    loadDraft: vi.fn(async (form: string) => (form === 'check' ? ipc.checkDraft : ipc.draft)),
+    loadDraft: vi.fn(async (form: string) => {
+      if (form === 'check') return ipc.checkDraft;
+      if (form === 'admit') return ipc.draft;
+      return ipc.drafts[form] ?? null;
+    }),
     saveDraft: vi.fn(async (form: string, content: string) => {
       const draft = { content, savedAt: new Date().toISOString() };
       if (form === 'check') ipc.checkDraft = draft;
-      else ipc.draft = draft;
+      else if (form === 'admit') ipc.draft = draft;
+      else ipc.drafts[form] = draft;
     }),
     clearDraft: vi.fn(async (form: string) => {
       if (form === 'check') ipc.checkDraft = null;
-      else ipc.draft = null;
+      else if (form === 'admit') ipc.draft = null;
+      else delete ipc.drafts[form];
     }),
     updateProtocol: vi.fn(async (edit: ProtocolEdit) => {
       if (edit.protocol === 'spravato' && edit.minimumMinutes < 120) {

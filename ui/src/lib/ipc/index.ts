@@ -42,6 +42,7 @@ import type {
   FormSubmittedInput,
   Paper,
   RecoveryBoard,
+  RemsDetails,
   RemsDetailsInput,
 } from './bindings';
 
@@ -133,8 +134,8 @@ export function updateAlertRepeat(edit: AlertRepeatEdit): Promise<ClinicSettings
   return call<ClinicSettings>('update_alert_repeat', { edit });
 }
 
-/** Forms that keep a draft of what was typed. */
-export type DraftForm = 'admit' | 'check';
+/** Forms that keep a draft of what was typed (one slot each; the PIN is never in one). */
+export type DraftForm = 'admit' | 'check' | 'escort' | 'discharge' | 'against_advice' | 'rems_details';
 
 /** Keeps what was typed into `form` (replacing the previous draft). */
 export function saveDraft(form: DraftForm, content: string): Promise<void> {
@@ -335,6 +336,11 @@ export function printPaper(sessionId: number, paper: PaperKind): Promise<void> {
 }
 
 /** Saves the REMS form's details the app cannot know (sex, lot, concomitant medicines...). */
+/** The REMS details saved for a session (the latest version), or null. */
+export function loadRemsDetails(sessionId: number): Promise<RemsDetails | null> {
+  return call<RemsDetails | null>('load_rems_details', { sessionId });
+}
+
 export function saveRemsDetails(input: RemsDetailsInput): Promise<void> {
   return call<void>('save_rems_details', { input });
 }
