@@ -36,7 +36,7 @@ pub(super) fn whole(
 }
 
 /// Trimmed text of `min` to `max` characters on one line: no control or text-direction
-/// characters.
+/// characters (the rule of every one-line reason, see [`crate::checks::fields::reason`]).
 pub(super) fn one_line(
     raw: &str,
     field: &str,
@@ -44,26 +44,7 @@ pub(super) fn one_line(
     min: usize,
     max: usize,
 ) -> Result<String, VigilError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        return Err(VigilError::validation(field, format!("{what} is required.")));
-    }
-    let count = value.chars().count();
-    if count < min || count > max {
-        let message = if min <= 1 {
-            format!("{what} must be at most {max} characters.")
-        } else {
-            format!("{what} must be {min} to {max} characters.")
-        };
-        return Err(VigilError::validation(field, message));
-    }
-    if value.chars().any(|c| c.is_control() || is_bidi_control(c)) {
-        return Err(VigilError::validation(
-            field,
-            format!("{what} must be one line without control or text-direction characters."),
-        ));
-    }
-    Ok(value.to_owned())
+    crate::checks::fields::reason(raw, field, what, min, max)
 }
 
 /// Like [`one_line`], but empty text is allowed and gives `None`.
