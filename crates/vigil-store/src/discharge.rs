@@ -317,11 +317,21 @@ pub fn gates(
     sessions: &[RecoverySession],
     now: DateTime<Utc>,
 ) -> Result<HashMap<i64, DischargeGates>, StoreError> {
+    let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
+    gates_with(conn, sessions, &escorts(conn, &ids)?, now)
+}
+
+/// [`gates`] with the sessions' escorts already read.
+fn gates_with(
+    conn: &Connection,
+    sessions: &[RecoverySession],
+    escorts: &HashMap<i64, Escort>,
+    now: DateTime<Utc>,
+) -> Result<HashMap<i64, DischargeGates>, StoreError> {
     let thresholds = thresholds::current(conn)?;
     let policy = policy(conn)?;
     let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
     let mut stored = checks::for_sessions(conn, &ids)?;
-    let escorts = escorts(conn, &ids)?;
     let critical = unacknowledged_critical(conn, &ids)?;
     Ok(sessions
         .iter()
@@ -348,9 +358,9 @@ pub fn board(
     now: DateTime<Utc>,
 ) -> Result<HashMap<i64, BoardDischarge>, StoreError> {
     let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
-    let mut gates = gates(conn, sessions, now)?;
-    let mut standings = standings(conn, &ids)?;
     let escorts = escorts(conn, &ids)?;
+    let mut gates = gates_with(conn, sessions, &escorts, now)?;
+    let mut standings = standings(conn, &ids)?;
     Ok(ids
         .iter()
         .filter_map(|id| {

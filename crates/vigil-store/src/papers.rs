@@ -21,13 +21,9 @@ pub fn record(conn: &Connection, session_id: i64) -> Result<SessionRecord, Store
     let mut stmt = conn.prepare_cached(
         "SELECT used_at_ms FROM spravato_devices WHERE session_id = ?1 ORDER BY device_number",
     )?;
-    let device_times = stmt
-        .query_map([session_id], |r| r.get::<_, i64>(0))?
-        .map(|ms| Ok(ms.map(DateTime::from_timestamp_millis)?))
-        .collect::<Result<Vec<_>, StoreError>>()?
-        .into_iter()
-        .flatten()
-        .collect();
+    let device_ms: Vec<i64> =
+        stmt.query_map([session_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let device_times = device_ms.into_iter().filter_map(DateTime::from_timestamp_millis).collect();
     let standing = discharge::standing(conn, session_id)?;
     let departure: Option<(String, Option<String>)> = conn
         .query_row(
