@@ -13,5 +13,8 @@ export default defineConfig(({ mode }) => ({
     environment: 'jsdom',
     globals: true,
     include: ['src/**/*.test.ts'],
+    // A harness limit, not a speed assertion: typing through testing-library on a 2-core
+    // machine that is also compiling can pass the 5 s default.
+    testTimeout: 30_000,
   },
 }));

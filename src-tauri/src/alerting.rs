@@ -23,13 +23,18 @@ pub fn raise(app: &AppHandle, notifier: &Notifier, fired: &Fired) {
             eprintln!("vigil: window attention request failed: {e}");
         }
     }
+    notifier.send(notification_job(fired));
+}
+
+/// The desktop notification of one fired alert: bay, initials and the alert's detail.
+pub fn notification_job(fired: &Fired) -> Job {
     let (summary, body) = notification_text(
         fired.deadline.kind,
         &fired.bay,
         &fired.patient_name,
         &fired.deadline.detail,
     );
-    notifier.send(Job { firing_id: Some(fired.firing_id), summary, body });
+    Job { firing_id: Some(fired.firing_id), summary, body }
 }
 
 /// Runs the scheduler on a thread of its own for the life of the app: sweep, raise, sleep.
@@ -37,10 +42,14 @@ pub fn spawn_scheduler(app: AppHandle, mut scheduler: Scheduler, notifier: Arc<N
     let spawned = std::thread::Builder::new().name("vigil-scheduler".into()).spawn(move || {
         let origin = Instant::now();
         loop {
-            let sleep = match scheduler.sweep(origin.elapsed()) {
+            let sleep = match scheduler.sweep_alerts(origin.elapsed()) {
                 Ok(sweep) => {
                     for fired in &sweep.fired {
                         raise(&app, &notifier, fired);
+                    }
+                    // After the alerts are raised: readiness history never holds one up.
+                    if scheduler.record_readiness(sweep.at) > 0 {
+                        signal(&app, RECORDS_CHANGED);
                     }
                     sweep.sleep
                 }

@@ -91,6 +91,23 @@ fn audit_tail(state: &AppState, after: i64) -> Vec<(Option<i64>, i64)> {
         .expect("tail")
 }
 
+/// Rows of the app's readiness history, and its audit entries after sequence `after` (the
+/// scheduler's own entries, counted apart from the commands').
+fn readiness_written(state: &AppState, after: i64) -> (i64, usize) {
+    state
+        .store
+        .with_conn(|c| {
+            let rows = c.query_row("SELECT count(*) FROM readiness_changes", [], |r| r.get(0))?;
+            let entries: i64 = c.query_row(
+                "SELECT count(*) FROM audit_events WHERE seq > ?1 AND action = 'readiness_changed'",
+                [after],
+                |r| r.get(0),
+            )?;
+            Ok((rows, usize::try_from(entries).unwrap_or(usize::MAX)))
+        })
+        .expect("readiness")
+}
+
 fn check_input(systolic: u32, valid: bool) -> CheckInput {
     CheckInput {
         session_id: Some(1.0),
@@ -220,16 +237,21 @@ proptest! {
             let before = everything(&state);
             let (head, _) = state.store.with_conn(vigil_store::audit::head).expect("head");
             let unacked = state.store.with_conn(|c| vigil_store::alerts::active(c, clock.now())).expect("active").len();
+            let (rows_before, _) = readiness_written(&state, head);
             let (result, actor, acts) = run(&state, &clock, &mut scheduler, op);
             let tail = audit_tail(&state, head);
+            let (rows_after, readiness_entries) = readiness_written(&state, head);
             let now = clock.now().timestamp_millis();
             match (&result, op) {
                 (Ok(()), Op::Advance { .. }) => {
                     let fired = state.store.with_conn(|c| vigil_store::alerts::active(c, clock.now())).expect("active").len() - unacked;
-                    prop_assert_eq!(tail.len(), fired, "{:?}: one entry per firing", op);
+                    // The sweep's own readiness history: one entry per row it wrote.
+                    prop_assert_eq!(readiness_entries as i64, rows_after - rows_before);
+                    prop_assert_eq!(tail.len(), fired + readiness_entries, "{:?}: one entry per firing", op);
                     prop_assert!(tail.iter().all(|(who, at)| who.is_none() && *at == now));
                 }
                 (Ok(()), _) if acts => {
+                    prop_assert_eq!(rows_after, rows_before, "{:?}: a command records no readiness", op);
                     prop_assert_eq!(tail.clone(), vec![(actor, now)], "{:?}", op);
                 }
                 (Ok(()), _) => prop_assert!(tail.is_empty(), "{:?}: nothing to do, nothing recorded", op),

@@ -1,13 +1,13 @@
 //! Inputs for the discharge tests (property and command tests): a fictional IV admission, a
 //! pre-dose baseline, a recovery check that passes every soft gate (or fails only the blood
 //! pressure), an escort in each state, a discharge with overrides, a form for leaving against
-//! advice. Fictional people only.
+//! advice, a transfer to emergency care. Fictional people only.
 
 use chrono::Duration;
 use std::collections::BTreeSet;
 use vigil_core::checks::{CheckInput, OrthostaticInput, VitalsInput};
 use vigil_core::discharge::{
-    AgainstAdviceInput, DischargeInput, EscortInput, GateKey, OverrideInput,
+    AgainstAdviceInput, DischargeInput, EscortInput, GateKey, OverrideInput, TransferInput,
 };
 use vigil_core::{AdmitInput, Clock, FixedClock};
 
@@ -141,5 +141,17 @@ pub fn against_advice_input(session: i64) -> AgainstAdviceInput {
         signature_refused: true,
         witness: "Test Witness, RN".into(),
         left_at: String::new(),
+    }
+}
+
+/// A transfer to emergency care now, with emergency services called.
+pub fn transfer_input(session: i64) -> TransferInput {
+    TransferInput {
+        session_id: session,
+        transferred_at: String::new(),
+        destination: "Example General Hospital ED".into(),
+        handed_over_to: "Paramedic crew lead".into(),
+        emergency_services_called: "yes".into(),
+        note: String::new(),
     }
 }

@@ -1,9 +1,11 @@
 //! The session's life as a model-based property: random sequences of admissions, checks, time,
-//! escorts, policy changes, discharges, departures and leaving against advice go through the
-//! real commands (real SQLite file, fake clock, the scheduler sweeping), and a small model
-//! predicts each outcome. Every invalid transition must be refused and change nothing:
-//! discharge before the minimum, without an escort (policy off), twice; checks and escorts
-//! after the patient left; a departure before clearance. Every valid one must be accepted.
+//! escorts, policy changes, discharges, departures, leaving against advice and transfers to
+//! emergency care go through the real commands (real SQLite file, fake clock, the scheduler
+//! sweeping), and a small model predicts each outcome. Every invalid transition must be
+//! refused and change nothing: discharge before the minimum, without an escort (policy off),
+//! twice; checks and escorts after the patient left; a departure before clearance; a transfer
+//! after any departure. Every valid one must be accepted (a transfer from observing or cleared,
+//! whatever the gates).
 
 use chrono::{Duration, Timelike};
 use proptest::prelude::*;
@@ -13,11 +15,13 @@ use vigil_core::discharge::{DischargePolicyEdit, GateKey};
 use vigil_core::sign_in::sign_in_wait;
 use vigil_core::{Clock, ErrorCode, FixedClock, VigilError};
 
-use crate::commands::{checks, discharge, sessions};
+use crate::commands::{checks, discharge, sessions, transfers};
 use crate::discharge_inputs::*;
 use crate::scheduler::Scheduler;
 use crate::state::AppState;
 use crate::test_support::{admin_state, everything, t0, ADMIN_PIN};
+
+mod readiness;
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -29,6 +33,7 @@ enum Op {
     Discharge { session: i64, overrides: bool, right_pin: bool },
     Depart { session: i64 },
     AgainstAdvice { session: i64 },
+    Transfer { session: i64 },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -48,7 +53,8 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (session.clone(), any::<bool>(), prop::bool::weighted(0.9))
             .prop_map(|(session, overrides, right_pin)| Op::Discharge { session, overrides, right_pin }),
         2 => session.clone().prop_map(|session| Op::Depart { session }),
-        1 => session.prop_map(|session| Op::AgainstAdvice { session }),
+        1 => session.clone().prop_map(|session| Op::AgainstAdvice { session }),
+        2 => session.prop_map(|session| Op::Transfer { session }),
     ]
 }
 
@@ -66,12 +72,33 @@ struct Model {
     phase: Phase,
     /// `None`: no recovery check yet; `Some(good)`: the latest one.
     latest_good: Option<bool>,
+    /// When each recovery check was observed (each holds vitals and a lightheadedness check).
+    checked_at: Vec<chrono::DateTime<chrono::Utc>>,
     escort: Option<EscortKind>,
 }
 
 impl Model {
-    /// The soft gates the model expects to fail.
-    fn failed_soft(&self) -> BTreeSet<GateKey> {
+    /// The soft gates the model expects to fail at `now`.
+    fn failed_soft(&self, now: chrono::DateTime<chrono::Utc>) -> BTreeSet<GateKey> {
+        let mut failed = self.failed_findings();
+        if self.check_overdue(now) {
+            failed.insert(GateKey::PlannedChecks);
+        }
+        failed
+    }
+
+    /// The default IV plan: checks at +15, +30, +45 and +60 min, each done by a check from
+    /// 5 min before, overdue 5 min after.
+    fn check_overdue(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        let start = self.ends_at - Duration::minutes(60);
+        [15, 30, 45, 60].into_iter().map(|m| start + Duration::minutes(m)).any(|planned| {
+            now >= planned + Duration::minutes(5)
+                && !self.checked_at.iter().any(|at| *at >= planned - Duration::minutes(5))
+        })
+    }
+
+    /// The soft gates the findings of the latest check fail.
+    fn failed_findings(&self) -> BTreeSet<GateKey> {
         match self.latest_good {
             Some(true) => BTreeSet::new(),
             Some(false) => [GateKey::BloodPressure].into(),
@@ -133,6 +160,7 @@ impl World {
                         ends_at: start.with_nanosecond(0).unwrap_or(start) + Duration::minutes(60),
                         phase: Phase::Observing,
                         latest_good: None,
+                        checked_at: Vec::new(),
                         escort: None,
                     });
                 }
@@ -151,6 +179,7 @@ impl World {
                 if r.is_ok() {
                     if let Some(m) = self.model(session) {
                         m.latest_good = Some(good);
+                        m.checked_at.push(now);
                     }
                 }
                 (r, expect)
@@ -173,6 +202,7 @@ impl World {
                     allow_public_transport_alone: false,
                     escort_late_minutes: 10.0,
                     max_nausea: 1.0,
+                    rems_warn_from_day: 5.0,
                 };
                 let r = ok(discharge_policy(&self.state, &edit));
                 if r.is_ok() {
@@ -185,7 +215,7 @@ impl World {
                     let input = discharge_input(session, &BTreeSet::new(), ADMIN_PIN);
                     return (ok(discharge::clear(&self.state, &input)), false);
                 };
-                let failed = m.failed_soft();
+                let failed = m.failed_soft(now);
                 let given = if overrides { failed.clone() } else { BTreeSet::new() };
                 let pin = if right_pin { ADMIN_PIN } else { "0000" };
                 let r = ok(discharge::clear(&self.state, &discharge_input(session, &given, pin)));
@@ -228,6 +258,18 @@ impl World {
                 }
                 (r, expect)
             }
+            Op::Transfer { session } => {
+                let r =
+                    ok(transfers::transfer(&self.state, &transfer_input(session), &chrono::Utc));
+                // From any phase before a departure, whatever the gates say.
+                let expect = self.model(session).is_some_and(|m| m.phase != Phase::Gone);
+                if r.is_ok() {
+                    if let Some(m) = self.model(session) {
+                        m.phase = Phase::Gone;
+                    }
+                }
+                (r, expect)
+            }
         }
     }
 }
@@ -258,6 +300,7 @@ proptest! {
         // Always one patient to work on.
         let mut all = vec![Op::Admit];
         all.extend(ops);
+        let mut readiness_seen = readiness::Seen::default();
         for op in &all {
             let before = everything(&world.state);
             let (head, _) = world.state.store.with_conn(vigil_store::audit::head).expect("head");
@@ -295,6 +338,8 @@ proptest! {
                 .with_conn(|c| vigil_store::alerts::active(c, now)).expect("alerts")
                 .into_iter().map(|a| a.session_id).collect();
             prop_assert!(alerted.is_subset(&staying), "alerts {:?} of patients who left", alerted);
+            // Readiness history: only sweeps write it, it only grows, and it ends with the board.
+            readiness_seen.after_step(&world.state, matches!(op, Op::Advance { .. }))?;
         }
     }
 }

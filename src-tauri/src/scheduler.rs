@@ -4,12 +4,19 @@
 //! alerts to the caller. It sweeps at once on start and never sleeps longer than
 //! [`vigil_core::deadline::MAX_SLEEP`], so a suspend or a clock jump delays nothing by more than
 //! one short sleep.
+//!
+//! After the firings, a sweep records readiness history (issue 11, feature 10; the design is in
+//! `vigil_core::discharge::ReadinessMark`'s module): every observed session whose readiness or
+//! failing gates changed gets a row, in one transaction of its own. Its failure is logged and
+//! never stops an alert: the firings are committed first, and the app's loop raises them before
+//! it records readiness ([`Scheduler::sweep_alerts`], then [`Scheduler::record_readiness`]).
 
+use chrono::{DateTime, Utc};
 use std::sync::Arc;
 use std::time::Duration;
 use vigil_core::clock_jump::ClockJumpDetector;
 use vigil_core::{deadline, Clock, Deadline};
-use vigil_store::{alerts, sessions, Store, StoreError};
+use vigil_store::{alerts, readiness, sessions, Store, StoreError};
 
 /// An alert that has just fired.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +33,8 @@ pub struct Sweep {
     pub fired: Vec<Fired>,
     /// How long to sleep before the next sweep.
     pub sleep: Duration,
+    /// The sweep's `now`.
+    pub at: DateTime<Utc>,
 }
 
 /// The scheduler's state between sweeps.
@@ -46,9 +55,30 @@ impl Scheduler {
         Self { store, clock, jumps: None }
     }
 
-    /// One sweep at the clock's now; `monotonic` is the time since any fixed origin (the loop's
-    /// start), used only to notice wall-clock jumps, which are recorded.
+    /// One whole sweep: [`Self::sweep_alerts`], then [`Self::record_readiness`] at the same
+    /// `now` (whose failure is logged, never returned).
     pub fn sweep(&mut self, monotonic: Duration) -> Result<Sweep, StoreError> {
+        let sweep = self.sweep_alerts(monotonic)?;
+        self.record_readiness(sweep.at);
+        Ok(sweep)
+    }
+
+    /// Records the readiness changes of every observed session at `now` (the sweep's); returns
+    /// how many rows were written. A failure is logged (ids only) and counts as none: the next
+    /// sweep tries again.
+    pub fn record_readiness(&self, now: DateTime<Utc>) -> usize {
+        match self.store.with_tx(|tx| readiness::record_changes(tx, now)) {
+            Ok(rows) => rows.len(),
+            Err(e) => {
+                eprintln!("vigil: recording readiness failed: {e}");
+                0
+            }
+        }
+    }
+
+    /// The alert part of a sweep at the clock's now; `monotonic` is the time since any fixed
+    /// origin (the loop's start), used only to notice wall-clock jumps, which are recorded.
+    pub fn sweep_alerts(&mut self, monotonic: Duration) -> Result<Sweep, StoreError> {
         let now = self.clock.now();
         match &mut self.jumps {
             None => self.jumps = Some(ClockJumpDetector::new(now, monotonic)),
@@ -78,9 +108,11 @@ impl Scheduler {
             fired.extend(recorded);
         }
         let waiting: Vec<Deadline> = unfired.into_iter().filter(|d| !due.contains(d)).collect();
-        Ok(Sweep { fired, sleep: deadline::next_wake(&waiting, now) })
+        Ok(Sweep { fired, sleep: deadline::next_wake(&waiting, now), at: now })
     }
 }
 
+#[cfg(test)]
+mod readiness_tests;
 #[cfg(test)]
 mod tests;

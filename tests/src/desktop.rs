@@ -115,6 +115,47 @@ impl Desktop {
     /// first start: what most tests need before they do anything else.
     pub fn launch_app(&mut self) -> Session {
         let app = self.launch_app_signed_out();
+        Self::sign_in_admin(app)
+    }
+
+    /// As [`Desktop::launch_app`], with extra environment variables for the app's process
+    /// alone (and the WebKit processes it starts), e.g. libfaketime's `LD_PRELOAD` and
+    /// `FAKETIME`. tauri-driver keeps its own environment: the app is started through a small
+    /// script (in this desktop's log folder) that sets `env` and then `exec`s the app.
+    pub fn launch_app_with_env(&mut self, env: &[(&str, &str)]) -> Session {
+        assert!(
+            self.driver.is_running(),
+            "tauri-driver exited; see {}",
+            self.logs.path().display()
+        );
+        let script = self.env_script(env);
+        Self::sign_in_admin(Session::launch(&self.driver_url, &script))
+    }
+
+    /// Writes an executable `sh` script that runs the app with `env` added.
+    fn env_script(&self, env: &[(&str, &str)]) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let quoted = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+        let app = crate::app_binary().canonicalize().expect("app path");
+        let mut line = String::from("exec env");
+        for (name, value) in env {
+            assert!(!name.is_empty() && !name.contains('='), "bad variable name {name:?}");
+            line.push(' ');
+            line.push_str(&quoted(&format!("{name}={value}")));
+        }
+        line.push(' ');
+        line.push_str(&quoted(&app.display().to_string()));
+        let count = std::fs::read_dir(self.logs.path()).map(|d| d.count()).unwrap_or(0);
+        let path = self.logs.path().join(format!("app-with-env-{count}.sh"));
+        std::fs::write(&path, format!("#!/bin/sh\n{line} \"$@\"\n")).expect("write the script");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+            .expect("make the script executable");
+        path
+    }
+
+    /// Waits for the first page and signs in as the test administrator (created on the first
+    /// start).
+    fn sign_in_admin(app: Session) -> Session {
         let first_start = By::heading("Welcome to Vigil");
         let sign_in = By::heading("Sign in");
         let shown = wait_for("the first-start or sign-in screen", FIRST_PAGE, || {

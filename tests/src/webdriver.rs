@@ -196,6 +196,18 @@ impl Session {
     pub fn title(&self) -> String {
         self.must("GET", "/title", None).as_str().unwrap_or_default().to_owned()
     }
+
+    /// Runs `script` (a function body; `return` gives the result) in the page and returns
+    /// what it returned, as JSON.
+    pub fn execute(&self, script: &str) -> Value {
+        self.must("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
+    }
+
+    /// Asks for the window's size in CSS pixels; the driver's error when it cannot.
+    pub fn set_window_size(&self, width: u32, height: u32) -> Result<(), String> {
+        let rect = json!({ "width": width, "height": height });
+        self.call("POST", "/window/rect", Some(rect)).map(|_| ())
+    }
 }
 
 impl Drop for Session {

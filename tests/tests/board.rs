@@ -124,3 +124,75 @@ fn expect_field_error(app: &Session, label: &str, message: &str) {
     assert_eq!(app.text(&error), message);
     assert_eq!(app.active_element(), field, "focus moves to the field in error");
 }
+
+/// Admits an IV patient in `bay` whose infusion ended `minutes_ago`, with `recovery` minutes.
+fn admit(app: &Session, bay: &str, minutes_ago: i64, recovery: &str) {
+    AdmitForm::iv(bay, &local_input(-minutes_ago)).fill(app);
+    app.type_into(&app.find(&By::label("Recovery minutes")), recovery);
+    app.click(&app.find(&By::button("Admit")));
+    app.find(&By::row(bay));
+}
+
+/// The bays of the board's rows, top to bottom.
+fn board_bays(app: &Session) -> Vec<String> {
+    let rows = app.count(&By::xpath("//table[contains(@class, 'board')]/tbody/tr"));
+    (1..=rows)
+        .map(|i| {
+            let th = By::xpath(format!("(//table[contains(@class, 'board')]/tbody/tr)[{i}]/th"));
+            app.text(&app.find(&th))
+        })
+        .collect()
+}
+
+#[test]
+fn the_patient_who_needs_the_nurse_next_is_on_top_even_when_admitted_last() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    // Bay 1: 10 min ago, its +15 vitals due in 5 min; the minimum ends in 50.
+    admit(&app, "Bay 1", 10, "60");
+    // Bay 2: 5 min ago, vitals due in 10 min; the minimum ends in 55.
+    admit(&app, "Bay 2", 5, "60");
+    // Bay 3, admitted last: 25 min ago, its +15 vitals already 10 min late, though its
+    // 200-minute recovery ends last. (Overdue at admission: shown, no alert.)
+    admit(&app, "Bay 3", 25, "200");
+    let overdue = app.text(&app.find(&By::cell("Bay 3", "Next check")));
+    assert!(overdue.contains("overdue"), "{overdue}");
+    assert_eq!(app.count(&By::xpath("//*[@role='alert']")), 0, "no alert is open");
+    vigil_e2e::process::wait_for("the board in next-action order", Duration::from_secs(10), || {
+        (board_bays(&app) == ["Bay 3", "Bay 1", "Bay 2"]).then_some(())
+    });
+    desktop.screenshot("board-next-action-order");
+}
+
+#[test]
+fn open_alerts_stay_pinned_at_the_top_when_the_board_scrolls() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    if let Err(e) = app.set_window_size(1366, 768) {
+        eprintln!("e2e: the window keeps its size ({e})");
+    }
+    for bay in 1..=5 {
+        admit(&app, &format!("Bay {bay}"), 10, "60");
+    }
+    // Bay 6's minimum passed before it was admitted: its alert opens at once.
+    admit(&app, "Bay 6", 61, "60");
+    app.find(&By::button("Acknowledge alert for Bay 6"));
+    vigil_e2e::process::wait_for("the title to count the alert", Duration::from_secs(10), || {
+        (app.title() == "Vigil – 1 open alert").then_some(())
+    });
+    let scrollable = app.execute("return document.body.scrollHeight > window.innerHeight;");
+    assert_eq!(scrollable, serde_json::json!(true), "the board is taller than the window");
+    app.execute("window.scrollTo(0, document.body.scrollHeight);");
+    let at = app.execute(
+        "const r = document.querySelector('section.alerts').getBoundingClientRect(); \
+         return [r.top, r.bottom, window.innerHeight, window.scrollY];",
+    );
+    let [top, bottom, height, scrolled] = [0, 1, 2, 3].map(|i| at[i].as_f64().expect("a number"));
+    assert!(scrolled > 0.0, "the page scrolled: {at}");
+    assert!(top >= 0.0 && bottom <= height, "the strip is in view: {at}");
+    desktop.screenshot("alerts-pinned-scrolled");
+    app.click(&app.find(&By::button("Acknowledge alert for Bay 6")));
+    vigil_e2e::process::wait_for("the title without alerts", Duration::from_secs(10), || {
+        (app.title() == "Vigil").then_some(())
+    });
+}

@@ -320,3 +320,75 @@ fn a_patient_who_insists_on_leaving_is_recorded_against_advice_never_held() {
         assert!(form.contains(expected), "{expected} in {form}");
     }
 }
+
+/// Readiness history (issue 11, feature 10): the app records each change of what the board
+/// says; the patient's record shows "Became ready at HH:MM" after the earlier "Not ready", and
+/// the rows in the database say the same.
+#[test]
+fn the_record_shows_when_the_patient_became_ready_and_what_the_board_said_before() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    let clock_start = Local::now() - Span::minutes(61);
+    AdmitForm::iv("Bay 7", &local(clock_start)).submit(&app);
+    app.find(&By::row("Bay 7"));
+    // The minimum has passed: its alert fires at once; acknowledged, its banner is out of the way.
+    let ack = By::button("Acknowledge alert for Bay 7");
+    app.click(&wait_for("the minimum's alert", Duration::from_secs(15), || app.try_find(&ack)));
+    wait_for("the banner to go", Duration::from_secs(10), || {
+        app.try_find(&ack).is_none().then_some(())
+    });
+    baseline(&app, "Bay 7", clock_start);
+    all_clear_check(&app, "Bay 7");
+    escort(&app, "Bay 7", "Arrived");
+    wait_for("ready", Duration::from_secs(15), || {
+        (readiness(&app, "Bay 7") == "Ready").then_some(())
+    });
+    // The sweep that sees it comes within 2 s of the board.
+    let rows = wait_for("the ready row", Duration::from_secs(10), || {
+        let rows = readiness_rows(&desktop);
+        (rows.last().map(|r| r.0.as_str()) == Some("ready")).then_some(rows)
+    });
+    assert_eq!(rows[0].0, "not_ready", "the first row, at admission: {rows:?}");
+    assert!(rows[0].1.contains("\"key\":\"escort\""), "with its failing gates: {rows:?}");
+    assert!(!rows[0].1.contains("Testy"), "no names in the stored gates: {rows:?}");
+    let differ =
+        |a: &(String, String, i64), b: &(String, String, i64)| (&a.0, &a.1) != (&b.0, &b.1);
+    assert!(rows.windows(2).all(|w| differ(&w[0], &w[1])), "consecutive rows differ: {rows:?}");
+    let clock = |ms: i64| {
+        let at = chrono::DateTime::from_timestamp_millis(ms).expect("instant");
+        at.with_timezone(&Local).format("%H:%M").to_string()
+    };
+    let became = format!("Became ready at {}", clock(rows[rows.len() - 1].2));
+    let not_ready_at = format!("at {}", clock(rows[0].2));
+
+    app.click(&app.find(&By::button("Open Bay 7")));
+    let timeline = "//ol[@aria-labelledby='timeline-title']/li";
+    let entry =
+        |text: &str| By::xpath(format!("{timeline}[contains(normalize-space(), '{text}')]"));
+    let ready =
+        wait_for("the ready entry", Duration::from_secs(10), || app.try_find(&entry(&became)));
+    assert!(app.text(&ready).contains("Vigil"), "recorded by the app: {}", app.text(&ready));
+    let not_ready = app.text(&app.find(&entry("Not ready: ")));
+    assert!(not_ready.contains("Escort") && not_ready.contains(&not_ready_at), "{not_ready}");
+    let readiness_entries = format!(
+        "{timeline}[contains(normalize-space(), 'Not ready: ') or \
+         contains(normalize-space(), 'Ready – awaiting escort') or \
+         contains(normalize-space(), 'Became ready at')]"
+    );
+    let shown = app.count(&By::xpath(readiness_entries));
+    assert_eq!(shown, rows.len(), "one timeline entry per stored row: {rows:?}");
+    app.execute("document.getElementById('timeline-title').scrollIntoView()");
+    desktop.screenshot("readiness-history");
+}
+
+/// `(readiness, failing gates JSON, changed_at_ms)` of every readiness row, oldest first.
+fn readiness_rows(desktop: &Desktop) -> Vec<(String, String, i64)> {
+    let c = db(desktop);
+    let mut stmt = c
+        .prepare(
+            "SELECT readiness, failing_gates, changed_at_ms FROM readiness_changes ORDER BY id",
+        )
+        .expect("prepare");
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).expect("query");
+    rows.collect::<Result<_, _>>().expect("rows")
+}

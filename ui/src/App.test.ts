@@ -98,6 +98,7 @@ describe('alerts', () => {
     firedAt: new Date().toISOString(),
     detail: null,
     severity: null,
+    emergency: false,
   });
 
   it('shows each alert until acknowledged, and acknowledging one keeps the other', async () => {

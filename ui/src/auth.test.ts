@@ -151,6 +151,7 @@ describe('the locked workstation', () => {
         firedAt: new Date().toISOString(),
         detail: null,
         severity: null,
+        emergency: false,
       },
     ];
   });

@@ -26,6 +26,9 @@ pub struct ActiveAlert {
     pub detail: Option<String>,
     /// For a clinical alert: warning or critical.
     pub severity: Option<crate::checks::AlertSeverity>,
+    /// A critical emergency prompt (severe headache, chest pain or shortness of breath with
+    /// high blood pressure) among the alert's reasons: refer for emergency care now.
+    pub emergency: bool,
 }
 
 impl ActiveAlert {

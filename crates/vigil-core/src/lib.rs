@@ -14,6 +14,7 @@ pub mod draft;
 pub mod error;
 pub mod integrity;
 pub mod local_time;
+pub mod notes;
 pub mod papers;
 pub mod payload;
 pub mod people;

@@ -6,16 +6,18 @@ use std::path::PathBuf;
 use ts_rs::TS;
 use vigil_core::checks::{
     AlertSeverity, Baseline, BloodPressure, Cadss, Check, CheckInput, CheckPurpose, CheckSchedule,
-    ClinicalAlert, ClinicalAlertKind, CorrectionInput, Orthostatic, OrthostaticInput,
-    OrthostaticMethod, OrthostaticOutcome, OrthostaticReadings, OrthostaticResult, OxygenSupport,
-    Padss, PadssItem, PadssItemKind, PlannedCheck, PlannedCheckKind, PlannedCheckStatus, Symptom,
-    ThresholdSettings, ThresholdSettingsEdit, TimelineEntry, TimelineKind, Vitals, VitalsInput,
+    ClinicalAlert, ClinicalAlertKind, CorrectionInput, HeartRateRise, Orthostatic,
+    OrthostaticInput, OrthostaticMethod, OrthostaticOutcome, OrthostaticReadings,
+    OrthostaticResult, OxygenSupport, Padss, PadssItem, PadssItemKind, PlannedCheck,
+    PlannedCheckKind, PlannedCheckStatus, Symptom, ThresholdSettings, ThresholdSettingsEdit,
+    TimelineEntry, TimelineKind, Vitals, VitalsInput,
 };
 use vigil_core::discharge::{
     AgainstAdvice, AgainstAdviceInput, DischargeGates, DischargeInput, DischargePolicy,
     DischargePolicyEdit, DischargeSnapshot, Escort, EscortInput, EscortStatus, Gate, GateKey,
     GateOverride, Instructions, OverrideInput, Readiness, SessionPhase, Transport, WillDrive,
 };
+use vigil_core::notes::{NoteInput, NoteSaved};
 use vigil_core::papers::{Paper, PaperRow, PaperSection};
 use vigil_core::{
     AccountStatusInput, ActiveAlert, AdmitInput, AlertRepeatEdit, AuthStatus, BackupInfo,
@@ -70,6 +72,9 @@ fn generated() -> String {
         Orthostatic::decl(),
         OrthostaticOutcome::decl(),
         OrthostaticResult::decl(),
+        HeartRateRise::decl(),
+        NoteInput::decl(),
+        NoteSaved::decl(),
         Cadss::decl(),
         Check::decl(),
         ThresholdSettings::decl(),
@@ -93,6 +98,11 @@ fn generated() -> String {
         vigil_core::checks::CheckSaved::decl(),
         vigil_core::checks::PadssConfirmInput::decl(),
         vigil_core::checks::PadssConfirmation::decl(),
+        vigil_core::checks::PredoseChoice::decl(),
+        vigil_core::checks::PredoseDecisionInput::decl(),
+        vigil_core::checks::PredoseDecision::decl(),
+        vigil_core::checks::RecordedPredoseDecision::decl(),
+        vigil_core::checks::PredoseStanding::decl(),
         vigil_core::checks::CheckPlanSettings::decl(),
         vigil_core::checks::CheckPlanSettingsEdit::decl(),
         DischargePolicy::decl(),
@@ -114,6 +124,8 @@ fn generated() -> String {
         WillDrive::decl(),
         AgainstAdviceInput::decl(),
         AgainstAdvice::decl(),
+        vigil_core::discharge::TransferInput::decl(),
+        vigil_core::discharge::Transfer::decl(),
         Paper::decl(),
         PaperSection::decl(),
         PaperRow::decl(),
@@ -124,6 +136,8 @@ fn generated() -> String {
         vigil_core::papers::rems::RemsDetailsInput::decl(),
         vigil_core::papers::rems::RemsDetails::decl(),
         vigil_core::papers::rems::FormSubmittedInput::decl(),
+        vigil_core::papers::rems::SubmissionChannel::decl(),
+        vigil_core::papers::rems::FormStatus::decl(),
         vigil_core::papers::rems::FormDue::decl(),
     ];
     let mut out = String::from(

@@ -4,7 +4,9 @@
 //! - loading the board (everything the board command reads and computes) with 10, 25 and 50
 //!   patients in recovery, first on an empty history, then after generating five years of
 //!   history (`VIGIL_BENCH_SESSIONS`, default 50,000 sessions of 20 checks: 1,000,000 checks,
-//!   each with its minimum alert fired and acknowledged), through the store's own write paths.
+//!   each with its minimum alert fired and acknowledged and three readiness history rows),
+//!   through the store's own write paths;
+//! - what readiness history adds to the scheduler's sweep with 50 patients (issue 11).
 //!
 //! Run: `make bench-checks` (`cargo bench -p vigil-store --bench checks`).
 
@@ -12,9 +14,10 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use std::collections::HashSet;
 use std::time::Instant;
 use vigil_core::checks::{AlertSeverity, Check, CheckPurpose, Vitals};
+use vigil_core::discharge::{FailingGate, GateKey, Readiness, ReadinessMark};
 use vigil_core::people::{NewNurse, Pin};
 use vigil_core::{Admission, Protocol, RecoveryBoard, Role};
-use vigil_store::{alerts, checks, discharge, nurses, sessions, Store};
+use vigil_store::{alerts, checks, discharge, nurses, readiness, sessions, Store};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).single().expect("valid")
@@ -114,6 +117,51 @@ fn sweep_figures(store: &Store, label: &str) {
     println!("scheduler read, {due} unfired deadlines, {label}: p50 {p50:.2} ms, p99 {p99:.2} ms");
 }
 
+/// What readiness history adds to each sweep (issue 11, feature 10): its own transaction that
+/// assesses every observed board session and appends the rows that changed. The first run
+/// writes every session's first row; the samples after it are the steady state (no change).
+fn readiness_figures(store: &Store, label: &str) {
+    let t = Instant::now();
+    let first = store.with_tx(|tx| readiness::record_changes(tx, now())).expect("record").len();
+    let first_ms = t.elapsed().as_secs_f64() * 1e3;
+    let (mut alone, mut whole) = (Vec::new(), Vec::new());
+    for _ in 0..200 {
+        let t = Instant::now();
+        store.with_conn(|c| alerts::unfired_deadlines(c, now())).expect("deadlines");
+        let read = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let rows = store.with_tx(|tx| readiness::record_changes(tx, now())).expect("record");
+        assert!(rows.is_empty(), "nothing changed");
+        let recorded = t.elapsed().as_secs_f64() * 1e3;
+        alone.push(recorded);
+        whole.push(read + recorded);
+    }
+    let (p50, p99) = percentiles(alone);
+    let (w50, w99) = percentiles(whole);
+    println!(
+        "readiness recording, {label}: first sweep ({first} rows) {first_ms:.2} ms; \
+         unchanged p50 {p50:.2} ms, p99 {p99:.2} ms; scheduler read + readiness p50 {w50:.2} ms, \
+         p99 {w99:.2} ms"
+    );
+}
+
+/// A past session's readiness history: not ready for the minimum, then awaiting the escort,
+/// then ready.
+fn history_marks() -> [ReadinessMark; 3] {
+    let failing = |key, detail: &str| vec![FailingGate { key, detail: detail.into() }];
+    [
+        ReadinessMark {
+            readiness: Readiness::NotReady,
+            failing: failing(GateKey::Minimum, "30 min left"),
+        },
+        ReadinessMark {
+            readiness: Readiness::ReadyAwaitingEscort,
+            failing: failing(GateKey::Escort, "Escort expected"),
+        },
+        ReadinessMark { readiness: Readiness::Ready, failing: Vec::new() },
+    ]
+}
+
 /// Admits `count` patients in recovery now, each with 4 checks.
 fn admit_active(store: &Store, nurse: i64, from: usize, count: usize) -> Vec<i64> {
     (from..from + count)
@@ -154,6 +202,7 @@ fn main() {
     active.extend(admit_active(&store, nurse, 25, 25));
     board_figures(&store, "no history");
     sweep_figures(&store, "50 patients, no history");
+    readiness_figures(&store, "50 patients, no history");
 
     // Five years of history through the store's own write paths, 1,000 sessions per transaction.
     let t = Instant::now();
@@ -177,6 +226,10 @@ fn main() {
                     if let Some(firing) = alerts::record_firing(tx, &deadline, session.ends_at())? {
                         alerts::acknowledge(tx, firing, nurse, session.ends_at())?;
                     }
+                    for (k, mark) in history_marks().iter().enumerate() {
+                        let at = start + Duration::minutes(30 * k as i64);
+                        readiness::insert(tx, id, mark, at)?;
+                    }
                 }
                 Ok(())
             })
@@ -199,6 +252,7 @@ fn main() {
     );
     board_figures(&store, "with the history");
     sweep_figures(&store, "50 patients, with the history");
+    readiness_figures(&store, "50 patients, with the history");
 
     let mut saves = Vec::new();
     let mut critical = 0;

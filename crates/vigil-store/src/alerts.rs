@@ -153,7 +153,7 @@ pub fn acknowledge(
 pub fn active(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<ActiveAlert>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT f.id, f.session_id, f.kind, s.bay, s.patient_name, f.due_at_ms, f.fired_at_ms,
-                f.message, f.severity
+                f.message, f.severity, f.key
          FROM recovery_sessions s CROSS JOIN alert_firings f ON f.session_id = s.id -- sessions first: their clock index keeps this to the board
          LEFT JOIN alert_acknowledgements a ON a.firing_id = f.id
          LEFT JOIN alert_resolutions r ON r.firing_id = f.id
@@ -173,30 +173,35 @@ pub fn active(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<ActiveAlert>,
             r.get::<_, i64>(6)?,
             r.get::<_, Option<String>>(7)?,
             r.get::<_, Option<String>>(8)?,
+            r.get::<_, Option<String>>(9)?,
         ))
     })?;
     rows.map(|row| {
-        let (firing_id, session_id, kind, bay, patient_name, due, fired, message, severity) = row?;
+        let (firing_id, session_id, kind, bay, patient_name, due, fired, message, severity, key) =
+            row?;
         let corrupt = |what: &str| StoreError::Corrupt {
             table: "alert_firings",
             id: firing_id,
             what: what.into(),
         };
+        let kind = DeadlineKind::parse(&kind).ok_or_else(|| corrupt("kind"))?;
+        let severity = match severity.as_deref() {
+            None => None,
+            Some("warning") => Some(AlertSeverity::Warning),
+            Some("critical") => Some(AlertSeverity::Critical),
+            Some(_) => return Err(corrupt("severity")),
+        };
         Ok(ActiveAlert {
             firing_id,
             session_id,
-            kind: DeadlineKind::parse(&kind).ok_or_else(|| corrupt("kind"))?,
+            kind,
             bay,
             patient_name,
             due_at: instant(due).ok_or_else(|| corrupt("due_at_ms"))?,
             fired_at: instant(fired).ok_or_else(|| corrupt("fired_at_ms"))?,
             detail: message,
-            severity: match severity.as_deref() {
-                None => None,
-                Some("warning") => Some(AlertSeverity::Warning),
-                Some("critical") => Some(AlertSeverity::Critical),
-                Some(_) => return Err(corrupt("severity")),
-            },
+            emergency: is_emergency(kind, key.as_deref(), severity),
+            severity,
         })
     })
     .collect()
@@ -253,6 +258,16 @@ pub fn record_clock_jump(
     let entry = Entry::new(Action::ClockJump, None).record("clock_jumps", tx.last_insert_rowid());
     audit::append(tx, now, &entry)?;
     Ok(())
+}
+
+/// A clinical firing is keyed `"{check_id}:{most urgent kind}"`; the emergency prompt is the
+/// most urgent kind, so a critical firing keyed `…:emergency` is a critical emergency prompt.
+fn is_emergency(kind: DeadlineKind, key: Option<&str>, severity: Option<AlertSeverity>) -> bool {
+    kind == DeadlineKind::Clinical
+        && severity == Some(AlertSeverity::Critical)
+        && key.and_then(|k| k.split_once(':')).is_some_and(|(_, rule)| {
+            rule == vigil_core::checks::ClinicalAlertKind::Emergency.as_str()
+        })
 }
 
 fn instant(ms: i64) -> Option<DateTime<Utc>> {

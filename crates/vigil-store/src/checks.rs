@@ -1,13 +1,14 @@
 //! The `checks` table: recording a check or a correction with everything it sets off in the
-//! same transaction (its clinical alerts, the overdue alerts it answers, the alerts its
-//! original raised resolved "by correction", one audit entry), and reading a session's checks.
+//! same transaction (its one clinical alert naming every reason, the overdue alerts it
+//! answers, the alerts its original raised resolved "by correction", one audit entry), and
+//! reading a session's checks.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
 use vigil_core::checks::{
-    clinical_alerts, Baseline, Check, CheckPurpose, CheckStatus, ClinicalAlert, StoredCheck,
-    ThresholdSettings,
+    clinical_alerts, combined_alert, Baseline, Check, CheckPurpose, CheckStatus, ClinicalAlert,
+    StoredCheck, ThresholdSettings,
 };
 use vigil_core::{ErrorCode, RecoverySession, VigilError};
 
@@ -18,7 +19,8 @@ use crate::{plans, thresholds, StoreError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recorded {
     pub check_id: i64,
-    /// The clinical alerts it raised, each with its new firing id.
+    /// The clinical alert it raised with its new firing id: at most one, naming every reason
+    /// (keyed `"{check_id}:{most urgent kind}"`).
     pub alerts: Vec<(i64, ClinicalAlert)>,
 }
 
@@ -72,8 +74,9 @@ pub fn record(
     let settings = thresholds::current(tx)?;
     let stored = for_session(tx, session.id)?;
     let baseline = Baseline::from_checks(stored.iter().filter(|c| c.is_live()).map(|c| &c.check));
+    // One reading, one alert: every rule it breaks is named in the one firing's message.
     let mut alerts = Vec::new();
-    for alert in clinical_alerts(check, baseline.as_ref(), &settings) {
+    if let Some(alert) = combined_alert(&clinical_alerts(check, baseline.as_ref(), &settings)) {
         let firing = insert_clinical_firing(tx, session.id, check_id, &alert, now)?;
         entry = entry.record("alert_firings", firing);
         alerts.push((firing, alert));
@@ -163,14 +166,16 @@ pub fn statuses(
     let plans = plans::history(conn)?;
     let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
     let mut checks = for_sessions(conn, &ids)?;
-    Ok(sessions
+    let mut statuses = sessions
         .iter()
         .map(|s| {
             let stored = checks.remove(&s.id).unwrap_or_default();
             let plan = plans.for_admission(s.recorded_at);
             (s.id, CheckStatus::assess(s, &stored, &settings, &plan, now))
         })
-        .collect())
+        .collect();
+    crate::predose::attach(conn, &mut statuses)?;
+    Ok(statuses)
 }
 
 fn purpose_str(purpose: CheckPurpose) -> &'static str {
@@ -233,15 +238,16 @@ fn insert_clinical_firing(
     Ok(tx.last_insert_rowid())
 }
 
-/// Firings raised by `check_id` that are neither acknowledged nor resolved.
+/// Firings raised by `check_id` not resolved yet, acknowledged or not: acknowledged is not
+/// resolved, and a correction resolves what the wrong value raised either way.
 fn unresolved_firings_of_check(
     tx: &Transaction<'_>,
     check_id: i64,
 ) -> Result<Vec<i64>, StoreError> {
     let mut stmt = tx.prepare_cached(
         "SELECT f.id FROM alert_firings f WHERE f.check_id = ?1
-           AND NOT EXISTS (SELECT 1 FROM alert_acknowledgements a WHERE a.firing_id = f.id)
-           AND NOT EXISTS (SELECT 1 FROM alert_resolutions r WHERE r.firing_id = f.id)",
+           AND NOT EXISTS (SELECT 1 FROM alert_resolutions r WHERE r.firing_id = f.id)
+         ORDER BY f.id",
     )?;
     let ids = stmt.query_map([check_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
     Ok(ids)

@@ -1,6 +1,7 @@
 //! The end of a session: the escort (each save a new version, the latest in force), the
 //! "cleared for discharge" event with its snapshot of every gate, the departure (with the escort
-//! or against advice), and the clinic's discharge policy (versions). Each write checks the
+//! or against advice; transfers to emergency care are in `transfers`), and the clinic's
+//! discharge policy (versions). Each write checks the
 //! session's phase inside its own transaction, so two nurses cannot discharge the same patient
 //! twice, and writes its audit entry there too.
 
@@ -8,6 +9,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
 use vigil_core::board::BoardDischarge;
+use vigil_core::discharge::view::DepartureHow;
 use vigil_core::discharge::{
     AgainstAdvice, DischargeGates, DischargePolicy, DischargeSnapshot, Escort, GateInput,
     SessionPhase,
@@ -15,7 +17,7 @@ use vigil_core::discharge::{
 use vigil_core::{RecoverySession, VigilError};
 
 use crate::audit::{self, Action, Entry};
-use crate::{checks, thresholds, StoreError};
+use crate::{checks, plans, thresholds, StoreError};
 
 /// Where a session stands at its end: its phase, and who cleared it and when it left.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,9 +156,7 @@ pub fn standings(
         let phase = match (how.as_deref(), cleared_ms) {
             (None, None) => SessionPhase::Observing,
             (None, Some(_)) => SessionPhase::Cleared,
-            (Some("discharged"), _) => SessionPhase::Departed,
-            (Some("against_advice"), _) => SessionPhase::LeftAgainstAdvice,
-            (Some(_), _) => return Err(corrupt("how")),
+            (Some(how), _) => DepartureHow::parse(how).ok_or_else(|| corrupt("how"))?.phase(),
         };
         out.insert(
             id,
@@ -333,10 +333,12 @@ fn gates_with(
     let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
     let mut stored = checks::for_sessions(conn, &ids)?;
     let critical = unacknowledged_critical(conn, &ids)?;
+    let plans = plans::history(conn)?;
     Ok(sessions
         .iter()
         .map(|session| {
             let checks = stored.remove(&session.id).unwrap_or_default();
+            let plan = plans.for_admission(session.recorded_at);
             let input = GateInput {
                 session,
                 checks: &checks,
@@ -344,6 +346,7 @@ fn gates_with(
                 policy: &policy,
                 escort: escorts.get(&session.id),
                 unacknowledged_critical: critical.get(&session.id).copied().unwrap_or(0),
+                plan: &plan,
                 now,
             };
             (session.id, DischargeGates::assess(&input))

@@ -17,6 +17,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0005_people_and_audit", include_str!("migrations/0005_people_and_audit.sql")),
     ("0006_checks", include_str!("migrations/0006_checks.sql")),
     ("0007_discharge", include_str!("migrations/0007_discharge.sql")),
+    ("0008_rems_channel", include_str!("migrations/0008_rems_channel.sql")),
+    ("0009_transfers", include_str!("migrations/0009_transfers.sql")),
+    ("0010_notes", include_str!("migrations/0010_notes.sql")),
+    ("0011_predose_decisions", include_str!("migrations/0011_predose_decisions.sql")),
+    ("0012_readiness_history", include_str!("migrations/0012_readiness_history.sql")),
 ];
 
 /// The schema version this binary writes.

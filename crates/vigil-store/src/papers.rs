@@ -7,7 +7,7 @@ use vigil_core::discharge::view::{DepartedRow, DepartureHow};
 use vigil_core::papers::sheets::SessionRecord;
 use vigil_core::Protocol;
 
-use crate::{checks, discharge, sessions, StoreError};
+use crate::{checks, discharge, sessions, transfers, StoreError};
 
 /// The record of session `session_id`. Errors: `not_found` for an unknown session.
 pub fn record(conn: &Connection, session_id: i64) -> Result<SessionRecord, StoreError> {
@@ -49,8 +49,11 @@ pub fn record(conn: &Connection, session_id: i64) -> Result<SessionRecord, Store
         left_recorded_by,
         snapshot: discharge::snapshot(conn, session_id)?,
         against_advice: discharge::against_advice(conn, session_id)?,
+        transfer: transfers::of_session(conn, session_id)?,
         escort: discharge::escort(conn, session_id)?,
         checks: checks::for_session(conn, session_id)?,
+        notes: crate::notes::for_session(conn, session_id)?,
+        predose: crate::predose::standing(conn, session_id)?,
         session,
     })
 }

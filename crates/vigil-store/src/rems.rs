@@ -1,9 +1,12 @@
 //! The Spravato REMS Patient Monitoring Form: the details only a nurse can give (versions, the
-//! latest in force) and the mark that the form was submitted (once per session).
+//! latest in force), the mark that the form was submitted (once per session, with its channel
+//! and reference), and the forms-due list.
 
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use vigil_core::papers::rems::{due_by, FormDue, RemsDetails};
+use vigil_core::papers::rems::{
+    local_day, FormDue, FormSubmission, RemsDeadline, RemsDetails, SubmissionChannel,
+};
 use vigil_core::{ErrorCode, Protocol, VigilError};
 
 use crate::audit::{self, Action, Entry};
@@ -62,12 +65,12 @@ pub fn save_details(
     Ok(id)
 }
 
-/// Marks a Spravato session's form submitted, with the submission's reference. Errors:
-/// `conflict` for another protocol or a form already marked.
+/// Marks a Spravato session's form submitted, with the submission's channel and reference.
+/// Errors: `conflict` for another protocol or a form already marked.
 pub fn submit(
     tx: &Transaction<'_>,
     session_id: i64,
-    reference: &str,
+    submission: &FormSubmission,
     by: i64,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
@@ -85,65 +88,105 @@ pub fn submit(
         .into());
     }
     tx.execute(
-        "INSERT INTO rems_submissions (session_id, reference, submitted_at_ms, submitted_by)
-         VALUES (?1, ?2, ?3, ?4)",
-        params![session_id, reference, now.timestamp_millis(), by],
+        "INSERT INTO rems_submissions
+            (session_id, reference, submitted_at_ms, submitted_by, channel)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            session_id,
+            submission.reference,
+            now.timestamp_millis(),
+            by,
+            submission.channel.as_str()
+        ],
     )?;
     let id = tx.last_insert_rowid();
     let entry = Entry::new(Action::RemsSubmitted, Some(by)).record("rems_submissions", id);
-    audit::append(tx, now, &entry.detail(&format!("session #{session_id}")))?;
+    let detail = format!("session #{session_id} by {}", submission.channel.label());
+    audit::append(tx, now, &entry.detail(&detail))?;
     Ok(id)
 }
 
 /// Every Spravato session whose form is not submitted yet, and those submitted in the last 30
-/// days, oldest first; the due date is the 7th calendar day after treatment in zone `tz`.
+/// days, oldest first. Days are local to zone `tz`: the last day on time is D+7, and a form is
+/// "due soon" from day D+`warn_from_day` (the discharge policy's `rems_warn_from_day`).
 pub fn forms_due<Tz: TimeZone>(
     conn: &Connection,
     now: DateTime<Utc>,
     tz: &Tz,
+    warn_from_day: u32,
 ) -> Result<Vec<FormDue>, StoreError> {
     let recent = (now - chrono::Duration::days(30)).timestamp_millis();
+    let today = local_day(now, tz);
     let mut stmt = conn.prepare_cached(
         "SELECT s.id, s.bay, s.patient_name, s.clock_started_at_ms, u.submitted_at_ms,
-                (SELECT l.label FROM nurse_labels l WHERE l.id = u.submitted_by), u.reference
+                (SELECT l.label FROM nurse_labels l WHERE l.id = u.submitted_by), u.reference,
+                u.channel
          FROM recovery_sessions s LEFT JOIN rems_submissions u ON u.session_id = s.id
          WHERE s.protocol = 'spravato' AND (u.id IS NULL OR u.submitted_at_ms >= ?1)
          ORDER BY s.clock_started_at_ms, s.id",
     )?;
     let rows = stmt.query_map([recent], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, i64>(3)?,
-            r.get::<_, Option<i64>>(4)?,
-            r.get::<_, Option<String>>(5)?,
-            r.get::<_, Option<String>>(6)?,
-        ))
+        Ok(Row {
+            session_id: r.get(0)?,
+            bay: r.get(1)?,
+            patient_name: r.get(2)?,
+            treated_ms: r.get(3)?,
+            submitted_ms: r.get(4)?,
+            submitted_by: r.get(5)?,
+            reference: r.get(6)?,
+            channel: r.get(7)?,
+        })
     })?;
-    rows.map(|row| {
-        let (session_id, bay, patient_name, treated_ms, submitted_ms, submitted_by, reference) =
-            row?;
-        let corrupt = |what: &str| StoreError::Corrupt {
-            table: "recovery_sessions",
-            id: session_id,
+    rows.map(|row| row?.form(tz, today, warn_from_day)).collect()
+}
+
+/// One row of the forms-due query.
+struct Row {
+    session_id: i64,
+    bay: String,
+    patient_name: String,
+    treated_ms: i64,
+    submitted_ms: Option<i64>,
+    submitted_by: Option<String>,
+    reference: Option<String>,
+    channel: Option<String>,
+}
+
+impl Row {
+    fn form<Tz: TimeZone>(
+        self,
+        tz: &Tz,
+        today: chrono::NaiveDate,
+        warn_from_day: u32,
+    ) -> Result<FormDue, StoreError> {
+        let corrupt = |table: &'static str, what: &str| StoreError::Corrupt {
+            table,
+            id: self.session_id,
             what: what.into(),
         };
-        let treated_at =
-            DateTime::from_timestamp_millis(treated_ms).ok_or_else(|| corrupt("clock_started"))?;
-        let submitted_at = submitted_ms.and_then(DateTime::from_timestamp_millis);
-        let due = due_by(treated_at, tz);
+        let treated_at = DateTime::from_timestamp_millis(self.treated_ms)
+            .ok_or_else(|| corrupt("recovery_sessions", "clock_started"))?;
+        let submitted_at = self.submitted_ms.and_then(DateTime::from_timestamp_millis);
+        let channel = match self.channel.as_deref() {
+            None => None,
+            Some(name) => Some(
+                SubmissionChannel::parse(name)
+                    .ok_or_else(|| corrupt("rems_submissions", "channel"))?,
+            ),
+        };
+        let deadline = RemsDeadline::of(treated_at, tz);
         Ok(FormDue {
-            session_id,
-            bay,
-            patient_name,
+            session_id: self.session_id,
+            bay: self.bay,
+            patient_name: self.patient_name,
             treated_at,
-            due_by: due,
-            overdue: submitted_at.is_none() && now > due,
+            treated_on: deadline.treated_on,
+            last_day: deadline.last_day,
+            status: deadline.status(today, warn_from_day, self.submitted_ms.is_some()),
             submitted_at,
-            submitted_by,
-            reference,
+            submitted_by: self.submitted_by,
+            reference: self.reference,
+            channel,
         })
-    })
-    .collect()
+    }
 }

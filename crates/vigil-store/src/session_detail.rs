@@ -5,42 +5,51 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use vigil_core::checks::{
-    sort_timeline, CheckRecord, CheckStatus, PadssConfirmation, SessionDetail, TimelineEntry,
-    TimelineKind,
+    sort_timeline, AcknowledgementRow, CheckRecord, CheckStatus, FiringRow, PadssConfirmation,
+    ResolutionRow, SessionDetail, TimelineEntry, TimelineKind,
 };
+use vigil_core::DeadlineKind;
 
-use crate::{checks, plans, sessions, thresholds, StoreError};
+use vigil_core::VigilError;
+
+use crate::{
+    checks, discharge, notes, plans, predose, readiness, sessions, thresholds, StoreError,
+};
 
 /// The detail of session `id` at `now`. Errors: `not_found`.
 pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDetail, StoreError> {
     let session = sessions::get(conn, id)?;
     let stored = checks::for_session(conn, id)?;
     let plan = plans::history(conn)?.for_admission(session.recorded_at);
-    let status = CheckStatus::assess(&session, &stored, &thresholds::current(conn)?, &plan, now);
+    let mut status =
+        CheckStatus::assess(&session, &stored, &thresholds::current(conn)?, &plan, now);
+    let decisions = predose::for_session(conn, id)?;
+    status.predose = status.predose.take().map(|s| s.with_decisions(&decisions));
+    // The one "not ready" list: the same gates the board and the discharge dialog read.
+    let gates = discharge::gates(conn, std::slice::from_ref(&session), now)?
+        .remove(&session.id)
+        .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?;
     let mut timeline: Vec<TimelineEntry> = stored.iter().map(|c| c.timeline_entry()).collect();
-    timeline.push(TimelineEntry {
-        kind: TimelineKind::Admission,
-        record_id: session.id,
-        at: session.clock_started_at,
-        recorded_at: session.recorded_at,
-        who: session.admitted_by.clone(),
-        summary: format!(
-            "Admitted to {}: {}, minimum {} min; clock started",
-            session.bay,
-            session.protocol.label(),
-            session.minimum_minutes
-        ),
-        late_reason: None,
-        struck: false,
-        corrected_by: None,
-        corrects: None,
-    });
+    timeline.push(TimelineEntry::admission(&session));
     timeline.extend(alert_entries(conn, id)?);
     let confirmations = checks::padss_confirmations(conn, id)?;
     for (record, total, at, who) in &confirmations {
         let summary = format!("Modified PADSS {total}/10 confirmed");
         timeline.push(entry(TimelineKind::Confirmation, *record, *at, *at, who.clone(), summary));
     }
+    for change in readiness::history(conn, id)? {
+        let (at, summary) = (change.changed_at, change.mark.summary());
+        timeline.push(TimelineEntry::new(
+            TimelineKind::Readiness,
+            change.id,
+            at,
+            at,
+            None,
+            summary,
+        ));
+    }
+    timeline.extend(predose_entries(&decisions, &stored));
+    timeline.extend(notes::for_session(conn, id)?.iter().map(|n| n.timeline_entry()));
     let padss_confirmation = confirmations.last().map(|(_, total, at, who)| PadssConfirmation {
         total: *total,
         confirmed_at: *at,
@@ -56,6 +65,7 @@ pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDet
         clock_started_at: session.clock_started_at,
         ends_at: session.ends_at(),
         status,
+        gates,
         checks: stored
             .into_iter()
             .map(|c| CheckRecord { id: c.id, corrected: !c.is_live(), check: c.check })
@@ -80,38 +90,33 @@ fn alert_entries(conn: &Connection, session_id: i64) -> Result<Vec<TimelineEntry
     )?;
     let mut rows = stmt.query([session_id])?;
     let mut out = Vec::new();
-    let instant = |ms: i64, id: i64| {
-        DateTime::from_timestamp_millis(ms).ok_or(StoreError::Corrupt {
-            table: "alert_firings",
-            id,
-            what: "time".into(),
-        })
-    };
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
+        let corrupt =
+            |what: &str| StoreError::Corrupt { table: "alert_firings", id, what: what.into() };
+        let instant = |ms: i64| DateTime::from_timestamp_millis(ms).ok_or_else(|| corrupt("time"));
         let kind: String = r.get(1)?;
-        let message: Option<String> = r.get(4)?;
-        let fired = instant(r.get(3)?, id)?;
-        let what = match (kind.as_str(), message) {
-            ("minimum_reached", _) => "Alert: minimum recovery period reached".to_owned(),
-            ("check_overdue", m) => format!("Alert: check overdue: {}", m.unwrap_or_default()),
-            (_, m) => format!("Alert: {}", m.unwrap_or_default()),
-        };
-        out.push(entry(TimelineKind::Alert, id, instant(r.get(2)?, id)?, fired, None, what));
+        out.push(TimelineEntry::alert(&FiringRow {
+            id,
+            kind: DeadlineKind::parse(&kind).ok_or_else(|| corrupt("kind"))?,
+            due_at: instant(r.get(2)?)?,
+            fired_at: instant(r.get(3)?)?,
+            message: r.get(4)?,
+        }));
         if let Some(ack) = r.get::<_, Option<i64>>(5)? {
-            let at = instant(r.get(6)?, id)?;
-            let summary = format!("Alert #{id} acknowledged");
-            out.push(entry(TimelineKind::Acknowledgement, ack, at, at, r.get(7)?, summary));
+            let at = instant(r.get(6)?)?;
+            let row = AcknowledgementRow { id: ack, firing_id: id, at, who: r.get(7)? };
+            out.push(TimelineEntry::acknowledgement(&row));
         }
         if let Some(resolution) = r.get::<_, Option<i64>>(8)? {
-            let how: String = r.get(9)?;
-            let at = instant(r.get(10)?, id)?;
-            let check: i64 = r.get(11)?;
-            let summary = match how.as_str() {
-                "correction" => format!("Alert #{id} resolved by correction (entry #{check})"),
-                _ => format!("Alert #{id} resolved: the check was entered (entry #{check})"),
-            };
-            out.push(entry(TimelineKind::Acknowledgement, resolution, at, at, r.get(12)?, summary));
+            out.push(TimelineEntry::resolution(&ResolutionRow {
+                id: resolution,
+                firing_id: id,
+                how: r.get(9)?,
+                check_id: r.get(11)?,
+                at: instant(r.get(10)?)?,
+                who: r.get(12)?,
+            }));
         }
     }
     Ok(out)
@@ -125,16 +130,31 @@ fn entry(
     who: Option<String>,
     summary: String,
 ) -> TimelineEntry {
-    TimelineEntry {
-        kind,
-        record_id,
-        at,
-        recorded_at,
-        who,
-        summary,
-        late_reason: None,
-        struck: false,
-        corrected_by: None,
-        corrects: None,
-    }
+    TimelineEntry::new(kind, record_id, at, recorded_at, who, summary)
+}
+
+/// The pre-dose decisions of the session; one on a reading corrected since says so.
+fn predose_entries(
+    decisions: &[vigil_core::checks::RecordedPredoseDecision],
+    stored: &[vigil_core::checks::StoredCheck],
+) -> Vec<TimelineEntry> {
+    let corrected = |id: i64| stored.iter().any(|c| c.id == id && !c.is_live());
+    decisions
+        .iter()
+        .map(|d| {
+            let mut summary = d.decision.timeline_summary();
+            if corrected(d.decision.check_id) {
+                summary.push_str(" (the reading was corrected since)");
+            }
+            let kind = TimelineKind::PredoseDecision;
+            TimelineEntry::new(
+                kind,
+                d.id,
+                d.decision.decided_at,
+                d.recorded_at,
+                d.who.clone(),
+                summary,
+            )
+        })
+        .collect()
 }

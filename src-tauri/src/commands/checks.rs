@@ -13,7 +13,7 @@ use vigil_core::checks::{
 use vigil_core::draft::DraftForm;
 use vigil_core::{payload, Deadline, DeadlineKind, Permission, VigilError};
 use vigil_store::checks::{self as stored, Recorded};
-use vigil_store::{discharge, drafts, session_detail, sessions};
+use vigil_store::{discharge, drafts, session_detail, sessions, thresholds};
 
 use super::{signal, RECORDS_CHANGED};
 use crate::alerting;
@@ -83,10 +83,23 @@ pub fn confirm(state: &AppState, input: &PadssConfirmInput) -> Result<SessionDet
     Ok(state.store.with_conn(|c| session_detail::load(c, input.session_id, now))?)
 }
 
-/// The orthostatic verdict of readings typed so far.
+/// The orthostatic verdict of readings typed so far, the heart-rate rise compared with the
+/// clinic's threshold in force.
 #[tauri::command(async)]
-pub fn preview_orthostatic(input: OrthostaticInput) -> OrthostaticResult {
-    input.preview()
+pub fn preview_orthostatic(
+    state: State<'_, AppState>,
+    input: OrthostaticInput,
+) -> Result<OrthostaticResult, VigilError> {
+    preview(&state, &input)
+}
+
+/// [`preview_orthostatic`] without the IPC layer.
+pub fn preview(
+    state: &AppState,
+    input: &OrthostaticInput,
+) -> Result<OrthostaticResult, VigilError> {
+    let settings = state.store.with_conn(thresholds::current)?;
+    Ok(input.preview(settings.orthostatic_hr_rise))
 }
 
 /// The detail of a session (patient data: needs an open workstation).
@@ -152,6 +165,7 @@ fn context(
     // Clinical times are whole seconds: a check typed for "now" just after the departure
     // must not slip under a departure recorded with its milliseconds.
     context.ended_at = left_at.map(|t| t.with_nanosecond(0).unwrap_or(t));
+    context.orthostatic_hr_rise = state.store.with_conn(thresholds::current)?.orthostatic_hr_rise;
     Ok(context)
 }
 
@@ -191,3 +205,9 @@ fn raise(app: &AppHandle, fired: &[Fired]) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod heart_rate_tests;
+
+#[cfg(test)]
+mod alert_tests;

@@ -6,11 +6,14 @@ pub mod auth;
 pub mod checks;
 pub mod discharge;
 pub mod drafts;
+pub mod notes;
 pub mod papers;
 pub mod people;
+pub mod predose;
 pub mod records;
 pub mod sessions;
 pub mod settings;
+pub mod transfers;
 
 /// The event emitted after any committed write; the UI refetches what it shows.
 pub const RECORDS_CHANGED: &str = "records-changed";

@@ -9,7 +9,7 @@ use tauri::{AppHandle, Manager, State};
 use vigil_core::discharge::ready_without_minimum_minutes;
 use vigil_core::draft::DraftForm;
 use vigil_core::papers::rems::{
-    due_by, FormDue, FormSubmittedInput, RemsDetails, RemsDetailsInput,
+    FormDue, FormSubmittedInput, RemsDeadline, RemsDetails, RemsDetailsInput,
 };
 use vigil_core::papers::sheets;
 use vigil_core::papers::{render_pdf, Paper};
@@ -134,25 +134,30 @@ pub fn mark_form_submitted(
     Ok(due)
 }
 
-/// Marks a form submitted; returns the list with due dates in zone `tz`. Errors: `validation`
-/// without a reference, `conflict` for a second mark or a session that is not Spravato.
+/// Marks a form submitted; returns the list with days in zone `tz`. Errors: `validation` on
+/// `channel` (not portal, fax or phone) or `reference`, `conflict` for a second mark or a
+/// session that is not Spravato.
 pub fn submit<Tz: TimeZone>(
     state: &AppState,
     input: &FormSubmittedInput,
     tz: &Tz,
 ) -> Result<Vec<FormDue>, VigilError> {
     let nurse = state.nurse_for(Permission::ClinicalWork)?;
-    let reference = input.validate()?;
+    let submission = input.validate()?;
     let now = state.clock.now();
-    state.store.with_tx(|tx| rems::submit(tx, input.session_id, &reference, nurse.id, now))?;
+    state.store.with_tx(|tx| rems::submit(tx, input.session_id, &submission, nurse.id, now))?;
     forms_due(state, tz)
 }
 
-/// Every REMS form due, overdue or lately submitted, with due dates in zone `tz`.
+/// Every REMS form due, overdue or lately submitted, with days in zone `tz` and the status
+/// of each today (warned from the discharge policy's day).
 pub fn forms_due<Tz: TimeZone>(state: &AppState, tz: &Tz) -> Result<Vec<FormDue>, VigilError> {
     state.nurse_for(Permission::ClinicalWork)?;
     let now = state.clock.now();
-    Ok(state.store.with_conn(|c| rems::forms_due(c, now, tz))?)
+    Ok(state.store.with_conn(|c| {
+        let warn_from_day = discharge::policy(c)?.rems_warn_from_day;
+        rems::forms_due(c, now, tz, warn_from_day)
+    })?)
 }
 
 /// Builds a paper of session `session_id`, with due dates in zone `tz`. Errors: `conflict` for
@@ -184,8 +189,8 @@ pub fn paper<Tz: TimeZone>(
             &thresholds::current(c)?,
             &policy,
         );
-        let due = due_by(record.session.clock_started_at, tz);
-        Ok(sheets::rems_form(&record, details.as_ref(), ready, due, &when))
+        let last_day = RemsDeadline::of(record.session.clock_started_at, tz).last_day;
+        Ok(sheets::rems_form(&record, details.as_ref(), ready, last_day, &when))
     })?)
 }
 
@@ -240,3 +245,6 @@ fn record_output(
     state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -43,9 +43,11 @@ describe('the board', () => {
         doneBy: null,
         doneAt: null,
       },
-      notReady: ['Lightheadedness check positive (systolic fell 16 mmHg (≥ 15))', '1 check overdue'],
       readiness: 'not_ready',
-      missing: ['Lightheadedness check positive (systolic fell 16 mmHg (≥ 15))', '1 check overdue'],
+      missing: [
+        'Lightheadedness and gait: Check positive (orthostatic sit-to-stand: systolic fell 16 mmHg (≥ 15))',
+        'Planned checks: 1 check overdue: Vitals at +15 min',
+      ],
       padssTotal: 7,
       padssComplete: false,
     };
@@ -66,8 +68,8 @@ describe('the board', () => {
     const readiness = cell('Bay 5', 'Readiness');
     expect(readiness.textContent).toContain('Not ready:');
     expect(within(readiness).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual([
-      'Lightheadedness check positive (systolic fell 16 mmHg (≥ 15))',
-      '1 check overdue',
+      'Lightheadedness and gait: Check positive (orthostatic sit-to-stand: systolic fell 16 mmHg (≥ 15))',
+      'Planned checks: 1 check overdue: Vitals at +15 min',
     ]);
     expect(text(cell('Bay 5', 'PADSS'))).toBe('7/10 (incomplete)');
     expect(text(cell('Bay 6', 'Next check'))).toBe('—');
@@ -81,7 +83,7 @@ describe('the board', () => {
 
   it('keeps the locked board to bay, initials and time left', async () => {
     lockAs(ipc.auth.nurse);
-    ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), notReady: ['1 check overdue'] }];
+    ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), missing: ['Planned checks: 1 check overdue: Vitals at +15 min'] }];
     render(App);
     await screen.findByRole('rowheader', { name: 'Bay 5' });
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
@@ -111,6 +113,7 @@ describe('the alert banner', () => {
     firedAt: new Date().toISOString(),
     detail: null,
     severity: null,
+    emergency: false,
     ...changes,
   });
 

@@ -49,12 +49,19 @@ describe('the check form', () => {
     expect(document.activeElement).toBe(field('Sitting diastolic'));
     await user.keyboard('80');
     await user.tab();
+    expect(document.activeElement).toBe(field('Sitting heart rate'));
+    await user.keyboard('72');
+    await user.tab();
     await user.keyboard('114');
     await user.tab();
     expect(document.activeElement).toBe(field('Standing diastolic'));
     await user.keyboard('78');
+    await user.tab();
+    expect(document.activeElement).toBe(field('Standing heart rate'));
+    await user.keyboard('104');
     const result = screen.getByRole('region', { name: 'Orthostatic result' });
     expect(await within(result).findByText('Positive: systolic fell 16 mmHg (≥ 15)')).toBeTruthy();
+    expect(await within(result).findByText('Heart rate rose 32 bpm on standing (flag at 30): flagged')).toBeTruthy();
     expect(result.getAttribute('aria-live')).toBe('polite');
 
     await user.selectOptions(field('Gait'), '1 Needs assistance');
@@ -85,6 +92,10 @@ describe('the check form', () => {
         standing1Diastolic: null,
         standing3Systolic: null,
         standing3Diastolic: null,
+        baselineHeartRate: 72,
+        standingHeartRate: 104,
+        standing1HeartRate: null,
+        standing3HeartRate: null,
         symptomsOnStanding: false,
       },
       gait: 1,
@@ -116,17 +127,25 @@ describe('the check form', () => {
     for (const label of [
       'Lying systolic',
       'Lying diastolic',
+      'Lying heart rate',
       'Standing systolic at 1 min',
       'Standing diastolic at 1 min',
+      'Standing heart rate at 1 min',
       'Standing systolic at 3 min',
       'Standing diastolic at 3 min',
+      'Standing heart rate at 3 min',
       'Symptoms on standing',
     ]) {
       expect(field(label), label).toBeTruthy();
     }
+    expect(screen.queryByLabelText('Standing heart rate')).toBeNull();
     await user.type(field('Lying systolic'), '130');
     const result = screen.getByRole('region', { name: 'Orthostatic result' });
     expect(await within(result).findByText(/^Incomplete/)).toBeTruthy();
+    // The rise shows as soon as a lying and a standing rate are in, flagged or not.
+    await user.type(field('Lying heart rate'), '70');
+    await user.type(field('Standing heart rate at 3 min'), '88');
+    expect(await within(result).findByText('Heart rate rose 18 bpm on standing (flag at 30)')).toBeTruthy();
     await user.selectOptions(field('Orthostatic method'), 'Not done');
     expect(field('Reason not done')).toBeTruthy();
     expect(await within(result).findByText('Not done')).toBeTruthy();

@@ -1,9 +1,9 @@
 // Papers in place of the board (discharge sheet, REMS form) and the REMS forms due.
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/ipc';
-import { dischargeView, formDue, ipc, resetIpc, row } from '../test/fakeIpc';
+import { dischargeView, ipc, resetIpc, row } from '../test/fakeIpc';
 
 vi.mock('../lib/ipc', async (importOriginal) =>
   (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -135,38 +135,5 @@ describe('forms due', () => {
     expect((screen.getByLabelText('Other dose (mg)') as HTMLInputElement).value).toBe('70');
     expect((screen.getByLabelText('MAOIs') as HTMLInputElement).checked).toBe(true);
     expect(ipc.drafts.rems_details).toBeUndefined();
-  });
-
-  it('lists the REMS forms and marks one submitted with its reference', async () => {
-    ipc.formsDue = [formDue(8, 'Bay 8', 'Spravato Patient', 5), formDue(9, 'Bay 9', 'Late Patient', -1)];
-    ipc.discharges[9] = dischargeView(9, 'Bay 9', 'Late Patient', { protocol: 'spravato', phase: 'departed' });
-    const user = userEvent.setup();
-    render(App);
-    await user.click(await screen.findByRole('button', { name: 'Forms due' }));
-    const table = await screen.findByRole('table', { name: 'REMS Patient Monitoring Forms' });
-    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim());
-    expect(headers.slice(0, 5)).toEqual(['Bay', 'Patient', 'Treatment date', 'Due by', 'Status']);
-    const tr = (bay: string) => within(table).getByRole('rowheader', { name: bay }).closest('tr')!;
-    expect(within(tr('Bay 8')).getByText('Due')).toBeTruthy();
-    expect(within(tr('Bay 9')).getByText('Overdue')).toBeTruthy();
-
-    await user.click(screen.getByRole('button', { name: 'Mark submitted for Bay 8' }));
-    const reference = screen.getByLabelText('Submission reference for Bay 8');
-    expect(reference.getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(reference);
-
-    await user.type(reference, 'REMS-123');
-    await user.click(screen.getByRole('button', { name: 'Mark submitted for Bay 8' }));
-    const today = new Date();
-    const two = (n: number) => String(n).padStart(2, '0');
-    const date = `${today.getFullYear()}-${two(today.getMonth() + 1)}-${two(today.getDate())}`;
-    expect(await within(tr('Bay 8')).findByText(`Submitted ${date} by Ana Ruiz, RN (REMS-123)`)).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Mark submitted for Bay 8' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Mark submitted for Bay 9' })).toBeTruthy();
-
-    await user.click(screen.getByRole('button', { name: 'REMS form for Bay 9' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'REMS Patient Monitoring Form' })).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Back to board' }));
-    expect(await screen.findByRole('heading', { name: 'No patients in recovery' })).toBeTruthy();
   });
 });

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/ipc';
 import type { PlannedCheck, TimelineEntry } from '../lib/ipc';
-import { check, ipc, resetIpc, row, sessionDetail } from '../test/fakeIpc';
+import { check, gates, ipc, resetIpc, row, sessionDetail } from '../test/fakeIpc';
 
 vi.mock('../lib/ipc', async (importOriginal) =>
   (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -43,6 +43,7 @@ function entry(kind: TimelineEntry['kind'], recordId: number, at: number, change
     correctedBy: null,
     corrects: null,
     ...changes,
+    key: changes.key ?? `${kind}-${recordId}`,
   } satisfies TimelineEntry;
 }
 
@@ -62,7 +63,12 @@ const original = check(5, 30, {
       standing3Systolic: null,
       standing3Diastolic: null,
       symptomsOnStanding: false,
+      baselineHeartRate: null,
+      standingHeartRate: null,
+      standing1HeartRate: null,
+      standing3HeartRate: null,
     },
+    hrRiseFlagAt: 30,
   },
   gait: 1,
   vitals: { bp: { systolic: 150, diastolic: 90 }, heartRate: 80, spo2: 96, oxygen: 'room_air', respiratoryRate: null, temperatureC: null },
@@ -83,7 +89,7 @@ beforeEach(() => {
     planned('iv:vitals:+30', 'Vitals at +30 min', 30, 'overdue'),
     planned('iv:vitals:+45', 'Vitals at +45 min', -15, 'upcoming'),
   ];
-  detail.status.notReady = ['1 check overdue', 'Modified PADSS not complete'];
+  detail.gates.missing = ['Modified PADSS: Not complete', 'Planned checks: 1 check overdue: Vitals at +30 min'];
   detail.status.padss = {
     items: [
       { item: 'vital_signs', score: 2, detail: 'within 20 % of baseline' },
@@ -129,17 +135,32 @@ describe('the patient detail', () => {
     expect(status('Vitals at +15 min')).toBe('Done');
     expect(status('Vitals at +30 min')).toBe('Overdue');
     expect(status('Vitals at +45 min')).toBe('Upcoming');
-    expect(screen.getByText('1 check overdue')).toBeTruthy();
-    expect(screen.getByText('Modified PADSS not complete')).toBeTruthy();
+    const notReady = screen.getByRole('list', { name: 'Not ready' });
+    expect(within(notReady).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Modified PADSS: Not complete',
+      'Planned checks: 1 check overdue: Vitals at +30 min',
+    ]);
     expect(screen.getByRole('heading', { name: 'Modified PADSS: 7/10 (incomplete)' })).toBeTruthy();
     expect(screen.getByText('Vital signs: 2')).toBeTruthy();
     expect(screen.getByText('Nausea and vomiting: not assessed: no nausea score yet')).toBeTruthy();
   });
 
-  it('says so when the checks find nothing against discharge', async () => {
-    ipc.sessions[5]!.status.notReady = [];
+  it('says so when nothing stands against discharge, or only the escort', async () => {
+    ipc.sessions[5]!.gates = { ...ipc.sessions[5]!.gates, readiness: 'ready', gates: gates(), missing: [] };
     await openDetail();
-    expect(screen.getByText('No findings against discharge from the checks.')).toBeTruthy();
+    expect(screen.getByText('Ready: every discharge gate is met.')).toBeTruthy();
+  });
+
+  it('says when only the escort is missing', async () => {
+    ipc.sessions[5]!.gates = {
+      ...ipc.sessions[5]!.gates,
+      readiness: 'ready_awaiting_escort',
+      gates: gates(['escort']),
+      missing: ['Escort: Escort expected'],
+    };
+    await openDetail();
+    expect(screen.getByText('Ready – awaiting escort:')).toBeTruthy();
+    expect(screen.getByText('Escort: Escort expected')).toBeTruthy();
   });
 
   it('shows a corrected entry struck through beside its correction, with both times', async () => {

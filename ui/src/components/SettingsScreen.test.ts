@@ -252,9 +252,33 @@ describe('the discharge policy', () => {
     await user.type(nausea, '2');
     await user.click(screen.getByRole('button', { name: 'Save discharge policy' }));
     expect(ipc.policyEdits).toEqual([
-      { allowRideshareAlone: true, allowPublicTransportAlone: false, escortLateMinutes: 10, maxNausea: 2 },
+      {
+        allowRideshareAlone: true,
+        allowPublicTransportAlone: false,
+        escortLateMinutes: 10,
+        maxNausea: 2,
+        remsWarnFromDay: 5,
+      },
     ]);
     expect(props.onChanged).toHaveBeenCalledWith(expect.objectContaining({ discharge: ipc.policyEdits[0] }));
+  });
+
+  it('sets the day REMS forms become due soon, refusing a day outside 1-7 beside its field', async () => {
+    const user = userEvent.setup();
+    show();
+    const warn = screen.getByLabelText('REMS form due soon from day (1-7)') as HTMLInputElement;
+    expect(warn.value).toBe('5');
+    await user.clear(warn);
+    await user.type(warn, '8');
+    await user.click(screen.getByRole('button', { name: 'Save discharge policy' }));
+    expect(warn.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(warn);
+    expect(ipc.policyEdits).toEqual([]);
+
+    await user.clear(warn);
+    await user.type(warn, '4');
+    await user.click(screen.getByRole('button', { name: 'Save discharge policy' }));
+    expect(ipc.policyEdits.map((e) => e.remsWarnFromDay)).toEqual([4]);
   });
 
   it('is read-only for someone who is not an administrator', () => {

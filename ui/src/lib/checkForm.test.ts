@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../test/fakeIpc';
-import { emptyValues, formField, fromCheck, numberErrors, resultText, toCheckInput } from './checkForm';
+import { emptyValues, formField, fromCheck, heartRateText, numberErrors, resultText, toCheckInput } from './checkForm';
 
 describe('the check form model', () => {
   it('sends nulls for what was left empty, and no vitals or CADSS when none were typed', () => {
@@ -60,7 +60,12 @@ describe('the check form model', () => {
           standing3Systolic: null,
           standing3Diastolic: null,
           symptomsOnStanding: false,
+          baselineHeartRate: null,
+          standingHeartRate: null,
+          standing1HeartRate: null,
+          standing3HeartRate: null,
         },
+        hrRiseFlagAt: null,
       },
     });
     const input = toCheckInput(fromCheck(stored), 3);
@@ -83,10 +88,64 @@ describe('the check form model', () => {
   });
 
   it('words the orthostatic verdict', () => {
-    expect(resultText({ outcome: 'positive', reasons: ['systolic fell 16 mmHg (≥ 15)'] })).toBe(
+    expect(resultText({ outcome: 'positive', reasons: ['systolic fell 16 mmHg (≥ 15)'], heartRate: null })).toBe(
       'Positive: systolic fell 16 mmHg (≥ 15)',
     );
-    expect(resultText({ outcome: 'not_done', reasons: ['not done'] })).toBe('Not done');
-    expect(resultText({ outcome: 'negative', reasons: [] })).toBe('Negative');
+    expect(resultText({ outcome: 'not_done', reasons: ['not done'], heartRate: null })).toBe('Not done');
+    expect(resultText({ outcome: 'negative', reasons: [], heartRate: null })).toBe('Negative');
+  });
+
+  it('words the heart-rate change on standing, flagged at the threshold', () => {
+    expect(heartRateText({ rise: 34, flagAt: 30, flagged: true })).toBe(
+      'Heart rate rose 34 bpm on standing (flag at 30): flagged',
+    );
+    expect(heartRateText({ rise: 29, flagAt: 30, flagged: false })).toBe('Heart rate rose 29 bpm on standing (flag at 30)');
+    expect(heartRateText({ rise: -4, flagAt: 30, flagged: false })).toBe('Heart rate fell 4 bpm on standing (flag at 30)');
+    expect(heartRateText({ rise: 0, flagAt: 25, flagged: false })).toBe('Heart rate did not change on standing (flag at 25)');
+  });
+
+  it('sends the heart rates of the method chosen and fills them back from a stored check', () => {
+    const v = {
+      ...emptyValues(),
+      method: 'lie_to_stand' as const,
+      baselineHeartRate: '68',
+      standingHeartRate: '120',
+      standing1HeartRate: '90',
+      standing3HeartRate: '9x',
+    };
+    expect(toCheckInput(v, 1).orthostatic).toMatchObject({
+      baselineHeartRate: 68,
+      standingHeartRate: null,
+      standing1HeartRate: 90,
+      standing3HeartRate: null,
+    });
+    expect(Object.keys(numberErrors(v))).toEqual(['orthostatic.standing3HeartRate']);
+    const sit = { ...emptyValues(), method: 'sit_to_stand' as const, baselineHeartRate: '70', standingHeartRate: '104' };
+    const input = toCheckInput(sit, 1).orthostatic;
+    expect(input).toMatchObject({ baselineHeartRate: 70, standingHeartRate: 104, standing1HeartRate: null });
+    const stored = check(3, 10, {
+      orthostatic: {
+        method: 'sit_to_stand',
+        notDoneReason: null,
+        readings: {
+          baselineSystolic: 120,
+          baselineDiastolic: 80,
+          standingSystolic: 118,
+          standingDiastolic: 78,
+          standing1Systolic: null,
+          standing1Diastolic: null,
+          standing3Systolic: null,
+          standing3Diastolic: null,
+          symptomsOnStanding: false,
+          baselineHeartRate: 70,
+          standingHeartRate: 104,
+          standing1HeartRate: null,
+          standing3HeartRate: null,
+        },
+        hrRiseFlagAt: 30,
+      },
+    });
+    const back = fromCheck(stored);
+    expect([back.baselineHeartRate, back.standingHeartRate, back.standing1HeartRate]).toEqual(['70', '104', '']);
   });
 });

@@ -1,7 +1,7 @@
 // The check form's model: what the nurse typed (all text, as typed), how it becomes a
 // CheckInput, how a stored Check fills the form for a correction, and where a field error
 // goes. Pure functions; the components only bind to `CheckValues`.
-import type { Check, CheckInput, OrthostaticInput, OrthostaticResult, PlannedCheck, Symptom } from './ipc';
+import type { Check, CheckInput, HeartRateRise, OrthostaticInput, OrthostaticResult, PlannedCheck, Symptom } from './ipc';
 import { formatClock, parseNumber, toLocalInput } from './time';
 
 /** Whose check the form records. */
@@ -22,7 +22,8 @@ export const SYMPTOMS: [Symptom, string][] = [
   ['near_faint', 'Near-faint'],
 ];
 
-/** Readings of the orthostatic test, kept as typed. `baseline*` is sitting or lying. */
+/** Readings of the orthostatic test, kept as typed. `baseline*` is sitting or lying; heart
+ * rates (bpm) are optional. */
 export const READINGS = [
   'baselineSystolic',
   'baselineDiastolic',
@@ -32,6 +33,10 @@ export const READINGS = [
   'standing1Diastolic',
   'standing3Systolic',
   'standing3Diastolic',
+  'baselineHeartRate',
+  'standingHeartRate',
+  'standing1HeartRate',
+  'standing3HeartRate',
 ] as const;
 export type Reading = (typeof READINGS)[number];
 
@@ -129,12 +134,20 @@ export function fromCheck(check: Check): CheckValues {
   };
 }
 
-/** The readings each method shows (and sends). */
+/** The readings each method shows (and sends), each blood pressure pair with its heart rate. */
 export function readingsOf(method: Method): Reading[] {
-  const base: Reading[] = ['baselineSystolic', 'baselineDiastolic'];
-  if (method === 'sit_to_stand') return [...base, 'standingSystolic', 'standingDiastolic'];
+  const base: Reading[] = ['baselineSystolic', 'baselineDiastolic', 'baselineHeartRate'];
+  if (method === 'sit_to_stand') return [...base, 'standingSystolic', 'standingDiastolic', 'standingHeartRate'];
   if (method === 'lie_to_stand') {
-    return [...base, 'standing1Systolic', 'standing1Diastolic', 'standing3Systolic', 'standing3Diastolic'];
+    return [
+      ...base,
+      'standing1Systolic',
+      'standing1Diastolic',
+      'standing1HeartRate',
+      'standing3Systolic',
+      'standing3Diastolic',
+      'standing3HeartRate',
+    ];
   }
   return [];
 }
@@ -234,6 +247,12 @@ const OUTCOME: Record<OrthostaticResult['outcome'], string> = {
   incomplete: 'Incomplete',
   not_done: 'Not done',
 };
+
+/** "Heart rate rose 34 bpm on standing (flag at 30): flagged" (a rise at the flag or above). */
+export function heartRateText(h: HeartRateRise): string {
+  const change = h.rise === 0 ? 'did not change' : h.rise > 0 ? `rose ${h.rise} bpm` : `fell ${-h.rise} bpm`;
+  return `Heart rate ${change} on standing (flag at ${h.flagAt})${h.flagged ? ': flagged' : ''}`;
+}
 
 /** "Positive: systolic fell 16 mmHg (≥ 15)", "Negative: …", "Incomplete: still needed: …", "Not done". */
 export function resultText(r: OrthostaticResult): string {

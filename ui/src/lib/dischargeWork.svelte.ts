@@ -1,5 +1,5 @@
-// What a nurse has open about discharges: the escort, discharge or against-advice form of one
-// patient, a paper (discharge sheet, REMS form) shown in place of the board, and the last
+// What a nurse has open about discharges: the escort, discharge, against-advice or transfer
+// form of one patient, a paper (discharge sheet, REMS form) shown in place of the board, and the last
 // confirmation or refusal of a one-click action. Another nurse, or nobody, closes it all.
 // What is typed in the forms is kept as a draft (formDrafts): resumed from the board after a
 // restart, given back after a lock by the same nurse, thrown away by Cancel.
@@ -14,7 +14,8 @@ export interface DischargeTarget {
   bay: string;
 }
 
-export type DischargeFormKind = 'escort' | 'discharge' | 'against_advice';
+/** The forms a nurse can open about leaving; a transfer to emergency care is not kept as a draft. */
+export type DischargeFormKind = 'escort' | 'discharge' | 'against_advice' | 'transfer';
 
 export interface OpenDischargeForm extends DischargeTarget {
   kind: DischargeFormKind;
@@ -55,7 +56,8 @@ export class DischargeWork {
     this.#opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.done = null;
     this.problem = null;
-    this.drafts.begin(kind, target, this.drafts.take(kind, target.sessionId), typed !== null);
+    if (kind === 'transfer') void this.drafts.leave(); // a form left open is offered on the board
+    else this.drafts.begin(kind, target, this.drafts.take(kind, target.sessionId), typed !== null);
     this.form = { kind, sessionId: target.sessionId, bay: target.bay, typed };
   }
 

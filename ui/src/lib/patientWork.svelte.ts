@@ -79,7 +79,8 @@ export class PatientWork {
   /** Opens the form again with the left-over draft. */
   resume() {
     const draft = $state.snapshot(this.leftOver);
-    if (draft) this.openCheck(draft.target, draft.original, draft.values);
+    // A draft saved by an older version may lack newer fields (the orthostatic heart rates).
+    if (draft) this.openCheck(draft.target, draft.original, { ...emptyValues(), ...draft.values });
   }
 
   /** Throws the left-over draft away. */

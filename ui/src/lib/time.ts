@@ -74,3 +74,14 @@ export function formatDateTime(instant: string): string {
 export function formatDate(instant: string): string {
   return toLocalInput(new Date(instant)).slice(0, 10);
 }
+
+/**
+ * A calendar day the app already gives as a local date ("2026-11-27"), shown like
+ * `formatDate`. Never read as an instant: `new Date("2026-11-27")` is UTC midnight, the day
+ * before west of Greenwich.
+ */
+export function formatDay(day: string): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!parts) return day;
+  return toLocalInput(new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]))).slice(0, 10);
+}

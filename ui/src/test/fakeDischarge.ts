@@ -29,6 +29,7 @@ export function freshDischarge() {
     signed: [] as DischargeInput[],
     departures: [] as number[],
     againstAdvice: [] as AgainstAdviceInput[],
+    transfers: [] as Ipc.TransferInput[],
     recent: [] as DepartedRow[],
     /** Papers by `${kind}:${sessionId}` (else a default one). */
     papers: {} as Record<string, Paper>,
@@ -43,7 +44,11 @@ export function freshDischarge() {
   };
 }
 
-type State = ReturnType<typeof freshDischarge> & { board: RecoveryBoard; settings: ClinicSettings };
+type State = ReturnType<typeof freshDischarge> & {
+  board: RecoveryBoard;
+  settings: ClinicSettings;
+  alerts: Ipc.ActiveAlert[];
+};
 
 export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
   const rowOf = (sessionId: number) => ipc.board.rows.find((r) => r.sessionId === sessionId);
@@ -131,6 +136,22 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
       delete ipc.drafts.against_advice;
       leave(input.sessionId, 'against_advice');
     }),
+    recordTransfer: vi.fn(async (input: Ipc.TransferInput) => {
+      if (!rowOf(input.sessionId)) fail({ code: 'conflict', message: 'This patient has already left.' });
+      if (input.destination.trim().length < 2) {
+        fail({ code: 'validation', message: 'The destination must be 2 to 200 characters.', field: 'destination' });
+      }
+      if (!['yes', 'no'].includes(input.emergencyServicesCalled)) {
+        fail({
+          code: 'validation',
+          message: 'Choose whether emergency services were called: yes or no.',
+          field: 'emergencyServicesCalled',
+        });
+      }
+      ipc.transfers.push(input);
+      ipc.alerts = ipc.alerts.filter((a) => a.sessionId !== input.sessionId); // they leave with the patient
+      leave(input.sessionId, 'transferred');
+    }),
     loadDischargeSheet: vi.fn(async (sessionId: number) => paperOf('discharge', sessionId)),
     saveDischargePdf: vi.fn(async (sessionId: number) => `/home/nurse/Documents/Vigil/discharge-${sessionId}.pdf`),
     loadRemsForm: vi.fn(async (sessionId: number) => paperOf('rems', sessionId)),
@@ -148,12 +169,23 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
     }),
     loadFormsDue: vi.fn(async () => structuredClone(ipc.formsDue)),
     markFormSubmitted: vi.fn(async (input: Ipc.FormSubmittedInput) => {
+      const channels: string[] = ['portal', 'fax', 'phone'];
+      if (!channels.includes(input.channel)) {
+        fail({ code: 'validation', message: 'Choose how the form was submitted.', field: 'channel' });
+      }
       if (input.reference.trim() === '') {
         fail({ code: 'validation', message: 'The submission reference is required.', field: 'reference' });
       }
       ipc.formsDue = ipc.formsDue.map((f) =>
         f.sessionId === input.sessionId
-          ? { ...f, submittedAt: new Date().toISOString(), submittedBy: 'Ana Ruiz, RN', reference: input.reference }
+          ? {
+              ...f,
+              status: 'submitted',
+              submittedAt: new Date().toISOString(),
+              submittedBy: 'Ana Ruiz, RN',
+              reference: input.reference,
+              channel: input.channel as Ipc.SubmissionChannel,
+            }
           : f,
       );
       return structuredClone(ipc.formsDue);
@@ -162,6 +194,9 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
     updateDischargePolicy: vi.fn(async (edit: DischargePolicyEdit) => {
       if (!(edit.maxNausea >= 0 && edit.maxNausea <= 3)) {
         fail({ code: 'validation', message: 'The nausea limit must be 0 to 3.', field: 'maxNausea' });
+      }
+      if (!(Number.isInteger(edit.remsWarnFromDay) && edit.remsWarnFromDay >= 1 && edit.remsWarnFromDay <= 7)) {
+        fail({ code: 'validation', message: 'The REMS "due soon" day must be 1 to 7.', field: 'remsWarnFromDay' });
       }
       ipc.policyEdits.push(edit);
       ipc.settings = { ...ipc.settings, discharge: { ...edit } };

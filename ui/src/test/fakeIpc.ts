@@ -25,6 +25,8 @@ import type {
   ClinicalAlert,
   ClinicSettings,
   CorrectionInput,
+  NoteInput,
+  PredoseDecisionInput,
   OrthostaticInput,
   OrthostaticResult,
   SessionDetail,
@@ -67,7 +69,13 @@ function fresh() {
       backup: { folder: '/srv/vigil-backups', intervalMinutes: 60, keep: 24 },
       thresholds: { ...THRESHOLDS },
       checkPlan: { ivVitalsEveryMinutes: 15, spravatoPeakMinutes: 40, positiveRecheckMinutes: 15, graceMinutes: 5, earlyMinutes: 5 },
-      discharge: { allowRideshareAlone: false, allowPublicTransportAlone: false, escortLateMinutes: 10, maxNausea: 1 },
+      discharge: {
+        allowRideshareAlone: false,
+        allowPublicTransportAlone: false,
+        escortLateMinutes: 10,
+        maxNausea: 1,
+        remsWarnFromDay: 5,
+      },
     } as ClinicSettings,
     /** Checks recorded, corrections made, and what the next one answers. */
     checks: [] as CheckInput[],
@@ -77,6 +85,12 @@ function fresh() {
     /** What loadSession answers, by session id. */
     sessions: {} as Record<number, SessionDetail>,
     thresholdEdits: [] as ThresholdSettingsEdit[],
+    /** Pre-dose decisions recorded, and the refusal the next one meets. */
+    predoseDecisions: [] as PredoseDecisionInput[],
+    predoseError: null as null | VigilError,
+    /** Notes added, and the refusal the next one meets. */
+    notes: [] as NoteInput[],
+    noteError: null as null | VigilError,
     /** The admit form's draft. */
     draft: null as null | { content: string; savedAt: string },
     /** The check form's draft. */
@@ -302,6 +316,16 @@ export function fakeIpc(real: typeof Ipc) {
       }
       detail.padssConfirmation = { total: input.total, confirmedAt: new Date().toISOString(), who: 'Ana Ruiz, RN' };
       return structuredClone(detail);
+    }),
+    addNote: vi.fn(async (input: NoteInput) => {
+      if (ipc.noteError) fail(ipc.noteError);
+      ipc.notes.push(input);
+      return { noteId: ipc.notes.length };
+    }),
+    recordPredoseDecision: vi.fn(async (input: PredoseDecisionInput) => {
+      if (ipc.predoseError) fail(ipc.predoseError);
+      ipc.predoseDecisions.push(input);
+      return ipc.predoseDecisions.length;
     }),
     updateCheckPlan: vi.fn(async (edit: Record<string, number | null>) => {
       if (edit.graceMinutes === null || (edit.graceMinutes ?? 0) < 1) {

@@ -8,6 +8,7 @@ import type {
   DischargeView,
   Escort,
   FormDue,
+  FormStatus,
   Gate,
   GateKey,
   Nurse,
@@ -44,6 +45,9 @@ export const THRESHOLDS: ThresholdSettings = {
   highSystolic: 160,
   highDiastolic: 100,
   criticalRecheckMinutes: 5,
+  predoseSystolic: 140,
+  predoseDiastolic: 90,
+  orthostaticHrRise: 30,
 };
 
 /** A board row, due `endsInMs` from now. */
@@ -60,7 +64,8 @@ export function row(sessionId: number, bay: string, patientName: string, endsInM
     alertActive: false,
     admittedBy: 'Ana Ruiz, RN',
     nextCheck: null,
-    notReady: [],
+    predose: null,
+    nextActionAt: null,
     padssTotal: null,
     padssComplete: false,
     readiness: 'not_ready',
@@ -111,8 +116,9 @@ export function sessionDetail(sessionId: number, bay: string, patientName: strin
       nextCheck: null,
       padss: { items: [], total: 0, complete: false, fit: null },
       baseline: null,
-      notReady: [],
+      predose: null,
     },
+    gates: { readiness: 'not_ready', gates: gates(['minimum'], 10), missing: base.missing, minutesLeft: 10, endsAt: base.endsAt },
     checks,
     timeline: [],
     padssConfirmation: null,
@@ -122,10 +128,16 @@ export function sessionDetail(sessionId: number, bay: string, patientName: strin
 
 /** The verdict as the backend computes it (clinical.md section 3), for the live preview. */
 export function orthostaticVerdict(input: OrthostaticInput): OrthostaticResult {
-  if (input.method === 'not_done') return { outcome: 'not_done', reasons: ['not done'] };
+  if (input.method === 'not_done') return { outcome: 'not_done', reasons: ['not done'], heartRate: null };
+  const sit = input.method === 'sit_to_stand';
+  const rates = sit ? [input.standingHeartRate] : [input.standing1HeartRate, input.standing3HeartRate];
+  const standingRate = Math.max(...rates.map((r) => r ?? -1));
+  const heartRate =
+    input.baselineHeartRate == null || standingRate < 0
+      ? null
+      : { rise: standingRate - input.baselineHeartRate, flagAt: 30, flagged: standingRate - input.baselineHeartRate >= 30 };
   const positive: string[] = input.symptomsOnStanding ? ['symptoms on standing'] : [];
   const negative: string[] = [];
-  const sit = input.method === 'sit_to_stand';
   const [sysLimit, diaLimit] = sit ? [15, 7] : [20, 10];
   const standing: [string, number | null | undefined, number | null | undefined][] = sit
     ? [['', input.standingSystolic, input.standingDiastolic]]
@@ -147,9 +159,9 @@ export function orthostaticVerdict(input: OrthostaticInput): OrthostaticResult {
       );
     }
   }
-  if (positive.length > 0) return { outcome: 'positive', reasons: positive };
-  if (missing) return { outcome: 'incomplete', reasons: ['still needed: readings'] };
-  return { outcome: 'negative', reasons: negative };
+  if (positive.length > 0) return { outcome: 'positive', reasons: positive, heartRate };
+  if (missing) return { outcome: 'incomplete', reasons: ['still needed: readings'], heartRate };
+  return { outcome: 'negative', reasons: negative, heartRate };
 }
 
 /** The discharge gates in the backend's order; all met unless `failed` names them. */
@@ -165,6 +177,7 @@ export function gates(failed: GateKey[] = [], minutesLeft = 0): Gate[] {
     ['nausea', false, 'Nausea 1 or less'],
     ['padss', false, 'Modified PADSS 9 or more'],
     ['critical_alert', false, 'No unacknowledged critical alert'],
+    ['planned_checks', false, 'Planned checks'],
   ];
   return all.map(([key, hard, label]) => {
     const passed = !failed.includes(key);
@@ -183,7 +196,13 @@ export function dischargeView(sessionId: number, bay: string, patientName: strin
     phase: 'observing',
     gates: { readiness: 'ready', gates: gates(), missing: [], minutesLeft: 0, endsAt: new Date().toISOString() },
     escort: null,
-    policy: { allowRideshareAlone: false, allowPublicTransportAlone: false, escortLateMinutes: 10, maxNausea: 1 },
+    policy: {
+      allowRideshareAlone: false,
+      allowPublicTransportAlone: false,
+      escortLateMinutes: 10,
+      maxNausea: 1,
+      remsWarnFromDay: 5,
+    },
     clearedAt: null,
     clearedBy: null,
     departedAt: null,
@@ -227,18 +246,27 @@ export function paper(title: string, bay: string): Paper {
   };
 }
 
-/** A REMS form due in `dueInDays` (negative: overdue), not submitted. */
-export function formDue(sessionId: number, bay: string, patientName: string, dueInDays = 5): FormDue {
-  const day = 86_400_000;
+/** A REMS form whose treatment was `daysAgo` local days ago (D+`daysAgo` today), not submitted. */
+export function formDue(sessionId: number, bay: string, patientName: string, daysAgo = 2): FormDue {
+  const day = (offset: number) => {
+    const d = new Date();
+    d.setDate(d.getDate() + offset);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  };
+  const status: FormStatus =
+    daysAgo > 7 ? 'overdue' : daysAgo === 7 ? 'last_day' : daysAgo >= 5 ? 'due_soon' : 'due';
   return {
     sessionId,
     bay,
     patientName,
-    treatedAt: new Date(Date.now() - (7 - dueInDays) * day).toISOString(),
-    dueBy: new Date(Date.now() + dueInDays * day).toISOString(),
-    overdue: dueInDays < 0,
+    treatedAt: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+    treatedOn: day(-daysAgo),
+    lastDay: day(7 - daysAgo),
+    status,
     submittedAt: null,
     submittedBy: null,
     reference: null,
+    channel: null,
   };
 }

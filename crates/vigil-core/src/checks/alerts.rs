@@ -124,6 +124,46 @@ pub fn clinical_alerts(
     alerts
 }
 
+/// The ONE alert a reading raises, from its per-rule `alerts` (as [`clinical_alerts`] lists
+/// them, most urgent first): one banner and one notification naming every reason. Its kind is
+/// the most urgent rule of the highest severity (the firing's key), its message lists each
+/// reason in that order ("Blood pressure 185/100 is critical (at or above 180/110): re-check in
+/// 5 min; over the pre-dose baseline, systolic rose 45 mmHg (alert at 40)."), and its re-check
+/// is that of the most urgent reason asking for one. `None` when no rule was broken.
+pub fn combined_alert(alerts: &[ClinicalAlert]) -> Option<ClinicalAlert> {
+    let mut ordered: Vec<&ClinicalAlert> = alerts.iter().collect();
+    ordered.sort_by_key(|a| std::cmp::Reverse(a.severity)); // stable: urgency order kept
+    let first = *ordered.first()?;
+    if ordered.len() == 1 {
+        return Some(first.clone());
+    }
+    let reasons: Vec<String> =
+        ordered.iter().enumerate().map(|(i, a)| reason(&a.message, i > 0)).collect();
+    Some(ClinicalAlert {
+        kind: first.kind,
+        severity: first.severity,
+        message: format!("{}.", reasons.join("; ")),
+        observed_at: first.observed_at,
+        recheck_at: ordered.iter().find_map(|a| a.recheck_at),
+    })
+}
+
+/// One rule's message as a clause of the combined one: without its full stop, and after the
+/// first clause with a lower-case initial unless the word is an abbreviation ("SpO2").
+fn reason(message: &str, inner: bool) -> String {
+    let clause = message.trim_end().trim_end_matches('.');
+    let word = clause.split_whitespace().next().unwrap_or_default();
+    let mut chars = word.chars();
+    let plain_word = chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() && c.is_lowercase());
+    if inner && plain_word {
+        let mut chars = clause.chars();
+        chars.next().into_iter().flat_map(char::to_lowercase).chain(chars).collect()
+    } else {
+        clause.to_owned()
+    }
+}
+
 /// The rise message, when `bp` rose over `base` by a threshold or more.
 fn rise(bp: BloodPressure, base: BloodPressure, s: &ThresholdSettings) -> Option<String> {
     let rise_sys = i64::from(bp.systolic) - i64::from(base.systolic);

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::orthostatic::{Orthostatic, OrthostaticOutcome, OrthostaticResult};
+use super::orthostatic::{Orthostatic, OrthostaticResult};
 use super::vitals::Vitals;
 
 /// A CADSS-6 total above this means dissociation is present (clinical.md section 4).
@@ -125,17 +125,6 @@ impl Check {
     /// The orthostatic verdict, when a test (or "not done") was recorded.
     pub fn orthostatic_result(&self) -> Option<OrthostaticResult> {
         self.orthostatic.as_ref().map(Orthostatic::result)
-    }
-
-    /// Positive lightheadedness: a positive orthostatic test, or a symptom grade of 1 or more
-    /// with a lightheadedness symptom (see [`Symptom::signals_lightheadedness`]). A positive
-    /// check schedules a re-check.
-    pub fn lightheadedness_positive(&self) -> bool {
-        let orthostatic =
-            self.orthostatic_result().is_some_and(|r| r.outcome == OrthostaticOutcome::Positive);
-        let symptomatic =
-            self.symptom_grade >= 1 && self.symptoms.iter().any(|s| s.signals_lightheadedness());
-        orthostatic || symptomatic
     }
 
     /// Whether a blood pressure pair was recorded.

@@ -97,6 +97,8 @@ pub struct CheckContext {
     pub ended_at: Option<DateTime<Utc>>,
     /// Minutes after which an entry is late and needs a reason.
     pub late_entry_minutes: u32,
+    /// The orthostatic heart-rate rise flagged, bpm (the threshold setting in force).
+    pub orthostatic_hr_rise: u32,
 }
 
 impl CheckContext {
@@ -108,6 +110,7 @@ impl CheckContext {
             clock_started_at,
             ended_at: None,
             late_entry_minutes: DEFAULT_LATE_ENTRY_MINUTES,
+            orthostatic_hr_rise: super::thresholds::DEFAULT_ORTHOSTATIC_HR_RISE,
         }
     }
 }
@@ -159,7 +162,8 @@ impl CheckInput {
         let symptom_grade =
             required_whole(self.symptom_grade, "symptomGrade", "The symptom grade", 0, 3)?;
         let symptoms = self.symptoms(symptom_grade)?;
-        let orthostatic = self.orthostatic.as_ref().map(OrthostaticInput::validate).transpose()?;
+        let hr_flag_at = session.orthostatic_hr_rise;
+        let orthostatic = self.orthostatic.as_ref().map(|o| o.validate(hr_flag_at)).transpose()?;
         let gait = score(self.gait, "gait", "Gait", 2)?;
         let vitals = match &self.vitals {
             Some(v) => v.validate()?,

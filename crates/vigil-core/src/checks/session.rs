@@ -1,14 +1,15 @@
-//! One session's checks put together at `now`: the schedule, the baseline, the Modified PADSS
-//! and what stands between the patient and standing up / leaving ("not ready" reasons), for the
-//! board row and the patient's detail view. Corrected originals are left out everywhere except
-//! the timeline (where they stay, struck through).
+//! One session's checks put together at `now`: the schedule, the baseline and the Modified
+//! PADSS, for the board row and the patient's detail view. What stands between the patient and
+//! leaving is not listed here: the discharge gates are the one "not ready" list (see
+//! `discharge::gates`), and the detail view carries them. Corrected originals are left out
+//! everywhere except the timeline (where they stay, struck through).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::baseline::Baseline;
-use super::check::{Check, CheckPurpose};
+use super::check::Check;
 use super::padss::{modified_padss, Padss, PadssFindings};
 use super::plan_settings::CheckPlanSettings;
 use super::schedule::{CheckSchedule, PlannedCheck, PlannedCheckStatus, RecordedCheck};
@@ -68,9 +69,9 @@ pub struct CheckStatus {
     pub next_check: Option<PlannedCheck>,
     pub padss: Padss,
     pub baseline: Option<Baseline>,
-    /// Why the patient is not ready to stand and go, in the order a nurse acts on them; empty
-    /// when nothing the checks know of stands in the way (the minimum period is shown apart).
-    pub not_ready: Vec<String>,
+    /// The pre-dose blood pressure when it is above the clinic's limit, with the prescriber's
+    /// decision once recorded (the store attaches it); `None` when no decision is needed.
+    pub predose: Option<super::predose::PredoseStanding>,
 }
 
 impl CheckStatus {
@@ -95,36 +96,10 @@ impl CheckStatus {
             baseline.as_ref(),
             &PadssFindings::latest(live.iter().map(|c| &c.check)),
         );
-        let mut not_ready = Vec::new();
-        let latest_lightheadedness = live
-            .iter()
-            .filter(|c| c.check.purpose == CheckPurpose::Observation)
-            .filter(|c| c.check.has_lightheadedness())
-            .max_by_key(|c| (c.check.observed_at, c.id));
-        if let Some(c) = latest_lightheadedness.filter(|c| c.check.lightheadedness_positive()) {
-            let why = c
-                .check
-                .orthostatic_result()
-                .map(|r| r.reasons.join("; "))
-                .filter(|r| !r.is_empty())
-                .unwrap_or_else(|| "symptoms reported".into());
-            not_ready.push(format!("Lightheadedness check positive ({why})"));
-        }
-        let overdue = schedule.overdue().len();
-        if overdue > 0 {
-            let s = if overdue == 1 { "" } else { "s" };
-            not_ready.push(format!("{overdue} check{s} overdue"));
-        }
-        match padss.fit {
-            Some(true) => {}
-            Some(false) => {
-                not_ready.push(format!("Modified PADSS {}/10 (needs {})", padss.total, 9));
-            }
-            None => not_ready.push("Modified PADSS not complete".into()),
-        }
         let next_check =
             schedule.items.iter().find(|c| c.status != PlannedCheckStatus::Done).cloned();
-        Self { schedule, next_check, padss, baseline, not_ready }
+        let predose = super::predose::PredoseStanding::assess(checks, thresholds);
+        Self { schedule, next_check, padss, baseline, predose }
     }
 }
 
@@ -142,6 +117,9 @@ pub struct SessionDetail {
     pub clock_started_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub status: CheckStatus,
+    /// The discharge gates now: `gates.missing` is the one "not ready" list, the same the
+    /// board and the discharge dialog show.
+    pub gates: crate::discharge::DischargeGates,
     pub checks: Vec<CheckRecord>,
     pub timeline: Vec<TimelineEntry>,
     /// The latest time a nurse confirmed the Modified PADSS.

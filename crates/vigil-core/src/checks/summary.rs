@@ -41,22 +41,23 @@ impl Check {
                 OrthostaticMethod::LieToStand => "lie-to-stand",
                 OrthostaticMethod::NotDone => "",
             };
-            let pair = |s: Option<u32>, d: Option<u32>| {
+            let pair = |s: Option<u32>, d: Option<u32>, hr: Option<u32>| {
                 let v = |x: Option<u32>| x.map_or("?".to_owned(), |x| x.to_string());
-                format!("{}/{}", v(s), v(d))
+                let hr = hr.map(|h| format!(" HR {h}")).unwrap_or_default();
+                format!("{}/{}{hr}", v(s), v(d))
             };
             let rd = &o.readings;
             let readings = match o.method {
                 OrthostaticMethod::SitToStand => format!(
                     " (sitting {}, standing {})",
-                    pair(rd.baseline_systolic, rd.baseline_diastolic),
-                    pair(rd.standing_systolic, rd.standing_diastolic)
+                    pair(rd.baseline_systolic, rd.baseline_diastolic, rd.baseline_heart_rate),
+                    pair(rd.standing_systolic, rd.standing_diastolic, rd.standing_heart_rate)
                 ),
                 OrthostaticMethod::LieToStand => format!(
                     " (lying {}, standing 1 min {}, 3 min {})",
-                    pair(rd.baseline_systolic, rd.baseline_diastolic),
-                    pair(rd.standing1_systolic, rd.standing1_diastolic),
-                    pair(rd.standing3_systolic, rd.standing3_diastolic)
+                    pair(rd.baseline_systolic, rd.baseline_diastolic, rd.baseline_heart_rate),
+                    pair(rd.standing1_systolic, rd.standing1_diastolic, rd.standing1_heart_rate),
+                    pair(rd.standing3_systolic, rd.standing3_diastolic, rd.standing3_heart_rate)
                 ),
                 OrthostaticMethod::NotDone => String::new(),
             };
@@ -72,6 +73,12 @@ impl Check {
                 OrthostaticOutcome::Negative => format!("orthostatic {method} negative"),
                 OrthostaticOutcome::Incomplete => format!("orthostatic {method} incomplete"),
             });
+            // A flagged heart-rate rise shows even when it does not make the check positive.
+            if let Some(h) = o.heart_rate_rise().filter(|h| h.flagged) {
+                if !r.reasons.contains(&h.text()) {
+                    parts.push(format!("FLAGGED: {}", h.text()));
+                }
+            }
         }
         let scores: Vec<String> = [
             self.gait.map(|g| format!("gait {g}")),
@@ -86,8 +93,9 @@ impl Check {
         if !scores.is_empty() {
             parts.push(scores.join(", "));
         }
-        if self.lightheadedness_positive() {
-            parts.push("lightheadedness POSITIVE".into());
+        let why = self.lightheadedness_reasons();
+        if !why.is_empty() {
+            parts.push(format!("lightheadedness POSITIVE ({})", why.join("; ")));
         }
         let purpose = match self.purpose {
             CheckPurpose::Baseline => "Baseline (pre-dose)",

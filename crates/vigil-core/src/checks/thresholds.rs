@@ -40,6 +40,32 @@ pub struct ThresholdSettings {
     pub high_diastolic: u32,
     /// Minutes until a blood pressure re-check after a critical reading (default 5).
     pub critical_recheck_minutes: u32,
+    /// Pre-dose blood pressure "above 140/90" (SPRAVATO label 5.6): a baseline systolic
+    /// strictly above this (default 140) needs the prescriber's decision before dosing.
+    #[serde(default = "default_predose_systolic")]
+    pub predose_systolic: u32,
+    /// Likewise a baseline diastolic strictly above this (default 90).
+    #[serde(default = "default_predose_diastolic")]
+    pub predose_diastolic: u32,
+    /// Orthostatic test: a heart-rate rise on standing at or above this (default 30 bpm,
+    /// Freeman 2011) is flagged; it makes the check positive only with symptoms.
+    #[serde(default = "default_orthostatic_hr_rise")]
+    pub orthostatic_hr_rise: u32,
+}
+
+/// The default orthostatic heart-rate rise flag, in bpm.
+pub const DEFAULT_ORTHOSTATIC_HR_RISE: u32 = 30;
+
+fn default_orthostatic_hr_rise() -> u32 {
+    DEFAULT_ORTHOSTATIC_HR_RISE
+}
+
+fn default_predose_systolic() -> u32 {
+    140
+}
+
+fn default_predose_diastolic() -> u32 {
+    90
 }
 
 impl Default for ThresholdSettings {
@@ -57,6 +83,9 @@ impl Default for ThresholdSettings {
             high_systolic: 160,
             high_diastolic: 100,
             critical_recheck_minutes: 5,
+            predose_systolic: default_predose_systolic(),
+            predose_diastolic: default_predose_diastolic(),
+            orthostatic_hr_rise: DEFAULT_ORTHOSTATIC_HR_RISE,
         }
     }
 }
@@ -77,6 +106,9 @@ pub struct ThresholdSettingsEdit {
     pub high_systolic: Option<f64>,
     pub high_diastolic: Option<f64>,
     pub critical_recheck_minutes: Option<f64>,
+    pub predose_systolic: Option<f64>,
+    pub predose_diastolic: Option<f64>,
+    pub orthostatic_hr_rise: Option<f64>,
 }
 
 impl ThresholdSettingsEdit {
@@ -136,6 +168,27 @@ impl ThresholdSettingsEdit {
                 1,
                 30,
             )?,
+            predose_systolic: n(
+                self.predose_systolic,
+                "predoseSystolic",
+                "The pre-dose systolic limit",
+                100,
+                220,
+            )?,
+            predose_diastolic: n(
+                self.predose_diastolic,
+                "predoseDiastolic",
+                "The pre-dose diastolic limit",
+                60,
+                130,
+            )?,
+            orthostatic_hr_rise: n(
+                self.orthostatic_hr_rise,
+                "orthostaticHrRise",
+                "The heart-rate rise on standing",
+                10,
+                60,
+            )?,
         };
         if s.respiratory_rate_low >= s.respiratory_rate_high {
             return Err(VigilError::validation(
@@ -153,6 +206,18 @@ impl ThresholdSettingsEdit {
             return Err(VigilError::validation(
                 "highDiastolic",
                 "The high diastolic cannot be above the critical diastolic.",
+            ));
+        }
+        if s.predose_systolic >= s.critical_systolic {
+            return Err(VigilError::validation(
+                "predoseSystolic",
+                "The pre-dose systolic limit must be below the critical systolic.",
+            ));
+        }
+        if s.predose_diastolic >= s.critical_diastolic {
+            return Err(VigilError::validation(
+                "predoseDiastolic",
+                "The pre-dose diastolic limit must be below the critical diastolic.",
             ));
         }
         Ok(s)

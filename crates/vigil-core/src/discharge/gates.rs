@@ -3,6 +3,17 @@
 //! period, escort) refuse a discharge; soft gates warn and need an override with a reason and
 //! a named prescriber. Also when the soft gates first all passed, for the REMS form's "if there
 //! were no 2-hour minimum, when would the patient have been ready".
+//!
+//! One list of "not ready" (issue 11, bug 3): these gates are THE list of what stands between
+//! the patient and discharge. The board's Readiness column, the patient's record
+//! (`SessionDetail::gates`), the discharge dialog and the papers (the snapshot at clearance,
+//! the gates as they stood when a patient left against advice) all read
+//! [`DischargeGates::assess`] and its `missing`, never a list of their own. What used to be a
+//! second list on the check status (a positive lightheadedness check, the Modified PADSS,
+//! overdue checks) is here: the first two were gates already, and a planned check that is
+//! overdue became the soft gate "Planned checks", so a missed check makes the patient not
+//! ready, is shown with everything else, and needs doing (or an override with a reason and a
+//! prescriber) before discharge.
 
 mod key;
 mod replay;
@@ -13,7 +24,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{DischargePolicy, Escort, EscortStatus};
-use crate::checks::{StoredCheck, ThresholdSettings};
+use crate::checks::{
+    CheckPlanSettings, CheckSchedule, RecordedCheck, StoredCheck, ThresholdSettings,
+};
 use crate::RecoverySession;
 
 pub use key::GateKey;
@@ -54,7 +67,7 @@ pub enum Readiness {
 #[serde(rename_all = "camelCase")]
 pub struct DischargeGates {
     pub readiness: Readiness,
-    /// All ten gates, in [`GateKey::ALL`] order.
+    /// All eleven gates, in [`GateKey::ALL`] order.
     pub gates: Vec<Gate>,
     /// "<label>: <detail>" of every failed gate, in order.
     pub missing: Vec<String>,
@@ -75,6 +88,8 @@ pub struct GateInput<'a> {
     pub escort: Option<&'a Escort>,
     /// Active (unacknowledged, unresolved) critical clinical alerts of this session.
     pub unacknowledged_critical: usize,
+    /// The check plan in force when the session was admitted (for the overdue checks).
+    pub plan: &'a CheckPlanSettings,
     pub now: DateTime<Utc>,
 }
 
@@ -92,6 +107,7 @@ impl DischargeGates {
         let mut gates = vec![minimum, escort_gate(input.escort, input.policy)];
         gates.extend(soft::check_gates(&live, input.thresholds, input.policy));
         gates.push(soft::critical_gate(input.unacknowledged_critical));
+        gates.push(soft::planned_checks_gate(&schedule(input)));
         let soft_failed = gates.iter().any(|g| !g.hard && !g.passed);
         let readiness = if !gates[0].passed || soft_failed {
             Readiness::NotReady
@@ -108,7 +124,7 @@ impl DischargeGates {
         Self { readiness, gates, missing, minutes_left, ends_at }
     }
 
-    /// The gate `key`. Every assessment holds all ten gates.
+    /// The gate `key`. Every assessment holds all eleven gates.
     pub fn gate(&self, key: GateKey) -> &Gate {
         self.gates.iter().find(|g| g.key == key).expect("every gate is assessed")
     }
@@ -117,6 +133,17 @@ impl DischargeGates {
     pub fn failed_soft(&self) -> impl Iterator<Item = &Gate> {
         self.gates.iter().filter(|g| !g.hard && !g.passed)
     }
+}
+
+/// The session's check schedule at `input.now`, as the board and the record show it.
+fn schedule(input: &GateInput) -> CheckSchedule {
+    let recorded: Vec<RecordedCheck> = input
+        .checks
+        .iter()
+        .map(|c| RecordedCheck::of(c.id, &c.check, !c.is_live(), input.thresholds))
+        .collect();
+    let plan = input.plan.plan_for(input.session.protocol);
+    CheckSchedule::build(&plan, input.session, &recorded, input.now)
 }
 
 /// The escort gate: an escort present and identified, or going alone where policy allows.

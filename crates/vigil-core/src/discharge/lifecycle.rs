@@ -1,7 +1,7 @@
 //! The phases of a session after admission (clinical.md section 5): observing, cleared for
-//! discharge (a clinical decision), departed with the escort, or left against advice. Being
-//! cleared and departing are separate events; once the patient has left, nothing more is
-//! recorded for the session.
+//! discharge (a clinical decision), departed with the escort, left against advice, or
+//! transferred to emergency care. Being cleared and departing are separate events; once the
+//! patient has left, nothing more is recorded for the session.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -20,11 +20,18 @@ pub enum SessionPhase {
     Departed,
     /// Left before being cleared.
     LeftAgainstAdvice,
+    /// Transferred to emergency care (from observing or cleared).
+    Transferred,
 }
 
 impl SessionPhase {
-    pub const ALL: [SessionPhase; 4] =
-        [Self::Observing, Self::Cleared, Self::Departed, Self::LeftAgainstAdvice];
+    pub const ALL: [SessionPhase; 5] = [
+        Self::Observing,
+        Self::Cleared,
+        Self::Departed,
+        Self::LeftAgainstAdvice,
+        Self::Transferred,
+    ];
 
     /// The stored and serialized name.
     pub fn as_str(self) -> &'static str {
@@ -33,6 +40,7 @@ impl SessionPhase {
             Self::Cleared => "cleared",
             Self::Departed => "departed",
             Self::LeftAgainstAdvice => "left_against_advice",
+            Self::Transferred => "transferred",
         }
     }
 
@@ -43,7 +51,7 @@ impl SessionPhase {
 
     /// The patient has left.
     pub fn ended(self) -> bool {
-        matches!(self, Self::Departed | Self::LeftAgainstAdvice)
+        matches!(self, Self::Departed | Self::LeftAgainstAdvice | Self::Transferred)
     }
 
     /// Clearing needs an observing session. Errors: `conflict` when already cleared or gone.
@@ -51,7 +59,7 @@ impl SessionPhase {
         match self {
             Self::Observing => Ok(()),
             Self::Cleared => Err(conflict("This patient is already cleared for discharge.")),
-            Self::Departed | Self::LeftAgainstAdvice => Err(left()),
+            _ => Err(left()),
         }
     }
 
@@ -62,7 +70,7 @@ impl SessionPhase {
             Self::Observing => Err(conflict(
                 "Clear the patient for discharge first (or record leaving against advice).",
             )),
-            Self::Departed | Self::LeftAgainstAdvice => Err(left()),
+            _ => Err(left()),
         }
     }
 
@@ -74,7 +82,17 @@ impl SessionPhase {
             Self::Cleared => {
                 Err(conflict("This patient is cleared; record the departure instead."))
             }
-            Self::Departed | Self::LeftAgainstAdvice => Err(left()),
+            _ => Err(left()),
+        }
+    }
+
+    /// A transfer to emergency care needs a patient still here, cleared or not (a cleared
+    /// patient can still deteriorate); failing gates never hold it up. Errors: `conflict` once
+    /// gone.
+    pub fn may_transfer(self) -> Result<(), VigilError> {
+        match self {
+            Self::Observing | Self::Cleared => Ok(()),
+            _ => Err(left()),
         }
     }
 

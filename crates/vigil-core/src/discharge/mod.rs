@@ -1,7 +1,8 @@
 //! Discharge to the escort (issue 6; clinical.md section 5): the clinic's discharge policy, the
 //! escort and how the patient gets home, the gates computed live from the checks (hard gates
 //! refuse, soft gates need a named override), the session's phases (observing, cleared,
-//! departed, left against advice), the clearance decision and the against-advice record.
+//! departed, left against advice, transferred), the clearance decision, the against-advice
+//! record and the transfer to emergency care.
 //! Pure rules: the shell passes `now` and the time zone, the store persists.
 
 mod against_advice;
@@ -11,6 +12,8 @@ mod fields;
 mod gates;
 mod lifecycle;
 mod policy;
+mod readiness;
+mod transfer;
 pub mod view;
 
 pub use against_advice::{AgainstAdvice, AgainstAdviceInput, WillDrive};
@@ -23,6 +26,10 @@ pub use gates::{
 };
 pub use lifecycle::SessionPhase;
 pub use policy::{DischargePolicy, DischargePolicyEdit};
+pub use readiness::{readiness_change, FailingGate, ReadinessMark};
+pub use transfer::{
+    Transfer, TransferInput, MAX_DESTINATION_CHARS, MAX_TRANSFER_NOTE_CHARS, MIN_DESTINATION_CHARS,
+};
 pub use view::{DepartedRow, DepartureHow, DischargeView};
 
 #[cfg(test)]

@@ -36,15 +36,33 @@ pub struct DischargeView {
 pub enum DepartureHow {
     Discharged,
     AgainstAdvice,
+    /// Transferred to emergency care.
+    Transferred,
 }
 
 impl DepartureHow {
+    pub const ALL: [DepartureHow; 3] = [Self::Discharged, Self::AgainstAdvice, Self::Transferred];
+
+    /// The stored and serialized name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Discharged => "discharged",
+            Self::AgainstAdvice => "against_advice",
+            Self::Transferred => "transferred",
+        }
+    }
+
     /// Parses the stored name.
     pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "discharged" => Some(Self::Discharged),
-            "against_advice" => Some(Self::AgainstAdvice),
-            _ => None,
+        Self::ALL.into_iter().find(|h| h.as_str() == name)
+    }
+
+    /// The session phase a departure of this kind leaves.
+    pub fn phase(self) -> SessionPhase {
+        match self {
+            Self::Discharged => SessionPhase::Departed,
+            Self::AgainstAdvice => SessionPhase::LeftAgainstAdvice,
+            Self::Transferred => SessionPhase::Transferred,
         }
     }
 }

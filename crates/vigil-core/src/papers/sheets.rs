@@ -8,7 +8,7 @@ use super::rems::RemsDetails;
 use super::{Paper, PaperSection};
 use crate::checks::{CheckPurpose, StoredCheck};
 use crate::discharge::view::DepartureHow;
-use crate::discharge::{AgainstAdvice, DischargeSnapshot, Escort, GateKey, WillDrive};
+use crate::discharge::{AgainstAdvice, DischargeSnapshot, Escort, GateKey, Transfer, WillDrive};
 use crate::RecoverySession;
 
 /// Everything recorded about one session that its papers show.
@@ -28,8 +28,14 @@ pub struct SessionRecord {
     pub left_recorded_by: Option<String>,
     pub snapshot: Option<DischargeSnapshot>,
     pub against_advice: Option<AgainstAdvice>,
+    /// Present when the patient was transferred to emergency care.
+    pub transfer: Option<Transfer>,
     pub escort: Option<Escort>,
     pub checks: Vec<StoredCheck>,
+    /// The nurses' notes, in clinical time.
+    pub notes: Vec<crate::notes::StoredNote>,
+    /// The pre-dose blood pressure when above the limit, with the prescriber's decision.
+    pub predose: Option<crate::checks::PredoseStanding>,
 }
 
 /// The discharge instructions given to patient and escort (clinical.md section 5).
@@ -91,6 +97,9 @@ fn times(paper: &mut Paper, record: &SessionRecord, when: &dyn Fn(DateTime<Utc>)
         }
         (Some(at), Some(DepartureHow::AgainstAdvice)) => {
             section.row("Left against medical advice", when(at));
+        }
+        (Some(at), Some(DepartureHow::Transferred)) => {
+            section.row("Transferred to emergency care", when(at));
         }
         _ => {
             section.row("Left", "Not yet");
@@ -207,15 +216,24 @@ pub fn discharge_sheet(record: &SessionRecord, when: &dyn Fn(DateTime<Utc>) -> S
     );
     patient(&mut paper, record, when);
     times(&mut paper, record, when);
-    escort(&mut paper, record.escort.as_ref(), when);
-    if let Some(snapshot) = &record.snapshot {
-        gates(&mut paper, snapshot);
+    predose::section(&mut paper, record.predose.as_ref(), when);
+    // A transfer replaces the discharge: no escort, gates at clearance or home instructions.
+    if let Some(form) = &record.transfer {
+        transfer::section(&mut paper, form, when);
+    } else {
+        escort(&mut paper, record.escort.as_ref(), when);
+        if let Some(snapshot) = &record.snapshot {
+            gates(&mut paper, snapshot);
+        }
     }
     if let Some(form) = &record.against_advice {
         against_advice(&mut paper, form, when);
     }
     checks(&mut paper, record, when);
-    instructions(paper.section("Instructions given"), record.snapshot.as_ref());
+    notes::section(&mut paper, record, when);
+    if record.transfer.is_none() {
+        instructions(paper.section("Instructions given"), record.snapshot.as_ref());
+    }
     if let Some(by) = &record.cleared_by {
         paper.section("Signed").row("Nurse", by.clone());
     }
@@ -239,13 +257,13 @@ pub fn rems_form(
     record: &SessionRecord,
     details: Option<&RemsDetails>,
     ready_without_minimum: Option<u32>,
-    due_by: DateTime<Utc>,
+    last_day: NaiveDate,
     when: &dyn Fn(DateTime<Utc>) -> String,
 ) -> Paper {
     let s = &record.session;
     let mut paper = Paper::new(
         "REMS Patient Monitoring Form (pre-filled)",
-        format!("{} · Spravato · due by {}", s.bay, when(due_by)),
+        format!("{} · Spravato · due by {}", s.bay, last_day.format("%Y-%m-%d")),
     );
     let unknown = "Not recorded: complete on the official form";
     let dob = details.and_then(|d| d.date_of_birth).or(record.date_of_birth);
@@ -310,7 +328,7 @@ pub fn rems_form(
     let gate = |key| record.snapshot.as_ref().map(|sn| sn.gates.gate(key).passed);
     o.row(
         "Vitals acceptable before dose",
-        if base_bp.is_some() { "Recorded (see BP before dose)" } else { unknown },
+        predose::vitals_before_dose(record.predose.as_ref(), base_bp, unknown, when),
     )
     .row(
         "Vitals acceptable before completion",
@@ -328,7 +346,14 @@ pub fn rems_form(
         .row("Lowest SpO2", low_spo2.map(|x| format!("{x} %")).unwrap_or(unknown.into()))
         .row(
             "Serious adverse events",
-            details.map(|d| d.serious_adverse_events.clone()).unwrap_or(unknown.into()),
+            match &record.transfer {
+                Some(form) => transfer::serious_adverse_events(
+                    form,
+                    details.map(|d| d.serious_adverse_events.as_str()),
+                    when,
+                ),
+                None => details.map(|d| d.serious_adverse_events.clone()).unwrap_or(unknown.into()),
+            },
         );
     if record.how == Some(DepartureHow::AgainstAdvice) {
         o.line("The patient left against medical advice before monitoring was complete.");
@@ -339,6 +364,10 @@ pub fn rems_form(
     );
     paper
 }
+
+mod notes;
+mod predose;
+mod transfer;
 
 #[cfg(test)]
 mod tests;

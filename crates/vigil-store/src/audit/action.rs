@@ -36,11 +36,18 @@ pub enum Action {
     ClearDischarge,
     Depart,
     AgainstAdvice,
+    Transfer,
     DischargePolicyChange,
     RemsDetails,
     RemsSubmitted,
     Export,
     Print,
+    /// A nurse's note about a patient.
+    AddNote,
+    /// A prescriber's decision on a pre-dose blood pressure above the limit.
+    PredoseDecision,
+    /// The board's readiness of a session changed (recorded by the scheduler, no nurse).
+    ReadinessChanged,
 }
 
 impl Action {
@@ -78,11 +85,15 @@ impl Action {
             Action::ClearDischarge => "clear_discharge",
             Action::Depart => "depart",
             Action::AgainstAdvice => "against_advice",
+            Action::Transfer => "transfer",
             Action::DischargePolicyChange => "discharge_policy_change",
             Action::RemsDetails => "rems_details",
             Action::RemsSubmitted => "rems_submitted",
             Action::Export => "export",
             Action::Print => "print",
+            Action::AddNote => "add_note",
+            Action::PredoseDecision => "predose_decision",
+            Action::ReadinessChanged => "readiness_changed",
         }
     }
 }
@@ -111,4 +122,7 @@ pub const RECORD_TABLES: &[&str] = &[
     "session_departures",
     "rems_details",
     "rems_submissions",
+    "notes",
+    "readiness_changes",
+    "predose_decisions",
 ];

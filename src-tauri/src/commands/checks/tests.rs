@@ -82,11 +82,9 @@ fn a_positive_sit_to_stand_check_is_attributed_and_asks_for_a_recheck() {
 
     let board = sessions::board(&state).expect("board");
     let row = &board.rows[0];
-    assert!(
-        row.not_ready.iter().any(|r| r.starts_with("Lightheadedness check positive")),
-        "{:?}",
-        row.not_ready
-    );
+    let positive = "Lightheadedness and gait: Check positive (orthostatic sit-to-stand: systolic \
+                    fell 16 mmHg (≥ 15))";
+    assert!(row.missing.iter().any(|r| r == positive), "{:?}", row.missing);
     let next = row.next_check.as_ref().expect("a re-check is scheduled");
     assert_eq!(next.key, format!("recheck:lightheadedness:{}", saved.check_id));
     assert_eq!(next.planned_at, t0() + Duration::minutes(15));

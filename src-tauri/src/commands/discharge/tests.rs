@@ -3,6 +3,8 @@
 //! with the minutes left, leaving against advice, the papers, and bad input that changes
 //! nothing.
 
+mod one_list;
+
 use super::*;
 use chrono::{Duration, Utc};
 use std::collections::BTreeSet;
@@ -31,6 +33,12 @@ fn admit_ready_but_for_time(state: &AppState, clock: &FixedClock) -> i64 {
     id
 }
 
+/// The check at the end of the minimum: it does every planned check missed since the last one
+/// (no check is overdue, so the planned-checks gate passes).
+fn end_of_minimum_check(state: &AppState, id: i64) {
+    check_commands::record(state, &recovery_check(id, true), &Utc).expect("check");
+}
+
 fn readiness(state: &AppState, id: i64) -> (Option<Readiness>, Vec<String>) {
     let board = session_commands::board(state).expect("board");
     let row = board.rows.into_iter().find(|r| r.session_id == id).expect("on the board");
@@ -51,6 +59,7 @@ fn the_whole_path_with_an_escort_late_alert_ends_off_the_board_with_papers() {
     assert!(missing[1].starts_with("Escort: Escort expected"), "{missing:?}");
 
     clock.advance(Duration::minutes(60));
+    end_of_minimum_check(&state, id);
     sweep(&mut scheduler, &clock);
     assert_eq!(readiness(&state, id).0, Some(Readiness::ReadyAwaitingEscort));
     let late = |c: &rusqlite::Connection| -> Result<i64, vigil_store::StoreError> {
@@ -164,6 +173,7 @@ fn bad_input_names_its_field_and_changes_nothing() {
     let id = admit_ready_but_for_time(&state, &clock);
     escort(&state, &escort_input(id, EscortKind::ArrivedIdentified), &Utc).expect("escort");
     clock.advance(Duration::minutes(61));
+    end_of_minimum_check(&state, id);
     let before = everything(&state);
     let mut bad_escort = escort_input(id, EscortKind::Expected);
     bad_escort.phone = "call me".into();
@@ -209,15 +219,20 @@ fn a_spravato_rems_form_is_due_in_seven_days_prefilled_and_marked_submitted_once
     check_commands::record(&state, &recovery_check(id, true), &Utc).expect("check at 40");
     let due = papers::forms_due(&state, &Utc).expect("due");
     assert_eq!(due.len(), 1);
-    assert_eq!(due[0].due_by, t0() + Duration::hours(12) + Duration::days(7), "end of day 7");
+    let last_day = (t0() + Duration::days(7)).date_naive();
+    assert_eq!(due[0].last_day, last_day, "the last day on time is D+7");
     let form = papers::paper(&state, id, PaperKind::Rems, &Utc).expect("form");
     let text = serde_json::to_string(&form).expect("json");
     assert!(text.contains("\"value\":\"40 min after the first device\""), "{text}");
     assert!(text.contains("\"label\":\"BP at 40 min\",\"value\":\"118/78\""), "{text}");
-    let submitted = FormSubmittedInput { session_id: id, reference: "REMS-TEST-0001".into() };
+    let submitted = FormSubmittedInput {
+        session_id: id,
+        channel: "portal".into(),
+        reference: "REMS-TEST-0001".into(),
+    };
     let due = papers::submit(&state, &submitted, &Utc).expect("submitted");
     assert_eq!(due[0].submitted_by.as_deref(), Some("Test Admin, RN"));
-    assert!(!due[0].overdue);
+    assert_eq!(due[0].status, vigil_core::papers::rems::FormStatus::Submitted);
     let again = papers::submit(&state, &submitted, &Utc).expect_err("twice");
     assert_eq!(again.code, ErrorCode::Conflict);
     let iv = session_commands::admit(&state, &admit_input(&clock), &Utc).expect("iv");
@@ -247,6 +262,7 @@ fn each_discharge_form_takes_its_draft_with_it_when_saved_and_keeps_it_when_refu
     let early = clear(&state, &discharge_input(id, &BTreeSet::new(), ADMIN_PIN));
     assert!(early.is_err() && kept(DraftForm::Discharge), "a refused discharge keeps it");
     clock.advance(Duration::minutes(60));
+    end_of_minimum_check(&state, id);
     clear(&state, &discharge_input(id, &BTreeSet::new(), ADMIN_PIN)).expect("cleared");
     assert!(!kept(DraftForm::Discharge));
     assert!(kept(DraftForm::AgainstAdvice), "another form's draft stays");

@@ -62,9 +62,15 @@ admittedBy: string | null,
  */
 nextCheck: PlannedCheck | null, 
 /**
- * Why the patient is not ready, from the checks (empty on a locked board).
+ * The pre-dose blood pressure above the limit, with the prescriber's decision once
+ * recorded (`None` when none is needed, and on a locked board).
  */
-notReady: Array<string>, 
+predose: PredoseStanding | null, 
+/**
+ * When the patient next needs the nurse (the board's order); `None` when nothing is
+ * pending.
+ */
+nextActionAt: string | null, 
 /**
  * The Modified PADSS total and whether all five items are assessed.
  */
@@ -74,7 +80,8 @@ padssTotal: number | null, padssComplete: boolean,
  */
 readiness: Readiness | null, 
 /**
- * Every failed discharge gate, "<label>: <detail>" (empty on a locked board).
+ * Every failed discharge gate, "<label>: <detail>": the one "not ready" list, the same
+ * the patient's record and the discharge dialog show (empty on a locked board).
  */
 missing: Array<string>, 
 /**
@@ -100,7 +107,12 @@ detail: string | null,
 /**
  * For a clinical alert: warning or critical.
  */
-severity: AlertSeverity | null, };
+severity: AlertSeverity | null, 
+/**
+ * A critical emergency prompt (severe headache, chest pain or shortness of breath with
+ * high blood pressure) among the alert's reasons: refer for emergency care now.
+ */
+emergency: boolean, };
 
 export type NotificationOutcome = { delivered: boolean, 
 /**
@@ -236,7 +248,23 @@ method: string,
 /**
  * Required for `not_done` (3-200 characters), ignored otherwise.
  */
-notDoneReason: string, baselineSystolic?: number | null, baselineDiastolic?: number | null, standingSystolic?: number | null, standingDiastolic?: number | null, standing1Systolic?: number | null, standing1Diastolic?: number | null, standing3Systolic?: number | null, standing3Diastolic?: number | null, symptomsOnStanding: boolean, };
+notDoneReason: string, baselineSystolic?: number | null, baselineDiastolic?: number | null, standingSystolic?: number | null, standingDiastolic?: number | null, standing1Systolic?: number | null, standing1Diastolic?: number | null, standing3Systolic?: number | null, standing3Diastolic?: number | null, symptomsOnStanding: boolean, 
+/**
+ * Sitting (sit-to-stand) or lying (lie-to-stand) heart rate, bpm.
+ */
+baselineHeartRate?: number | null, 
+/**
+ * Sit-to-stand: standing heart rate.
+ */
+standingHeartRate?: number | null, 
+/**
+ * Lie-to-stand: heart rate at 1 min standing.
+ */
+standing1HeartRate?: number | null, 
+/**
+ * Lie-to-stand: heart rate at 3 min standing.
+ */
+standing3HeartRate?: number | null, };
 
 export type CheckInput = { sessionId?: number | null, 
 /**
@@ -295,13 +323,52 @@ export type BloodPressure = { systolic: number, diastolic: number, };
 
 export type Vitals = { bp: BloodPressure | null, heartRate: number | null, spo2: number | null, oxygen: OxygenSupport | null, respiratoryRate: number | null, temperatureC: number | null, };
 
-export type OrthostaticReadings = { baselineSystolic: number | null, baselineDiastolic: number | null, standingSystolic: number | null, standingDiastolic: number | null, standing1Systolic: number | null, standing1Diastolic: number | null, standing3Systolic: number | null, standing3Diastolic: number | null, symptomsOnStanding: boolean, };
+export type OrthostaticReadings = { baselineSystolic: number | null, baselineDiastolic: number | null, standingSystolic: number | null, standingDiastolic: number | null, standing1Systolic: number | null, standing1Diastolic: number | null, standing3Systolic: number | null, standing3Diastolic: number | null, symptomsOnStanding: boolean, baselineHeartRate: number | null, standingHeartRate: number | null, standing1HeartRate: number | null, standing3HeartRate: number | null, };
 
-export type Orthostatic = { method: OrthostaticMethod, notDoneReason: string | null, readings: OrthostaticReadings, };
+export type Orthostatic = { method: OrthostaticMethod, notDoneReason: string | null, readings: OrthostaticReadings, 
+/**
+ * The heart-rate rise flag threshold in force when the test was recorded (absent in
+ * checks stored before heart rates were: the default then applies).
+ */
+hrRiseFlagAt: number | null, };
 
 export type OrthostaticOutcome = "positive" | "negative" | "incomplete" | "not_done";
 
-export type OrthostaticResult = { outcome: OrthostaticOutcome, reasons: Array<string>, };
+export type OrthostaticResult = { outcome: OrthostaticOutcome, reasons: Array<string>, 
+/**
+ * The heart-rate change on standing, once a sitting/lying and a standing rate are in.
+ */
+heartRate: HeartRateRise | null, };
+
+export type HeartRateRise = { 
+/**
+ * The highest standing rate minus the sitting or lying rate, bpm (negative: it fell).
+ */
+rise: number, 
+/**
+ * The threshold in force: a rise at or above it is flagged.
+ */
+flagAt: number, 
+/**
+ * `rise >= flag_at`.
+ */
+flagged: boolean, };
+
+export type NoteInput = { sessionId?: number | null, 
+/**
+ * Local time `YYYY-MM-DD HH:MM[:SS]`; empty means now.
+ */
+observedAt: string, 
+/**
+ * Required (10-500 characters) when the note is entered late.
+ */
+lateReason: string, 
+/**
+ * 1-2000 characters; line breaks allowed.
+ */
+text: string, };
+
+export type NoteSaved = { noteId: number, };
 
 export type Cadss = { items: Array<number>, total: number, };
 
@@ -384,9 +451,23 @@ highDiastolic: number,
 /**
  * Minutes until a blood pressure re-check after a critical reading (default 5).
  */
-criticalRecheckMinutes: number, };
+criticalRecheckMinutes: number, 
+/**
+ * Pre-dose blood pressure "above 140/90" (SPRAVATO label 5.6): a baseline systolic
+ * strictly above this (default 140) needs the prescriber's decision before dosing.
+ */
+predoseSystolic: number, 
+/**
+ * Likewise a baseline diastolic strictly above this (default 90).
+ */
+predoseDiastolic: number, 
+/**
+ * Orthostatic test: a heart-rate rise on standing at or above this (default 30 bpm,
+ * Freeman 2011) is flagged; it makes the check positive only with symptoms.
+ */
+orthostaticHrRise: number, };
 
-export type ThresholdSettingsEdit = { criticalSystolic: number | null, criticalDiastolic: number | null, riseSystolic: number | null, riseDiastolic: number | null, lowSpo2: number | null, heartRateLow: number | null, heartRateHigh: number | null, respiratoryRateLow: number | null, respiratoryRateHigh: number | null, highSystolic: number | null, highDiastolic: number | null, criticalRecheckMinutes: number | null, };
+export type ThresholdSettingsEdit = { criticalSystolic: number | null, criticalDiastolic: number | null, riseSystolic: number | null, riseDiastolic: number | null, lowSpo2: number | null, heartRateLow: number | null, heartRateHigh: number | null, respiratoryRateLow: number | null, respiratoryRateHigh: number | null, highSystolic: number | null, highDiastolic: number | null, criticalRecheckMinutes: number | null, predoseSystolic: number | null, predoseDiastolic: number | null, orthostaticHrRise: number | null, };
 
 export type ClinicalAlertKind = "emergency" | "critical_bp" | "bp_rise" | "low_spo2" | "heart_rate" | "respiratory_rate";
 
@@ -444,9 +525,14 @@ doneBy: number | null, doneAt: string | null, };
 
 export type CheckSchedule = { items: Array<PlannedCheck>, };
 
-export type TimelineKind = "admission" | "check" | "correction" | "alert" | "acknowledgement" | "confirmation";
+export type TimelineKind = "admission" | "check" | "correction" | "alert" | "acknowledgement" | "resolution" | "confirmation" | "predose_decision" | "readiness" | "note";
 
-export type TimelineEntry = { kind: TimelineKind, 
+export type TimelineEntry = { 
+/**
+ * Unique across the kinds of one session's timeline (`"resolution-3"`): the UI's key.
+ * Private: only [`TimelineEntry::new`] sets it.
+ */
+key: string, kind: TimelineKind, 
 /**
  * The id of the record in its own table (check, alert firing, ...).
  */
@@ -490,14 +576,19 @@ export type CheckStatus = { schedule: CheckSchedule,
  */
 nextCheck: PlannedCheck | null, padss: Padss, baseline: Baseline | null, 
 /**
- * Why the patient is not ready to stand and go, in the order a nurse acts on them; empty
- * when nothing the checks know of stands in the way (the minimum period is shown apart).
+ * The pre-dose blood pressure when it is above the clinic's limit, with the prescriber's
+ * decision once recorded (the store attaches it); `None` when no decision is needed.
  */
-notReady: Array<string>, };
+predose: PredoseStanding | null, };
 
 export type CheckRecord = { id: number, check: Check, corrected: boolean, };
 
-export type SessionDetail = { sessionId: number, bay: string, patientName: string, protocol: Protocol, minimumMinutes: number, clockStartedAt: string, endsAt: string, status: CheckStatus, checks: Array<CheckRecord>, timeline: Array<TimelineEntry>, 
+export type SessionDetail = { sessionId: number, bay: string, patientName: string, protocol: Protocol, minimumMinutes: number, clockStartedAt: string, endsAt: string, status: CheckStatus, 
+/**
+ * The discharge gates now: `gates.missing` is the one "not ready" list, the same the
+ * board and the discharge dialog show.
+ */
+gates: DischargeGates, checks: Array<CheckRecord>, timeline: Array<TimelineEntry>, 
 /**
  * The latest time a nurse confirmed the Modified PADSS.
  */
@@ -512,6 +603,52 @@ alerts: Array<ClinicalAlert>, };
 export type PadssConfirmInput = { sessionId: number, total: number, };
 
 export type PadssConfirmation = { total: number, confirmedAt: string, who: string | null, };
+
+export type PredoseChoice = "proceed" | "do_not_dose";
+
+export type PredoseDecisionInput = { sessionId?: number | null, 
+/**
+ * The baseline check whose blood pressure is above the limit.
+ */
+checkId?: number | null, 
+/**
+ * `proceed` or `do_not_dose`.
+ */
+decision: string, 
+/**
+ * "Dr Test Prescriber": who decided (told by phone, or in person).
+ */
+prescriber: string, 
+/**
+ * Local time `YYYY-MM-DD HH:MM[:SS]` of the decision.
+ */
+decidedAt: string, 
+/**
+ * Optional, at most 2000 characters.
+ */
+note: string, };
+
+export type PredoseDecision = { checkId: number, decision: PredoseChoice, prescriber: string, decidedAt: string, note: string, 
+/**
+ * The reading and the limit as they stood when the decision was made.
+ */
+bp: BloodPressure, threshold: BloodPressure, };
+
+export type RecordedPredoseDecision = { id: number, decision: PredoseDecision, recordedAt: string, 
+/**
+ * The nurse label ("Ana Ruiz, RN").
+ */
+who: string | null, };
+
+export type PredoseStanding = { 
+/**
+ * The baseline check that gave the reading.
+ */
+checkId: number, observedAt: string, bp: BloodPressure, threshold: BloodPressure, 
+/**
+ * "Pre-dose BP 150/95 above 140/90".
+ */
+headline: string, decision: RecordedPredoseDecision | null, };
 
 export type CheckPlanSettings = { 
 /**
@@ -555,9 +692,14 @@ escortLateMinutes: number,
 /**
  * The highest nausea grade (0-3) a patient may leave with (default 1).
  */
-maxNausea: number, };
+maxNausea: number, 
+/**
+ * A REMS form is "due soon" from this day after the treatment day (1-7, default 5).
+ * Policies stored before this setting existed load with the default.
+ */
+remsWarnFromDay: number, };
 
-export type DischargePolicyEdit = { allowRideshareAlone: boolean, allowPublicTransportAlone: boolean, escortLateMinutes: number, maxNausea: number, };
+export type DischargePolicyEdit = { allowRideshareAlone: boolean, allowPublicTransportAlone: boolean, escortLateMinutes: number, maxNausea: number, remsWarnFromDay: number, };
 
 export type Transport = "escort_drives" | "escort_with_rideshare" | "rideshare_alone" | "public_transport_alone";
 
@@ -583,7 +725,7 @@ arrivedAt: string, knownToStaff: boolean, nameConfirmed: boolean, photoId: boole
 
 export type Escort = { fullName: string, relationship: string, phone: string, adultAttested: boolean, transport: Transport, status: EscortStatus, eta: string | null, arrivedAt: string | null, knownToStaff: boolean, nameConfirmed: boolean, photoId: boolean, };
 
-export type GateKey = "minimum" | "escort" | "blood_pressure" | "spo2" | "sedation" | "dissociation" | "lightheadedness" | "nausea" | "padss" | "critical_alert";
+export type GateKey = "minimum" | "escort" | "blood_pressure" | "spo2" | "sedation" | "dissociation" | "lightheadedness" | "nausea" | "padss" | "critical_alert" | "planned_checks";
 
 export type Gate = { key: GateKey, hard: boolean, passed: boolean, label: string, detail: string, };
 
@@ -591,7 +733,7 @@ export type Readiness = "ready" | "ready_awaiting_escort" | "not_ready";
 
 export type DischargeGates = { readiness: Readiness, 
 /**
- * All ten gates, in [`GateKey::ALL`] order.
+ * All eleven gates, in [`GateKey::ALL`] order.
  */
 gates: Array<Gate>, 
 /**
@@ -607,7 +749,7 @@ minutesLeft: number,
  */
 endsAt: string, };
 
-export type SessionPhase = "observing" | "cleared" | "departed" | "left_against_advice";
+export type SessionPhase = "observing" | "cleared" | "departed" | "left_against_advice" | "transferred";
 
 export type OverrideInput = { 
 /**
@@ -693,6 +835,30 @@ prescriber: string | null,
  */
 notifiedAt: string | null, willDrive: WillDrive, escortPresent: boolean, actionsTaken: string, signatureRefused: boolean, witness: string | null, leftAt: string, gates: DischargeGates, };
 
+export type TransferInput = { sessionId: number, 
+/**
+ * Where the patient went ("St Example ED by ambulance"): 2-200 characters on one line.
+ */
+destination: string, 
+/**
+ * The person or role who took over ("Paramedic crew lead"): 2-100 characters.
+ */
+handedOverTo: string, 
+/**
+ * `yes` or `no`; required.
+ */
+emergencyServicesCalled: string, 
+/**
+ * Local time; "" means now.
+ */
+transferredAt: string, 
+/**
+ * Optional, at most 2000 characters; line breaks allowed.
+ */
+note: string, };
+
+export type Transfer = { transferredAt: string, destination: string, handedOverTo: string, emergencyServicesCalled: boolean, note: string | null, gates: DischargeGates, };
+
 export type Paper = { title: string, subtitle: string, sections: Array<PaperSection>, footer: string, };
 
 export type PaperSection = { heading: string, rows: Array<PaperRow>, };
@@ -713,7 +879,7 @@ clearedBy: string | null, departedAt: string | null,
  */
 readyWithoutMinimumMinutes: number | null, };
 
-export type DepartureHow = "discharged" | "against_advice";
+export type DepartureHow = "discharged" | "against_advice" | "transferred";
 
 export type DepartedRow = { sessionId: number, bay: string, patientName: string, protocol: Protocol, leftAt: string, how: DepartureHow, };
 
@@ -735,10 +901,30 @@ doseMg: number | null, lot: string, benzodiazepines: boolean, nonBenzodiazepineS
  */
 seriousAdverseEvents: string, };
 
-export type FormSubmittedInput = { sessionId: number, reference: string, };
-
-export type FormDue = { sessionId: number, bay: string, patientName: string, treatedAt: string, 
+export type FormSubmittedInput = { sessionId: number, 
 /**
- * The end of the 7th calendar day after the treatment, local time.
+ * `portal`, `fax` or `phone`.
  */
-dueBy: string, overdue: boolean, submittedAt: string | null, submittedBy: string | null, reference: string | null, };
+channel: string, reference: string, };
+
+export type SubmissionChannel = "portal" | "fax" | "phone";
+
+export type FormStatus = "due" | "due_soon" | "last_day" | "overdue" | "submitted";
+
+export type FormDue = { sessionId: number, bay: string, patientName: string, 
+/**
+ * When the clock started (the first device); orders the list.
+ */
+treatedAt: string, 
+/**
+ * Day D, local.
+ */
+treatedOn: string, 
+/**
+ * D+7, local: the last day the form is on time ("Due by" shows this day).
+ */
+lastDay: string, status: FormStatus, submittedAt: string | null, submittedBy: string | null, reference: string | null, 
+/**
+ * How it was sent; `None` on forms marked before the channel was recorded.
+ */
+channel: SubmissionChannel | null, };

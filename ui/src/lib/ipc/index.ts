@@ -9,12 +9,15 @@ import type {
   AlertRepeatEdit,
   AuthStatus,
   CheckInput,
+  NoteInput,
+  NoteSaved,
   CheckPlanSettingsEdit,
   CheckSaved,
   CorrectionInput,
   OrthostaticInput,
   OrthostaticResult,
   PadssConfirmInput,
+  PredoseDecisionInput,
   SessionDetail,
   ThresholdSettingsEdit,
   BackupInfo,
@@ -32,6 +35,7 @@ import type {
   SignInInput,
   VigilError,
   AgainstAdviceInput,
+  TransferInput,
   ClinicSettings,
   DepartedRow,
   DischargeInput,
@@ -262,6 +266,11 @@ export function loadSession(sessionId: number): Promise<SessionDetail> {
   return call<SessionDetail>('load_session', { sessionId });
 }
 
+/** Adds a nurse's note for a patient in recovery (refused once the patient left). */
+export function addNote(input: NoteInput): Promise<NoteSaved> {
+  return call<NoteSaved>('add_note', { input });
+}
+
 /** The orthostatic verdict for readings typed so far (never fails; for live display). */
 export function previewOrthostatic(input: OrthostaticInput): Promise<OrthostaticResult> {
   return call<OrthostaticResult>('preview_orthostatic', { input });
@@ -275,6 +284,11 @@ export function updateThresholds(edit: ThresholdSettingsEdit): Promise<ClinicSet
 /** Records that the nurse confirmed the Modified PADSS shown (refused if it changed meanwhile). */
 export function confirmPadss(input: PadssConfirmInput): Promise<SessionDetail> {
   return call<SessionDetail>('confirm_padss', { input });
+}
+
+/** Records the prescriber's decision on a pre-dose blood pressure above the limit; its id. */
+export function recordPredoseDecision(input: PredoseDecisionInput): Promise<number> {
+  return call<number>('record_predose_decision', { input });
 }
 
 /** Changes the check schedule timings (administrators only; for new admissions). */
@@ -305,6 +319,11 @@ export function recordDeparture(sessionId: number): Promise<void> {
 /** Records a patient leaving against advice (never refused for failing gates). */
 export function recordAgainstAdvice(input: AgainstAdviceInput): Promise<void> {
   return call<void>('record_against_advice', { input });
+}
+
+/** Records a patient's transfer to emergency care (never refused for failing gates). */
+export function recordTransfer(input: TransferInput): Promise<void> {
+  return call<void>('record_transfer', { input });
 }
 
 /** The discharge sheet of a session, laid out for display and printing. */
@@ -345,12 +364,12 @@ export function saveRemsDetails(input: RemsDetailsInput): Promise<void> {
   return call<void>('save_rems_details', { input });
 }
 
-/** REMS forms of Spravato sessions, with their 7-day deadline and submission. */
+/** REMS forms of Spravato sessions: last day on time (D+7), status today, submission. */
 export function loadFormsDue(): Promise<FormDue[]> {
   return call<FormDue[]>('load_forms_due');
 }
 
-/** Marks a REMS form submitted with its reference; resolves with every form due. */
+/** Marks a REMS form submitted with its channel and reference; resolves with every form due. */
 export function markFormSubmitted(input: FormSubmittedInput): Promise<FormDue[]> {
   return call<FormDue[]>('mark_form_submitted', { input });
 }

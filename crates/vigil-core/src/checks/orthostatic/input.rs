@@ -7,7 +7,8 @@ use ts_rs::TS;
 use super::{missing_readings, orthostatic_result, Orthostatic, OrthostaticMethod};
 use super::{OrthostaticOutcome, OrthostaticReadings, OrthostaticResult};
 use crate::checks::fields::reason;
-use crate::checks::vitals::{bp_pair, DIASTOLIC_RANGE, SYSTOLIC_RANGE};
+use crate::checks::fields::whole;
+use crate::checks::vitals::{bp_pair, DIASTOLIC_RANGE, HEART_RATE_RANGE, SYSTOLIC_RANGE};
 use crate::VigilError;
 
 /// The orthostatic part of the check form, as typed.
@@ -45,7 +46,26 @@ pub struct OrthostaticInput {
     pub standing3_diastolic: Option<f64>,
     #[serde(default)]
     pub symptoms_on_standing: bool,
+    /// Sitting (sit-to-stand) or lying (lie-to-stand) heart rate, bpm.
+    #[ts(optional = nullable)]
+    #[serde(default)]
+    pub baseline_heart_rate: Option<f64>,
+    /// Sit-to-stand: standing heart rate.
+    #[ts(optional = nullable)]
+    #[serde(default)]
+    pub standing_heart_rate: Option<f64>,
+    /// Lie-to-stand: heart rate at 1 min standing.
+    #[ts(optional = nullable)]
+    #[serde(default)]
+    pub standing1_heart_rate: Option<f64>,
+    /// Lie-to-stand: heart rate at 3 min standing.
+    #[ts(optional = nullable)]
+    #[serde(default)]
+    pub standing3_heart_rate: Option<f64>,
 }
+
+/// A heart-rate reading as typed, with its field path.
+type RawRate = (Option<f64>, &'static str);
 
 impl OrthostaticInput {
     fn raw_pairs(&self) -> [(Option<f64>, Option<f64>, &'static str, &'static str); 4] {
@@ -77,13 +97,24 @@ impl OrthostaticInput {
         ]
     }
 
-    /// The live verdict while typing: an unknown method or an implausible or fractional value
-    /// counts as not yet entered. Never fails.
-    pub fn preview(&self) -> OrthostaticResult {
+    fn raw_rates(&self) -> [RawRate; 4] {
+        [
+            (self.baseline_heart_rate, "orthostatic.baselineHeartRate"),
+            (self.standing_heart_rate, "orthostatic.standingHeartRate"),
+            (self.standing1_heart_rate, "orthostatic.standing1HeartRate"),
+            (self.standing3_heart_rate, "orthostatic.standing3HeartRate"),
+        ]
+    }
+
+    /// The live verdict while typing, a heart-rate rise compared with `hr_flag_at` bpm: an
+    /// unknown method or an implausible or fractional value counts as not yet entered. Never
+    /// fails.
+    pub fn preview(&self, hr_flag_at: u32) -> OrthostaticResult {
         let Some(method) = OrthostaticMethod::parse(self.method.trim()) else {
             return OrthostaticResult {
                 outcome: OrthostaticOutcome::Incomplete,
                 reasons: vec!["choose how the test was done".into()],
+                heart_rate: None,
             };
         };
         let lenient = |v: Option<f64>, (lo, hi): (u32, u32)| {
@@ -92,7 +123,7 @@ impl OrthostaticInput {
             })
             .map(|v| v as u32)
         };
-        let (s, d) = (SYSTOLIC_RANGE, DIASTOLIC_RANGE);
+        let (s, d, h) = (SYSTOLIC_RANGE, DIASTOLIC_RANGE, HEART_RATE_RANGE);
         let readings = OrthostaticReadings {
             baseline_systolic: lenient(self.baseline_systolic, s),
             baseline_diastolic: lenient(self.baseline_diastolic, d),
@@ -103,14 +134,19 @@ impl OrthostaticInput {
             standing3_systolic: lenient(self.standing3_systolic, s),
             standing3_diastolic: lenient(self.standing3_diastolic, d),
             symptoms_on_standing: self.symptoms_on_standing,
+            baseline_heart_rate: lenient(self.baseline_heart_rate, h),
+            standing_heart_rate: lenient(self.standing_heart_rate, h),
+            standing1_heart_rate: lenient(self.standing1_heart_rate, h),
+            standing3_heart_rate: lenient(self.standing3_heart_rate, h),
         };
-        orthostatic_result(method, &readings)
+        orthostatic_result(method, &readings, hr_flag_at)
     }
 
-    /// Validates the test. Errors name `orthostatic.method`, `orthostatic.notDoneReason`,
-    /// `orthostatic.symptomsOnStanding` (symptoms with `not_done`), or the reading field that
-    /// is implausible, unpaired, not used by the method, or still needed to decide.
-    pub fn validate(&self) -> Result<Orthostatic, VigilError> {
+    /// Validates the test, keeping `hr_flag_at` (the heart-rate rise flag in force). Errors
+    /// name `orthostatic.method`, `orthostatic.notDoneReason`, `orthostatic.symptomsOnStanding`
+    /// (symptoms with `not_done`), or the reading field that is implausible (heart rates
+    /// 30-220), unpaired, not used by the method, or still needed to decide.
+    pub fn validate(&self, hr_flag_at: u32) -> Result<Orthostatic, VigilError> {
         let method = OrthostaticMethod::parse(self.method.trim()).ok_or_else(|| {
             VigilError::validation(
                 "orthostatic.method",
@@ -135,7 +171,9 @@ impl OrthostaticInput {
             None
         };
         let readings = self.readings(method)?;
-        if orthostatic_result(method, &readings).outcome == OrthostaticOutcome::Incomplete {
+        if orthostatic_result(method, &readings, hr_flag_at).outcome
+            == OrthostaticOutcome::Incomplete
+        {
             if let Some((field, label)) = missing_readings(method, &readings).first() {
                 return Err(VigilError::validation(
                     field,
@@ -143,7 +181,8 @@ impl OrthostaticInput {
                 ));
             }
         }
-        Ok(Orthostatic { method, not_done_reason, readings })
+        let hr_rise_flag_at = Some(hr_flag_at);
+        Ok(Orthostatic { method, not_done_reason, readings, hr_rise_flag_at })
     }
 
     /// The readings the method uses, each pair plausible and complete; a reading of another
@@ -167,18 +206,14 @@ impl OrthostaticInput {
                     .into_iter()
                     .find_map(|(v, f)| v.is_some().then_some(f))
                 {
-                    let message = if method == OrthostaticMethod::NotDone {
-                        "Leave the readings empty when the test was not done."
-                    } else {
-                        "This reading belongs to the other method; clear it."
-                    };
-                    return Err(VigilError::validation(field, message));
+                    return Err(VigilError::validation(field, misplaced(method)));
                 }
                 continue;
             }
             pairs[i] = bp_pair(sys, dia, (sys_field, dia_field), labels[i])?;
         }
         let [base, stand, stand1, stand3] = pairs;
+        let [base_hr, stand_hr, stand1_hr, stand3_hr] = self.rates(method, used)?;
         Ok(OrthostaticReadings {
             baseline_systolic: base.map(|p| p.systolic),
             baseline_diastolic: base.map(|p| p.diastolic),
@@ -189,6 +224,43 @@ impl OrthostaticInput {
             standing3_systolic: stand3.map(|p| p.systolic),
             standing3_diastolic: stand3.map(|p| p.diastolic),
             symptoms_on_standing: self.symptoms_on_standing,
+            baseline_heart_rate: base_hr,
+            standing_heart_rate: stand_hr,
+            standing1_heart_rate: stand1_hr,
+            standing3_heart_rate: stand3_hr,
         })
+    }
+
+    /// The heart rates, each optional and plausible; one of another method (or any for
+    /// "not done") is refused like a blood pressure reading.
+    fn rates(
+        &self,
+        method: OrthostaticMethod,
+        used: [bool; 4],
+    ) -> Result<[Option<u32>; 4], VigilError> {
+        let (lo, hi) = HEART_RATE_RANGE;
+        let mut out = [None; 4];
+        let base = if method == OrthostaticMethod::LieToStand { "lying" } else { "sitting" };
+        let labels = [base, "standing", "1-min standing", "3-min standing"];
+        for (i, ((value, field), label)) in self.raw_rates().into_iter().zip(labels).enumerate() {
+            if !used[i] {
+                if value.is_some() {
+                    return Err(VigilError::validation(field, misplaced(method)));
+                }
+                continue;
+            }
+            let what = format!("The {label} heart rate");
+            out[i] = whole(value, field, &what, lo, hi, " bpm")?;
+        }
+        Ok(out)
+    }
+}
+
+/// Why a reading the method does not use is refused.
+fn misplaced(method: OrthostaticMethod) -> &'static str {
+    if method == OrthostaticMethod::NotDone {
+        "Leave the readings empty when the test was not done."
+    } else {
+        "This reading belongs to the other method; clear it."
     }
 }

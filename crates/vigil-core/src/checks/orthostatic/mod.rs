@@ -5,7 +5,9 @@
 //! - sit-to-stand: positive when systolic falls >= 15 mmHg or diastolic >= 7 (Shaw 2017);
 //! - lie-to-stand, read at 1 and 3 min standing: positive when, at either, systolic falls
 //!   >= 20 or diastolic >= 10, or the standing systolic is < 90 (2011 consensus);
-//! - symptoms on standing are positive with either method, even without a drop.
+//! - symptoms on standing are positive with either method, even without a drop;
+//! - heart rate on standing ([`HeartRateRise`]): a rise at or above the clinic's threshold is
+//!   flagged, and counts toward a positive check only with symptoms.
 //!
 //! A positive finding is decisive as soon as it is seen (the test is stopped when the patient
 //! is symptomatic), so a positive test may lack later readings; a negative needs them all.
@@ -13,8 +15,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod heart_rate;
 mod input;
 
+pub use heart_rate::HeartRateRise;
 pub use input::OrthostaticInput;
 
 /// Sit-to-stand: a systolic fall of at least this many mmHg is positive.
@@ -50,8 +54,9 @@ impl OrthostaticMethod {
     }
 }
 
-/// Readings in mmHg, each possibly missing. Sit-to-stand uses `baseline*` (sitting) and
-/// `standing*`; lie-to-stand uses `baseline*` (lying), `standing1*` and `standing3*`.
+/// Readings in mmHg (heart rates in bpm), each possibly missing. Sit-to-stand uses
+/// `baseline*` (sitting) and `standing*`; lie-to-stand uses `baseline*` (lying), `standing1*`
+/// and `standing3*`. Heart rates are optional and absent from checks stored before them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OrthostaticReadings {
@@ -64,6 +69,14 @@ pub struct OrthostaticReadings {
     pub standing3_systolic: Option<u32>,
     pub standing3_diastolic: Option<u32>,
     pub symptoms_on_standing: bool,
+    #[serde(default)]
+    pub baseline_heart_rate: Option<u32>,
+    #[serde(default)]
+    pub standing_heart_rate: Option<u32>,
+    #[serde(default)]
+    pub standing1_heart_rate: Option<u32>,
+    #[serde(default)]
+    pub standing3_heart_rate: Option<u32>,
 }
 
 /// The verdict of an orthostatic test.
@@ -83,6 +96,9 @@ pub enum OrthostaticOutcome {
 pub struct OrthostaticResult {
     pub outcome: OrthostaticOutcome,
     pub reasons: Vec<String>,
+    /// The heart-rate change on standing, once a sitting/lying and a standing rate are in.
+    #[serde(default)]
+    pub heart_rate: Option<HeartRateRise>,
 }
 
 /// A validated orthostatic test. Done tests are decisive (positive or negative).
@@ -92,12 +108,30 @@ pub struct Orthostatic {
     pub method: OrthostaticMethod,
     pub not_done_reason: Option<String>,
     pub readings: OrthostaticReadings,
+    /// The heart-rate rise flag threshold in force when the test was recorded (absent in
+    /// checks stored before heart rates were: the default then applies).
+    #[serde(default)]
+    pub hr_rise_flag_at: Option<u32>,
 }
 
 impl Orthostatic {
     /// The verdict of this test.
     pub fn result(&self) -> OrthostaticResult {
-        orthostatic_result(self.method, &self.readings)
+        orthostatic_result(self.method, &self.readings, self.flag_at())
+    }
+
+    /// The heart-rate change on standing, when both rates were recorded.
+    pub fn heart_rate_rise(&self) -> Option<HeartRateRise> {
+        HeartRateRise::of(self.method, &self.readings, self.flag_at())
+    }
+
+    /// Whether the heart rate rose by the flag threshold or more on standing.
+    pub fn heart_rate_flagged(&self) -> bool {
+        self.heart_rate_rise().is_some_and(|h| h.flagged)
+    }
+
+    fn flag_at(&self) -> u32 {
+        self.hr_rise_flag_at.unwrap_or(crate::checks::thresholds::DEFAULT_ORTHOSTATIC_HR_RISE)
     }
 
     /// Whether the test was done (either method).
@@ -106,20 +140,30 @@ impl Orthostatic {
     }
 }
 
-/// The verdict for `method` from readings as far as they go. Never fails: missing readings
-/// give [`OrthostaticOutcome::Incomplete`] with what is missing, unless something already
-/// present is positive.
-pub fn orthostatic_result(method: OrthostaticMethod, r: &OrthostaticReadings) -> OrthostaticResult {
+/// The verdict for `method` from readings as far as they go, the heart-rate rise compared
+/// with `hr_flag_at` bpm. Never fails: missing readings give [`OrthostaticOutcome::Incomplete`]
+/// with what is missing, unless something already present is positive. A flagged heart-rate
+/// rise never decides the verdict; with symptoms on standing it is listed as a reason.
+pub fn orthostatic_result(
+    method: OrthostaticMethod,
+    r: &OrthostaticReadings,
+    hr_flag_at: u32,
+) -> OrthostaticResult {
     let mut positive = Vec::new();
     let mut negative = Vec::new();
+    let heart_rate = HeartRateRise::of(method, r, hr_flag_at);
     if r.symptoms_on_standing {
         positive.push("symptoms on standing".to_owned());
+        if let Some(h) = heart_rate.filter(|h| h.flagged) {
+            positive.push(h.text());
+        }
     }
     let limits = match method {
         OrthostaticMethod::NotDone => {
             return OrthostaticResult {
                 outcome: OrthostaticOutcome::NotDone,
                 reasons: vec!["not done".into()],
+                heart_rate: None,
             }
         }
         OrthostaticMethod::SitToStand => (SIT_SYSTOLIC_FALL, SIT_DIASTOLIC_FALL),
@@ -147,16 +191,18 @@ pub fn orthostatic_result(method: OrthostaticMethod, r: &OrthostaticReadings) ->
         }
     }
     if !positive.is_empty() {
-        return OrthostaticResult { outcome: OrthostaticOutcome::Positive, reasons: positive };
+        let outcome = OrthostaticOutcome::Positive;
+        return OrthostaticResult { outcome, reasons: positive, heart_rate };
     }
     let missing = missing_readings(method, r);
     if missing.is_empty() {
-        OrthostaticResult { outcome: OrthostaticOutcome::Negative, reasons: negative }
+        OrthostaticResult { outcome: OrthostaticOutcome::Negative, reasons: negative, heart_rate }
     } else {
         let labels: Vec<&str> = missing.iter().map(|(_, label)| *label).collect();
         OrthostaticResult {
             outcome: OrthostaticOutcome::Incomplete,
             reasons: vec![format!("still needed: {}", labels.join(", "))],
+            heart_rate,
         }
     }
 }

@@ -216,6 +216,9 @@ fn edit() -> ThresholdSettingsEdit {
         high_systolic: f(d.high_systolic),
         high_diastolic: f(d.high_diastolic),
         critical_recheck_minutes: f(d.critical_recheck_minutes),
+        predose_systolic: f(d.predose_systolic),
+        predose_diastolic: f(d.predose_diastolic),
+        orthostatic_hr_rise: f(d.orthostatic_hr_rise),
     }
 }
 
@@ -227,7 +230,7 @@ fn the_defaults_are_a_valid_edit() {
 #[test]
 fn each_threshold_edit_names_its_field() {
     type Set = fn(&mut ThresholdSettingsEdit, Option<f64>);
-    let fields: [(&str, Set, f64, f64); 12] = [
+    let fields: [(&str, Set, f64, f64); 14] = [
         // The lowest accepted critical values are the default "high" 160/100.
         ("criticalSystolic", |e, v| e.critical_systolic = v, 160.0, 260.0),
         ("criticalDiastolic", |e, v| e.critical_diastolic = v, 100.0, 160.0),
@@ -241,6 +244,9 @@ fn each_threshold_edit_names_its_field() {
         ("highSystolic", |e, v| e.high_systolic = v, 120.0, 180.0),
         ("highDiastolic", |e, v| e.high_diastolic = v, 70.0, 110.0),
         ("criticalRecheckMinutes", |e, v| e.critical_recheck_minutes = v, 1.0, 30.0),
+        // The highest accepted pre-dose limits are just below the default critical 180/110.
+        ("predoseSystolic", |e, v| e.predose_systolic = v, 100.0, 179.0),
+        ("predoseDiastolic", |e, v| e.predose_diastolic = v, 60.0, 109.0),
     ];
     for (field, set, lo, hi) in fields {
         for ok in [lo, hi] {
@@ -271,4 +277,22 @@ fn threshold_edits_must_be_consistent() {
     assert_eq!(e.validate().expect_err("high > critical").field.as_deref(), Some("highSystolic"));
     let e = ThresholdSettingsEdit { high_diastolic: Some(111.0), ..edit() };
     assert_eq!(e.validate().expect_err("high > critical").field.as_deref(), Some("highDiastolic"));
+    let e = ThresholdSettingsEdit { predose_systolic: Some(180.0), ..edit() };
+    let err = e.validate().expect_err("pre-dose = critical");
+    assert_eq!(err.field.as_deref(), Some("predoseSystolic"));
+    let e = ThresholdSettingsEdit { predose_diastolic: Some(110.0), ..edit() };
+    let err = e.validate().expect_err("pre-dose = critical");
+    assert_eq!(err.field.as_deref(), Some("predoseDiastolic"));
+}
+
+#[test]
+fn thresholds_stored_before_the_pre_dose_limit_load_with_140_90() {
+    let mut stored = serde_json::to_value(ThresholdSettings::default()).expect("encode");
+    let map = stored.as_object_mut().expect("object");
+    map.remove("predoseSystolic");
+    map.remove("predoseDiastolic");
+    map.insert("criticalSystolic".into(), 170.into());
+    let loaded: ThresholdSettings = serde_json::from_value(stored).expect("old version loads");
+    assert_eq!((loaded.predose_systolic, loaded.predose_diastolic), (140, 90));
+    assert_eq!(loaded.critical_systolic, 170);
 }

@@ -2,11 +2,15 @@
 //! fictional; times are UTC unless a test says otherwise.
 
 mod alerts;
+mod combined_alert;
 mod correction;
+mod lightheadedness;
 mod orthostatic;
+mod orthostatic_heart_rate;
 mod padss;
 mod schedule;
 mod timeline;
+mod timeline_props;
 mod validation;
 mod validation_time_text;
 

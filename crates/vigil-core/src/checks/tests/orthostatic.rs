@@ -16,7 +16,7 @@ fn sit_result(base: (u32, u32), standing: (u32, u32)) -> OrthostaticResult {
         standing_diastolic: Some(standing.1),
         ..readings(base)
     };
-    orthostatic_result(OrthostaticMethod::SitToStand, &r)
+    orthostatic_result(OrthostaticMethod::SitToStand, &r, 30)
 }
 
 fn lie_result(base: (u32, u32), one: (u32, u32), three: (u32, u32)) -> OrthostaticResult {
@@ -27,7 +27,7 @@ fn lie_result(base: (u32, u32), one: (u32, u32), three: (u32, u32)) -> Orthostat
         standing3_diastolic: Some(three.1),
         ..readings(base)
     };
-    orthostatic_result(OrthostaticMethod::LieToStand, &r)
+    orthostatic_result(OrthostaticMethod::LieToStand, &r, 30)
 }
 
 use OrthostaticOutcome::{Incomplete, Negative, NotDone, Positive};
@@ -120,7 +120,7 @@ fn symptoms_on_standing_are_positive_regardless() {
     for method in [OrthostaticMethod::SitToStand, OrthostaticMethod::LieToStand] {
         let none =
             OrthostaticReadings { symptoms_on_standing: true, ..OrthostaticReadings::default() };
-        let r = orthostatic_result(method, &none);
+        let r = orthostatic_result(method, &none, 30);
         assert_eq!(
             (r.outcome, r.reasons.clone()),
             (Positive, vec!["symptoms on standing".to_owned()])
@@ -135,16 +135,16 @@ fn symptoms_on_standing_are_positive_regardless() {
             symptoms_on_standing: true,
             ..readings((120, 80))
         };
-        assert_eq!(orthostatic_result(method, &unchanged).outcome, Positive, "{method:?}");
+        assert_eq!(orthostatic_result(method, &unchanged, 30).outcome, Positive, "{method:?}");
     }
 }
 
 #[test]
 fn partial_readings_are_incomplete_until_decisive() {
-    let r = orthostatic_result(OrthostaticMethod::SitToStand, &readings((120, 80)));
+    let r = orthostatic_result(OrthostaticMethod::SitToStand, &readings((120, 80)), 30);
     assert_eq!(r.outcome, Incomplete);
     assert_eq!(r.reasons, ["still needed: standing systolic, standing diastolic"]);
-    let r = orthostatic_result(OrthostaticMethod::LieToStand, &OrthostaticReadings::default());
+    let r = orthostatic_result(OrthostaticMethod::LieToStand, &OrthostaticReadings::default(), 30);
     assert_eq!(r.outcome, Incomplete);
     assert!(
         r.reasons[0].contains("lying systolic")
@@ -156,23 +156,23 @@ fn partial_readings_are_incomplete_until_decisive() {
         standing1_diastolic: Some(78),
         ..readings((130, 80))
     };
-    assert_eq!(orthostatic_result(OrthostaticMethod::LieToStand, &one).outcome, Positive);
+    assert_eq!(orthostatic_result(OrthostaticMethod::LieToStand, &one, 30).outcome, Positive);
     // Negative at 1 min is not yet a negative test.
     let one =
         OrthostaticReadings { standing1_systolic: Some(128), standing1_diastolic: Some(78), ..one };
-    assert_eq!(orthostatic_result(OrthostaticMethod::LieToStand, &one).outcome, Incomplete);
+    assert_eq!(orthostatic_result(OrthostaticMethod::LieToStand, &one, 30).outcome, Incomplete);
     // A systolic alone can decide.
     let sys_only = OrthostaticReadings {
         baseline_systolic: Some(130),
         standing_systolic: Some(110),
         ..Default::default()
     };
-    assert_eq!(orthostatic_result(OrthostaticMethod::SitToStand, &sys_only).outcome, Positive);
+    assert_eq!(orthostatic_result(OrthostaticMethod::SitToStand, &sys_only, 30).outcome, Positive);
 }
 
 #[test]
 fn not_done_is_its_own_outcome() {
-    let r = orthostatic_result(OrthostaticMethod::NotDone, &OrthostaticReadings::default());
+    let r = orthostatic_result(OrthostaticMethod::NotDone, &OrthostaticReadings::default(), 30);
     assert_eq!(r.outcome, NotDone);
 }
 
@@ -183,17 +183,17 @@ fn preview_ignores_what_is_still_being_typed() {
         ..sit((120.0, 80.0), (0.0, 78.0))
     };
     // "1", "10" on the way to "104": implausible values count as not entered.
-    assert_eq!(typing(1.0).preview().outcome, Incomplete);
-    assert_eq!(typing(10.0).preview().outcome, Incomplete);
-    assert_eq!(typing(104.0).preview().outcome, Positive);
-    assert_eq!(typing(f64::NAN).preview().outcome, Incomplete);
-    assert_eq!(typing(110.5).preview().outcome, Incomplete);
-    assert_eq!(typing(118.0).preview().outcome, Negative);
+    assert_eq!(typing(1.0).preview(30).outcome, Incomplete);
+    assert_eq!(typing(10.0).preview(30).outcome, Incomplete);
+    assert_eq!(typing(104.0).preview(30).outcome, Positive);
+    assert_eq!(typing(f64::NAN).preview(30).outcome, Incomplete);
+    assert_eq!(typing(110.5).preview(30).outcome, Incomplete);
+    assert_eq!(typing(118.0).preview(30).outcome, Negative);
     let unknown =
         OrthostaticInput { method: "walking".into(), ..sit((120.0, 80.0), (100.0, 70.0)) };
-    assert_eq!(unknown.preview().outcome, Incomplete);
+    assert_eq!(unknown.preview(30).outcome, Incomplete);
     let not_done = OrthostaticInput { method: "not_done".into(), ..OrthostaticInput::default() };
-    assert_eq!(not_done.preview().outcome, NotDone);
+    assert_eq!(not_done.preview(30).outcome, NotDone);
 }
 
 #[test]

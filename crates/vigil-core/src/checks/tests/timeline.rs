@@ -19,7 +19,8 @@ fn the_summary_gives_values_and_verdicts_without_the_note() {
         "Observation: BP 128/82, HR 74, SpO2 97 % room air, RR 14, 36.8 °C; \
          moderate lightheaded, blurred vision; chest pain; \
          orthostatic sit-to-stand (sitting 120/80, standing 104/80) positive: systolic fell 16 mmHg (≥ 15); \
-         gait 2, MOAA/S 5, CADSS 3, nausea 0, pain 1; lightheadedness POSITIVE"
+         gait 2, MOAA/S 5, CADSS 3, nausea 0, pain 1; lightheadedness POSITIVE \
+         (orthostatic sit-to-stand: systolic fell 16 mmHg (≥ 15); symptoms: lightheaded (moderate))"
     );
     assert_eq!(valid(&minimal()).summary(), "Observation: no symptoms");
     let not_done = valid(&with(|i| {
@@ -74,11 +75,12 @@ fn late_entries_carry_their_reason() {
 
 #[test]
 fn entries_sort_by_clinical_time_then_recording() {
-    let c = |id, m| TimelineEntry {
-        at: at(m),
-        ..TimelineEntry::check(row(id, None, None), &valid(&full()))
+    let c = |id, m| {
+        let mut check = valid(&full());
+        check.observed_at = at(m);
+        TimelineEntry::check(row(id, None, None), &check)
     };
-    let alert = TimelineEntry { kind: TimelineKind::Alert, ..c(9, 20) };
+    let alert = TimelineEntry::new(TimelineKind::Alert, 9, at(20), at(58), None, "Alert".into());
     let mut entries = vec![c(3, 30), alert.clone(), c(1, 20), c(2, 10)];
     sort_timeline(&mut entries);
     let order: Vec<(TimelineKind, i64)> = entries.iter().map(|e| (e.kind, e.record_id)).collect();

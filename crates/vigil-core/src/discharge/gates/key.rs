@@ -1,4 +1,4 @@
-//! The ten discharge gates by name: which are hard (refuse) and which soft (overridable),
+//! The eleven discharge gates by name: which are hard (refuse) and which soft (overridable),
 //! their stored names and the labels a nurse reads.
 
 use serde::{Deserialize, Serialize};
@@ -18,11 +18,13 @@ pub enum GateKey {
     Nausea,
     Padss,
     CriticalAlert,
+    /// No planned check overdue (a check missed stands in the way like a failed finding).
+    PlannedChecks,
 }
 
 impl GateKey {
     /// Every gate, in the order they are listed.
-    pub const ALL: [GateKey; 10] = [
+    pub const ALL: [GateKey; 11] = [
         Self::Minimum,
         Self::Escort,
         Self::BloodPressure,
@@ -33,10 +35,11 @@ impl GateKey {
         Self::Nausea,
         Self::Padss,
         Self::CriticalAlert,
+        Self::PlannedChecks,
     ];
 
     /// The soft gates (overridable), in order.
-    pub const SOFT: [GateKey; 8] = [
+    pub const SOFT: [GateKey; 9] = [
         Self::BloodPressure,
         Self::Spo2,
         Self::Sedation,
@@ -45,6 +48,7 @@ impl GateKey {
         Self::Nausea,
         Self::Padss,
         Self::CriticalAlert,
+        Self::PlannedChecks,
     ];
 
     /// The stored and serialized name.
@@ -60,6 +64,7 @@ impl GateKey {
             Self::Nausea => "nausea",
             Self::Padss => "padss",
             Self::CriticalAlert => "critical_alert",
+            Self::PlannedChecks => "planned_checks",
         }
     }
 
@@ -86,6 +91,7 @@ impl GateKey {
             Self::Nausea => "Nausea",
             Self::Padss => "Modified PADSS",
             Self::CriticalAlert => "Critical alerts",
+            Self::PlannedChecks => "Planned checks",
         }
     }
 }

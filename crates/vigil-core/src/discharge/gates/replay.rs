@@ -1,7 +1,7 @@
 //! When the patient would have been ready without the minimum period: the live checks are
 //! replayed in clinical-time order and the check-based soft gates evaluated at each check's
-//! instant with only what was known by then. The critical-alert gate is left out (alerts are
-//! not replayed). Feeds the REMS form's "if there were no 2-hour minimum" answer.
+//! instant with only what was known by then. The critical-alert and planned-checks gates are
+//! left out (alerts and the schedule are not replayed). Feeds the REMS form's "if there were no 2-hour minimum" answer.
 
 use chrono::{DateTime, Utc};
 

@@ -1,12 +1,13 @@
 //! The soft gates that come from the checks: blood pressure, SpO2, sedation, dissociation,
 //! lightheadedness and gait, nausea and the Modified PADSS, each from the latest observation
-//! that assessed it (latest by clinical time, then id), and the critical-alert gate. The
-//! caller passes only live checks (corrected originals left out).
+//! that assessed it (latest by clinical time, then id), the critical-alert gate and the
+//! planned-checks gate (none overdue). The caller passes only live checks (corrected originals
+//! left out). The lightheadedness gate says why with [`Check::lightheadedness_reasons`].
 
 use super::{Gate, GateKey};
 use crate::checks::{
-    modified_padss, Baseline, BloodPressure, Check, CheckPurpose, OrthostaticOutcome,
-    OxygenSupport, PadssFindings, StoredCheck, ThresholdSettings, MOAAS_ALERT, PADSS_FIT_AT,
+    modified_padss, Baseline, BloodPressure, Check, CheckPurpose, CheckSchedule, OxygenSupport,
+    PadssFindings, StoredCheck, ThresholdSettings, MOAAS_ALERT, PADSS_FIT_AT,
 };
 use crate::discharge::DischargePolicy;
 
@@ -41,6 +42,17 @@ pub(super) fn critical_gate(unacknowledged: usize) -> Gate {
         n => format!("{n} critical alerts not acknowledged"),
     };
     Gate::new(GateKey::CriticalAlert, unacknowledged == 0, detail)
+}
+
+/// Passes when no planned check is overdue; fails naming each overdue check, earliest first.
+pub(super) fn planned_checks_gate(schedule: &CheckSchedule) -> Gate {
+    let overdue: Vec<&str> = schedule.overdue().iter().map(|c| c.label.as_str()).collect();
+    let detail = match overdue.len() {
+        0 => "None overdue".to_owned(),
+        1 => format!("1 check overdue: {}", overdue[0]),
+        n => format!("{n} checks overdue: {}", overdue.join(", ")),
+    };
+    Gate::new(GateKey::PlannedChecks, overdue.is_empty(), detail)
 }
 
 fn blood_pressure(obs: &[&Check], baseline: Option<&Baseline>, t: &ThresholdSettings) -> Gate {
@@ -126,14 +138,9 @@ fn lightheadedness(obs: &[&Check]) -> Gate {
     let Some(check) = obs.iter().find(|c| c.has_lightheadedness()) else {
         return gate(false, "No lightheadedness check yet".into());
     };
-    if check.lightheadedness_positive() {
-        let why = check
-            .orthostatic_result()
-            .filter(|r| r.outcome == OrthostaticOutcome::Positive)
-            .map(|r| r.reasons.join("; "))
-            .filter(|r| !r.is_empty())
-            .unwrap_or_else(|| "symptoms reported".into());
-        return gate(false, format!("Check positive ({why})"));
+    let why = check.lightheadedness_reasons();
+    if !why.is_empty() {
+        return gate(false, format!("Check positive ({})", why.join("; ")));
     }
     match check.gait {
         Some(2) => gate(true, "Check negative, gait 2 of 2".into()),

@@ -168,6 +168,7 @@ fn sit_to_stand(standing_systolic: u32) -> Orthostatic {
             standing_diastolic: Some(78),
             ..OrthostaticReadings::default()
         },
+        hr_rise_flag_at: None,
     }
 }
 
@@ -188,13 +189,22 @@ fn lightheadedness_positive_or_missing_fails() {
         &dropped,
         GateKey::Lightheadedness,
         false,
-        "Check positive (systolic fell 16 mmHg (≥ 15))",
+        "Check positive (orthostatic sit-to-stand: systolic fell 16 mmHg (≥ 15))",
     );
     let dizzy = Case::latest(good_with(55, |c| {
         c.symptom_grade = 1;
         c.symptoms = vec![Symptom::Lightheaded];
     }));
-    assert_gate(&dizzy, GateKey::Lightheadedness, false, "Check positive (symptoms reported)");
+    let why = "Check positive (symptoms: lightheaded (mild))";
+    assert_gate(&dizzy, GateKey::Lightheadedness, false, why);
+    // Symptoms with a negative test: the symptoms are the reason, not the test's numbers.
+    let dizzy_tested = Case::latest(good_with(55, |c| {
+        c.symptom_grade = 1;
+        c.symptoms = vec![Symptom::Lightheaded, Symptom::Spinning];
+        c.orthostatic = Some(sit_to_stand(118));
+    }));
+    let why = "Check positive (symptoms: lightheaded, spinning (mild))";
+    assert_gate(&dizzy_tested, GateKey::Lightheadedness, false, why);
     let none = "No lightheadedness check yet";
     assert_gate(
         &Case::latest(good_with(55, |c| c.gait = None)),
@@ -207,6 +217,7 @@ fn lightheadedness_positive_or_missing_fails() {
         method: OrthostaticMethod::NotDone,
         not_done_reason: Some("Too sedated to stand".into()),
         readings: OrthostaticReadings::default(),
+        hr_rise_flag_at: None,
     };
     let case = Case::latest(good_with(55, |c| c.orthostatic = Some(not_done)));
     assert_gate(&case, GateKey::Lightheadedness, false, none);

@@ -7,19 +7,22 @@ use SessionPhase::*;
 #[test]
 fn phase_transitions_table() {
     type Rule = fn(SessionPhase) -> Result<(), VigilError>;
-    let rules: [(&str, Rule); 4] = [
+    let rules: [(&str, Rule); 5] = [
         ("clear", SessionPhase::may_clear),
         ("depart", SessionPhase::may_depart),
         ("against advice", SessionPhase::may_leave_against_advice),
         ("record", SessionPhase::may_record),
+        ("transfer", SessionPhase::may_transfer),
     ];
-    // Allowed per phase: clear, depart, against advice, record.
+    // Allowed per phase: clear, depart, against advice, record, transfer.
     let table = [
-        (Observing, [true, false, true, true]),
-        (Cleared, [false, true, false, true]),
-        (Departed, [false, false, false, false]),
-        (LeftAgainstAdvice, [false, false, false, false]),
+        (Observing, [true, false, true, true, true]),
+        (Cleared, [false, true, false, true, true]),
+        (Departed, [false, false, false, false, false]),
+        (LeftAgainstAdvice, [false, false, false, false, false]),
+        (Transferred, [false, false, false, false, false]),
     ];
+    assert_eq!(table.map(|(p, _)| p), SessionPhase::ALL, "every phase is in the table");
     for (phase, allowed) in table {
         for ((what, rule), ok) in rules.iter().zip(allowed) {
             match rule(phase) {
@@ -51,7 +54,9 @@ fn phase_messages() {
         msg(Departed.may_record()),
         "This patient has left; nothing more can be recorded for this session."
     );
-    assert!(Departed.ended() && LeftAgainstAdvice.ended());
+    assert!(Departed.ended() && LeftAgainstAdvice.ended() && Transferred.ended());
+    assert_eq!(msg(Transferred.may_transfer()), "This patient has already left.");
+    assert_eq!(msg(Departed.may_transfer()), "This patient has already left.");
     assert!(!Observing.ended() && !Cleared.ended());
     for p in SessionPhase::ALL {
         assert_eq!(SessionPhase::parse(p.as_str()), Some(p));
@@ -65,6 +70,7 @@ fn edit(minutes: f64, nausea: f64) -> DischargePolicyEdit {
         allow_public_transport_alone: false,
         escort_late_minutes: minutes,
         max_nausea: nausea,
+        rems_warn_from_day: 5.0,
     }
 }
 

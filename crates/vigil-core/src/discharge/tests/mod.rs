@@ -7,7 +7,9 @@ mod escort;
 mod gates_checks;
 mod gates_hard;
 mod lifecycle;
+mod planned_checks;
 mod replay;
+mod transfer;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
@@ -194,15 +196,23 @@ impl Case {
     }
 
     pub fn gates(&self) -> DischargeGates {
-        DischargeGates::assess(&GateInput {
+        DischargeGates::assess(&self.input())
+    }
+
+    /// The gates' input, under the default check plan.
+    pub fn input(&self) -> GateInput<'_> {
+        static PLAN: std::sync::LazyLock<crate::checks::CheckPlanSettings> =
+            std::sync::LazyLock::new(Default::default);
+        GateInput {
             session: &self.session,
             checks: &self.checks,
             thresholds: &self.thresholds,
             policy: &self.policy,
             escort: self.escort.as_ref(),
             unacknowledged_critical: self.critical,
+            plan: &PLAN,
             now: self.now,
-        })
+        }
     }
 
     pub fn gate(&self, key: GateKey) -> Gate {

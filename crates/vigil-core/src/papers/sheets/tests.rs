@@ -32,6 +32,7 @@ fn record(protocol: Protocol) -> SessionRecord {
         left_recorded_by: Some("Test Nurse, RN".into()),
         snapshot: None,
         against_advice: None,
+        transfer: None,
         escort: Some(Escort {
             full_name: "Pat Example-Escort".into(),
             relationship: "Sibling".into(),
@@ -46,6 +47,8 @@ fn record(protocol: Protocol) -> SessionRecord {
             photo_id: true,
         }),
         checks: Vec::new(),
+        notes: Vec::new(),
+        predose: None,
     }
 }
 
@@ -73,7 +76,9 @@ fn the_discharge_sheet_names_bay_times_escort_and_signer() {
 
 #[test]
 fn the_rems_form_counts_from_the_first_device_and_says_what_it_does_not_hold() {
-    let paper = rems_form(&record(Protocol::Spravato), None, Some(95), at(60 * 24 * 8), &when);
+    let last_day = NaiveDate::from_ymd_opt(2026, 7, 8).expect("date");
+    let paper = rems_form(&record(Protocol::Spravato), None, Some(95), last_day, &when);
+    assert!(paper.subtitle.ends_with("due by 2026-07-08"), "{}", paper.subtitle);
     let total = value(&paper, "Total minutes, first device to end of monitoring");
     assert_eq!(total.as_deref(), Some("130 min"));
     let ready = value(&paper, "If there were no 2-hour minimum, ready after");
@@ -83,4 +88,205 @@ fn the_rems_form_counts_from_the_first_device_and_says_what_it_does_not_hold() {
     assert!(value(&paper, "Setting name and address")
         .expect("setting")
         .starts_with("Not recorded"));
+}
+
+/// The fixture record transferred to emergency care at +95 min (while observed).
+fn transferred(protocol: Protocol) -> SessionRecord {
+    let gates = crate::discharge::DischargeGates {
+        readiness: crate::discharge::Readiness::NotReady,
+        gates: Vec::new(),
+        missing: Vec::new(),
+        minutes_left: 25,
+        ends_at: at(120),
+    };
+    SessionRecord {
+        cleared_at: None,
+        cleared_by: None,
+        left_at: Some(at(95)),
+        how: Some(DepartureHow::Transferred),
+        transfer: Some(Transfer {
+            transferred_at: at(95),
+            destination: "Example General Hospital ED".into(),
+            handed_over_to: "Paramedic crew lead".into(),
+            emergency_services_called: true,
+            note: Some("BP 190/110 on leaving.".into()),
+            gates,
+        }),
+        ..record(protocol)
+    }
+}
+
+#[test]
+fn a_transfer_replaces_the_discharge_on_the_sheet() {
+    let paper = discharge_sheet(&transferred(Protocol::Spravato), &when);
+    assert_eq!(value(&paper, "Transferred to emergency care").as_deref(), Some("11:35"));
+    assert_eq!(value(&paper, "Transferred at").as_deref(), Some("11:35"));
+    assert_eq!(value(&paper, "Destination").as_deref(), Some("Example General Hospital ED"));
+    assert_eq!(value(&paper, "Handed over to").as_deref(), Some("Paramedic crew lead"));
+    assert_eq!(value(&paper, "Emergency services called").as_deref(), Some("Yes"));
+    assert_eq!(value(&paper, "Note").as_deref(), Some("BP 190/110 on leaving."));
+    let headings: Vec<&str> = paper.sections.iter().map(|s| s.heading.as_str()).collect();
+    for gone in ["Escort", "Instructions given", "Discharge gates at clearance"] {
+        assert!(!headings.contains(&gone), "{gone} in {headings:?}");
+    }
+    assert!(value(&paper, "Left with the escort").is_none());
+    let sent_home = discharge_sheet(&record(Protocol::Spravato), &when);
+    assert!(sent_home.sections.iter().all(|s| s.heading != "Transferred to emergency care"));
+}
+
+#[test]
+fn the_rems_form_lists_a_transfer_as_a_serious_adverse_event() {
+    let last_day = NaiveDate::from_ymd_opt(2026, 7, 8).expect("date");
+    let record = transferred(Protocol::Spravato);
+    let paper = rems_form(&record, None, None, last_day, &when);
+    let sae = value(&paper, "Serious adverse events");
+    assert_eq!(
+        sae.as_deref(),
+        Some("Transferred to emergency care at 11:35: Example General Hospital ED")
+    );
+    let total = value(&paper, "Total minutes, first device to end of monitoring");
+    assert_eq!(total.as_deref(), Some("95 min"), "monitoring ended at the transfer");
+    let mut typed = RemsDetails {
+        date_of_birth: None,
+        sex: None,
+        dose_mg: Some(56),
+        lot: String::new(),
+        benzodiazepines: false,
+        non_benzodiazepine_sedatives: false,
+        psychostimulants: false,
+        maois: false,
+        opioids: false,
+        serious_adverse_events: "None".into(),
+    };
+    let paper = rems_form(&record, Some(&typed), None, last_day, &when);
+    assert_eq!(value(&paper, "Serious adverse events"), sae, "a typed \"None\" adds nothing");
+    typed.serious_adverse_events = "Hypertensive crisis with chest pain.".into();
+    let paper = rems_form(&record, Some(&typed), None, last_day, &when);
+    assert_eq!(
+        value(&paper, "Serious adverse events").as_deref(),
+        Some(
+            "Transferred to emergency care at 11:35: Example General Hospital ED. \
+             Hypertensive crisis with chest pain."
+        )
+    );
+}
+
+fn above_140_90(decision: Option<crate::checks::PredoseChoice>) -> SessionRecord {
+    use crate::checks::{BloodPressure, PredoseDecision, PredoseStanding, RecordedPredoseDecision};
+    let bp = BloodPressure { systolic: 150, diastolic: 95 };
+    let threshold = BloodPressure { systolic: 140, diastolic: 90 };
+    let decision = decision.map(|decision| RecordedPredoseDecision {
+        id: 1,
+        decision: PredoseDecision {
+            check_id: 3,
+            decision,
+            prescriber: "Dr Test Prescriber".into(),
+            decided_at: at(-5),
+            note: String::new(),
+            bp,
+            threshold,
+        },
+        recorded_at: at(-4),
+        who: Some("Test Nurse, RN".into()),
+    });
+    let predose = PredoseStanding {
+        check_id: 3,
+        observed_at: at(-10),
+        bp,
+        threshold,
+        headline: "Pre-dose BP 150/95 above 140/90".into(),
+        decision,
+    };
+    SessionRecord { predose: Some(predose), ..record(Protocol::Spravato) }
+}
+
+#[test]
+fn the_papers_show_the_pre_dose_decision() {
+    use crate::checks::PredoseChoice;
+    let record = above_140_90(Some(PredoseChoice::Proceed));
+    let line = "Pre-dose BP 150/95 above 140/90: proceed, decided by Dr Test Prescriber at 09:55";
+    let sheet = discharge_sheet(&record, &when);
+    assert_eq!(value(&sheet, "Pre-dose blood pressure").as_deref(), Some(line));
+    let last_day = NaiveDate::from_ymd_opt(2026, 7, 8).expect("date");
+    let form = rems_form(&record, None, None, last_day, &when);
+    assert_eq!(value(&form, "Vitals acceptable before dose").as_deref(), Some(line));
+}
+
+#[test]
+fn a_missing_or_do_not_dose_decision_is_plain_on_the_papers() {
+    use crate::checks::PredoseChoice;
+    let sheet = discharge_sheet(&above_140_90(None), &when);
+    assert_eq!(
+        value(&sheet, "Pre-dose blood pressure").as_deref(),
+        Some("Pre-dose BP 150/95 above 140/90: prescriber's decision needed")
+    );
+    let sheet = discharge_sheet(&above_140_90(Some(PredoseChoice::DoNotDose)), &when);
+    let section = sheet.sections.iter().find(|s| s.heading == "Before the dose").expect("section");
+    let text = format!("{section:?}");
+    assert!(text.contains("do not dose, decided by Dr Test Prescriber"), "{text}");
+    assert!(text.contains("The prescriber decided not to dose."), "{text}");
+    let normal = discharge_sheet(&record(Protocol::Spravato), &when);
+    assert!(normal.sections.iter().all(|s| s.heading != "Before the dose"));
+}
+
+/// A live observation check at `m` minutes with a nurse's note.
+fn check_with_note(id: i64, m: i64, note: &str) -> StoredCheck {
+    let check = crate::checks::Check {
+        session_id: 7,
+        purpose: CheckPurpose::Observation,
+        observed_at: at(m),
+        late_reason: None,
+        symptom_grade: 0,
+        symptoms: Vec::new(),
+        severe_headache: false,
+        chest_pain: false,
+        shortness_of_breath: false,
+        orthostatic: None,
+        gait: Some(2),
+        vitals: None,
+        moaas: None,
+        cadss: None,
+        nausea: None,
+        pain: None,
+        note: note.into(),
+    };
+    let who = Some("Ben Test, RN".into());
+    StoredCheck { id, check, recorded_at: at(m), who, corrects: None, corrected_by: None }
+}
+
+fn note(id: i64, m: i64, text: &str) -> crate::notes::StoredNote {
+    crate::notes::StoredNote {
+        id,
+        note: crate::notes::Note {
+            session_id: 7,
+            observed_at: at(m),
+            late_reason: None,
+            text: text.into(),
+        },
+        recorded_at: at(m + 1),
+        who: Some("Ana Test, RN".into()),
+    }
+}
+
+#[test]
+fn the_sheet_lists_every_note_with_time_nurse_and_text() {
+    let mut record = record(Protocol::IvKetamine);
+    record.notes = vec![note(1, 30, "Asked for water.\nDrank 200 ml."), note(2, 90, "Calm")];
+    let corrected = StoredCheck { corrected_by: Some(9), ..check_with_note(8, 50, "Misread") };
+    record.checks = vec![check_with_note(4, 60, "Steady on standing"), corrected];
+    let paper = discharge_sheet(&record, &when);
+    let notes = paper.sections.iter().find(|s| s.heading == "Notes").expect("a Notes section");
+    let rows: Vec<(&str, &str)> =
+        notes.rows.iter().map(|r| (r.label.as_str(), r.value.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("10:30", "Asked for water.\nDrank 200 ml. (Ana Test, RN)"),
+            ("11:00", "On the check: Steady on standing (Ben Test, RN)"),
+            ("11:30", "Calm (Ana Test, RN)"),
+        ]
+    );
+    // No notes, no section.
+    let paper = discharge_sheet(&self::record(Protocol::IvKetamine), &when);
+    assert!(paper.sections.iter().all(|s| s.heading != "Notes"));
 }

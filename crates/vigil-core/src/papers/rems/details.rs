@@ -1,17 +1,12 @@
-//! The Spravato REMS Patient Monitoring Form: the details only the nurse can give (sex, lot,
-//! concomitant medicines, serious adverse events), the 7-calendar-day deadline, and the
-//! "forms due" list. The form's other fields are filled from the session (see `sheets`).
+//! The REMS details only the nurse can give: sex, lot, concomitant medicines, serious adverse
+//! events, and a date of birth or dose when they differ from the admission.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::checks::fields::note;
-use crate::text::required_text;
 use crate::VigilError;
-
-/// Calendar days after the treatment within which the form is due (clinical.md section 5).
-pub const REMS_DUE_DAYS: u64 = 7;
 
 /// Sex as the REMS form asks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -140,55 +135,9 @@ impl RemsDetailsInput {
     }
 }
 
-/// "This form was submitted", with the reference the REMS gave (or how it was sent).
-#[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct FormSubmittedInput {
-    #[ts(type = "number")]
-    pub session_id: i64,
-    pub reference: String,
-}
-
-impl FormSubmittedInput {
-    /// Errors: `validation` on `reference` when missing or longer than 100 characters.
-    pub fn validate(&self) -> Result<String, VigilError> {
-        required_text(&self.reference, "reference", "The submission reference", 100)
-    }
-}
-
-/// One REMS form: due, overdue or submitted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct FormDue {
-    #[ts(type = "number")]
-    pub session_id: i64,
-    pub bay: String,
-    pub patient_name: String,
-    pub treated_at: DateTime<Utc>,
-    /// The end of the 7th calendar day after the treatment, local time.
-    pub due_by: DateTime<Utc>,
-    pub overdue: bool,
-    pub submitted_at: Option<DateTime<Utc>>,
-    pub submitted_by: Option<String>,
-    pub reference: Option<String>,
-}
-
-/// The instant the form of a treatment at `treated_at` stops being on time: the end of the
-/// 7th calendar day after the treatment day, in zone `tz` (a DST gap at midnight falls back to
-/// the next valid instant; UTC midnight if the zone cannot place it).
-pub fn due_by<Tz: TimeZone>(treated_at: DateTime<Utc>, tz: &Tz) -> DateTime<Utc> {
-    let day = treated_at.with_timezone(tz).date_naive() + Days::new(REMS_DUE_DAYS + 1);
-    let midnight = day.and_time(NaiveTime::MIN);
-    tz.from_local_datetime(&midnight)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| midnight.and_utc())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::FixedOffset;
 
     fn input() -> RemsDetailsInput {
         RemsDetailsInput {
@@ -211,15 +160,6 @@ mod tests {
     }
 
     #[test]
-    fn the_form_is_due_by_the_end_of_the_seventh_calendar_day() {
-        let tz = FixedOffset::west_opt(5 * 3600).expect("zone");
-        // 23:30 local on 1 July: due by the end of 8 July local.
-        let treated = tz.with_ymd_and_hms(2026, 7, 1, 23, 30, 0).single().expect("t");
-        let due = due_by(treated.with_timezone(&Utc), &tz);
-        assert_eq!(due, tz.with_ymd_and_hms(2026, 7, 9, 0, 0, 0).single().expect("t"));
-    }
-
-    #[test]
     fn details_validate_and_name_bad_fields() {
         let ok = input().validate(today()).expect("valid");
         assert_eq!((ok.sex, ok.dose_mg, ok.date_of_birth), (Some(Sex::Female), Some(84), None));
@@ -238,11 +178,5 @@ mod tests {
             let err = bad.validate(today()).expect_err(field);
             assert_eq!(err.field.as_deref(), Some(field));
         }
-    }
-
-    #[test]
-    fn a_submission_needs_a_reference() {
-        let bad = FormSubmittedInput { session_id: 1, reference: "  ".into() };
-        assert_eq!(bad.validate().expect_err("empty").field.as_deref(), Some("reference"));
     }
 }

@@ -1,0 +1,320 @@
+//! The pre-dose blood pressure decision (clinical.md section 4; SPRAVATO label 5.6): a
+//! baseline blood pressure above the clinic's limit (default 140/90: systolic above 140 or
+//! diastolic above 90) needs the prescriber's decision, proceed or do not dose, before dosing.
+//!
+//! The decision refers to the baseline check that gave the session's pre-dose blood pressure
+//! (the latest live baseline check with a blood pressure). One decision per check: a mistaken
+//! decision is corrected by correcting the baseline check, which asks for a new decision if
+//! the corrected reading is still above the limit, and none if it is not.
+//!
+//! "Do not dose" is recorded and shown; it does not end the session. The nurse records how the
+//! patient leaves through the usual paths (discharge, against advice), since only the nurse
+//! knows what happened next (the dose given anyway on a later decision, the patient sent home).
+
+use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::check::CheckPurpose;
+use super::fields::{note, required_whole, FUTURE_SKEW};
+use super::session::StoredCheck;
+use super::thresholds::ThresholdSettings;
+use super::vitals::BloodPressure;
+use crate::local_time::{parse_local, to_utc, LocalTimeError};
+use crate::text::required_text;
+use crate::VigilError;
+
+/// How long before `now` a decision time may be typed.
+pub const MAX_DECISION_AGE: Duration = Duration::hours(12);
+/// The longest a prescriber's name may be, in characters.
+pub const MAX_PRESCRIBER_CHARS: usize = 100;
+
+/// The prescriber's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PredoseChoice {
+    Proceed,
+    DoNotDose,
+}
+
+impl PredoseChoice {
+    /// The stored (and IPC) form: `proceed`, `do_not_dose`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Proceed => "proceed",
+            Self::DoNotDose => "do_not_dose",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "proceed" => Some(Self::Proceed),
+            "do_not_dose" => Some(Self::DoNotDose),
+            _ => None,
+        }
+    }
+
+    /// As printed: "proceed", "do not dose".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Proceed => "proceed",
+            Self::DoNotDose => "do not dose",
+        }
+    }
+}
+
+/// The decision form as typed.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PredoseDecisionInput {
+    #[ts(optional = nullable)]
+    #[serde(default)]
+    pub session_id: Option<f64>,
+    /// The baseline check whose blood pressure is above the limit.
+    #[ts(optional = nullable)]
+    #[serde(default)]
+    pub check_id: Option<f64>,
+    /// `proceed` or `do_not_dose`.
+    #[serde(default)]
+    pub decision: String,
+    /// "Dr Test Prescriber": who decided (told by phone, or in person).
+    #[serde(default)]
+    pub prescriber: String,
+    /// Local time `YYYY-MM-DD HH:MM[:SS]` of the decision.
+    #[serde(default)]
+    pub decided_at: String,
+    /// Optional, at most 2000 characters.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A validated decision, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PredoseDecision {
+    #[ts(type = "number")]
+    pub check_id: i64,
+    pub decision: PredoseChoice,
+    pub prescriber: String,
+    pub decided_at: DateTime<Utc>,
+    pub note: String,
+    /// The reading and the limit as they stood when the decision was made.
+    pub bp: BloodPressure,
+    pub threshold: BloodPressure,
+}
+
+/// A stored decision with who recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordedPredoseDecision {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub decision: PredoseDecision,
+    pub recorded_at: DateTime<Utc>,
+    /// The nurse label ("Ana Ruiz, RN").
+    pub who: Option<String>,
+}
+
+/// A session's pre-dose blood pressure above the limit, and the decision on it if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PredoseStanding {
+    /// The baseline check that gave the reading.
+    #[ts(type = "number")]
+    pub check_id: i64,
+    pub observed_at: DateTime<Utc>,
+    pub bp: BloodPressure,
+    pub threshold: BloodPressure,
+    /// "Pre-dose BP 150/95 above 140/90".
+    pub headline: String,
+    pub decision: Option<RecordedPredoseDecision>,
+}
+
+/// "150/95".
+fn bp_text(bp: BloodPressure) -> String {
+    format!("{}/{}", bp.systolic, bp.diastolic)
+}
+
+/// "Pre-dose BP 150/95 above 140/90".
+fn headline(bp: BloodPressure, threshold: BloodPressure) -> String {
+    format!("Pre-dose BP {} above {}", bp_text(bp), bp_text(threshold))
+}
+
+/// The clinic's pre-dose limit.
+pub fn predose_limit(thresholds: &ThresholdSettings) -> BloodPressure {
+    BloodPressure { systolic: thresholds.predose_systolic, diastolic: thresholds.predose_diastolic }
+}
+
+/// Above the limit: systolic strictly above or diastolic strictly above (140/90 itself is not).
+pub fn above_limit(bp: BloodPressure, limit: BloodPressure) -> bool {
+    bp.systolic > limit.systolic || bp.diastolic > limit.diastolic
+}
+
+impl PredoseStanding {
+    /// The standing of a session from its stored checks (corrected originals are skipped):
+    /// `Some` when its pre-dose blood pressure (the latest live baseline check with one) is
+    /// above the limit, without a decision (see [`PredoseStanding::with_decisions`]).
+    pub fn assess(checks: &[StoredCheck], thresholds: &ThresholdSettings) -> Option<Self> {
+        let limit = predose_limit(thresholds);
+        let (check, bp) = checks
+            .iter()
+            .filter(|c| c.is_live() && c.check.purpose == CheckPurpose::Baseline)
+            .filter_map(|c| c.check.vitals.and_then(|v| v.bp).map(|bp| (c, bp)))
+            .max_by_key(|(c, _)| (c.check.observed_at, c.id))?;
+        above_limit(bp, limit).then(|| Self {
+            check_id: check.id,
+            observed_at: check.check.observed_at,
+            bp,
+            threshold: limit,
+            headline: headline(bp, limit),
+            decision: None,
+        })
+    }
+
+    /// Attaches the decision recorded for this standing's check, if any is among `decisions`.
+    pub fn with_decisions(mut self, decisions: &[RecordedPredoseDecision]) -> Self {
+        self.decision = decisions.iter().find(|d| d.decision.check_id == self.check_id).cloned();
+        self
+    }
+
+    /// The decision is still missing.
+    pub fn needs_decision(&self) -> bool {
+        self.decision.is_none()
+    }
+
+    /// One line for the board, the record and the papers, times through `when`:
+    /// "Pre-dose BP 150/95 above 140/90: proceed, decided by Dr Test Prescriber at 09:55", or
+    /// "...: prescriber's decision needed".
+    pub fn describe(&self, when: &dyn Fn(DateTime<Utc>) -> String) -> String {
+        match &self.decision {
+            None => format!("{}: prescriber's decision needed", self.headline),
+            Some(d) => format!("{}: {}", self.headline, d.decision.describe(when)),
+        }
+    }
+}
+
+impl PredoseDecision {
+    /// "proceed, decided by Dr Test Prescriber at 09:55".
+    pub fn describe(&self, when: &dyn Fn(DateTime<Utc>) -> String) -> String {
+        format!(
+            "{}, decided by {} at {}",
+            self.decision.label(),
+            self.prescriber,
+            when(self.decided_at)
+        )
+    }
+
+    /// The timeline's line (its time is shown beside it): "Pre-dose BP 150/95 above 140/90:
+    /// prescriber's decision: proceed (Dr Test Prescriber)", with the note.
+    pub fn timeline_summary(&self) -> String {
+        let mut text = format!(
+            "{}: prescriber's decision: {} ({})",
+            headline(self.bp, self.threshold),
+            self.decision.label(),
+            self.prescriber
+        );
+        if !self.note.is_empty() {
+            text.push_str(&format!(". Note: {}", self.note));
+        }
+        text
+    }
+}
+
+impl PredoseDecisionInput {
+    /// The session id, to load the session's standing. Errors: `validation` on `sessionId`.
+    pub fn session_id(&self) -> Result<i64, VigilError> {
+        Ok(i64::from(required_whole(self.session_id, "sessionId", "The session", 1, u32::MAX)?))
+    }
+
+    /// Validates the decision at `now` (typed time read in zone `tz`) against the session's
+    /// `standing` (its pre-dose blood pressure above the limit, `None` when it is not).
+    ///
+    /// Errors, in form order, `validation` on: `checkId` unless it is the baseline check whose
+    /// reading is above the limit; `decision` unless `proceed` or `do_not_dose`; `prescriber`
+    /// by the text rule (required, at most 100 characters, one line); `decidedAt` when
+    /// malformed, in the future, more than 12 h before `now` or before the reading; `note`.
+    pub fn validate<Tz: TimeZone>(
+        &self,
+        now: DateTime<Utc>,
+        tz: &Tz,
+        standing: Option<&PredoseStanding>,
+    ) -> Result<PredoseDecision, VigilError> {
+        let check_id =
+            i64::from(required_whole(self.check_id, "checkId", "The check", 1, u32::MAX)?);
+        let standing = standing.filter(|s| s.check_id == check_id).ok_or_else(|| {
+            VigilError::validation(
+                "checkId",
+                "That check is not this session's pre-dose blood pressure above the limit.",
+            )
+        })?;
+        let decision = PredoseChoice::parse(self.decision.trim())
+            .ok_or_else(|| VigilError::validation("decision", "Choose proceed or do not dose."))?;
+        let prescriber = required_text(
+            &self.prescriber,
+            "prescriber",
+            "The prescriber's name",
+            MAX_PRESCRIBER_CHARS,
+        )?;
+        let decided_at = decided_at(&self.decided_at, now, tz, standing.observed_at)?;
+        Ok(PredoseDecision {
+            check_id,
+            decision,
+            prescriber,
+            decided_at,
+            note: note(&self.note)?,
+            bp: standing.bp,
+            threshold: standing.threshold,
+        })
+    }
+}
+
+/// The typed decision time: required, not in the future (a minute of skew is taken as now),
+/// not more than 12 h before `now`, not before the reading at `reading_at`.
+fn decided_at<Tz: TimeZone>(
+    text: &str,
+    now: DateTime<Utc>,
+    tz: &Tz,
+    reading_at: DateTime<Utc>,
+) -> Result<DateTime<Utc>, VigilError> {
+    let field = "decidedAt";
+    if text.trim().is_empty() {
+        return Err(VigilError::validation(field, "The time of the decision is required."));
+    }
+    let at = parse_local(text).and_then(|local| to_utc(tz, local)).map_err(|e| {
+        let message = match e {
+            LocalTimeError::Malformed => "Enter the time of the decision as YYYY-MM-DD HH:MM.",
+            LocalTimeError::Nonexistent => {
+                "That time was skipped by the daylight-saving change; check the clock."
+            }
+            LocalTimeError::Ambiguous(..) => {
+                "That time happened twice because of the daylight-saving change; \
+                 enter a time outside the repeated hour."
+            }
+        };
+        VigilError::validation(field, message)
+    })?;
+    if at > now + FUTURE_SKEW {
+        return Err(VigilError::validation(
+            field,
+            "The time of the decision cannot be in the future.",
+        ));
+    }
+    if at < now - MAX_DECISION_AGE {
+        return Err(VigilError::validation(
+            field,
+            "The time of the decision cannot be more than 12 hours ago.",
+        ));
+    }
+    // Typed to the minute: the minute of the reading itself is not before it.
+    if at < reading_at.with_second(0).unwrap_or(reading_at) {
+        return Err(VigilError::validation(
+            field,
+            "The decision cannot come before the blood pressure it decides on.",
+        ));
+    }
+    Ok(at.min(now))
+}
+
+#[cfg(test)]
+#[path = "tests/predose.rs"]
+mod tests;

@@ -1,0 +1,147 @@
+// The pre-dose blood pressure decision: asked for after a baseline above the limit is saved,
+// offered on the board row and the patient's record while missing, refusals beside the field.
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../lib/ipc';
+import type { PredoseStanding } from '../lib/ipc';
+import { ipc, resetIpc, row, sessionDetail } from '../test/fakeIpc';
+
+vi.mock('../lib/ipc', async (importOriginal) =>
+  (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
+);
+
+import App from '../App.svelte';
+
+/** The baseline check the fake's next recordCheck returns (100 + checks recorded). */
+const NEXT_CHECK_ID = 101;
+
+function standing(checkId: number, decided: 'proceed' | 'do_not_dose' | null = null): PredoseStanding {
+  const bp = { systolic: 150, diastolic: 95 };
+  const threshold = { systolic: 140, diastolic: 90 };
+  const decidedAt = new Date(2026, 6, 1, 9, 55).toISOString();
+  return {
+    checkId,
+    observedAt: new Date(2026, 6, 1, 9, 50).toISOString(),
+    bp,
+    threshold,
+    headline: 'Pre-dose BP 150/95 above 140/90',
+    decision: decided && {
+      id: 1,
+      decision: { checkId, decision: decided, prescriber: 'Dr Test Prescriber', decidedAt, note: '', bp, threshold },
+      recordedAt: decidedAt,
+      who: 'Ana Ruiz, RN',
+    },
+  };
+}
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+const form = () =>
+  screen.getByRole('heading', { name: "Pre-dose blood pressure: prescriber's decision" }).closest('section')!;
+
+beforeEach(() => {
+  resetIpc();
+  vi.clearAllMocks();
+  ipc.board.rows = [row(5, 'Bay 5', 'Testy McTestface')];
+});
+
+describe('the pre-dose decision', () => {
+  it('is asked for once a baseline above the limit is saved, and is sent as typed', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Record check for Bay 5' }));
+    await user.selectOptions(field('Purpose'), 'Pre-dose baseline');
+    await user.selectOptions(field('Symptom grade'), '0 None');
+    await user.type(field('Systolic'), '150');
+    await user.type(field('Diastolic'), '95');
+    // What the app answers after the save: the row now needs the decision on that check.
+    ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), predose: standing(NEXT_CHECK_ID) }];
+    await user.click(screen.getByRole('button', { name: 'Save check' }));
+
+    await screen.findByRole('heading', { name: "Pre-dose blood pressure: prescriber's decision" });
+    expect(within(form()).getByText(/Bay 5: Pre-dose BP 150\/95 above 140\/90/)).toBeTruthy();
+    expect(document.activeElement).toBe(field('Decision'));
+    await user.selectOptions(field('Decision'), 'Proceed with the dose');
+    await user.type(field('Prescriber name'), 'Dr Test Prescriber');
+    await user.clear(field('Decided at'));
+    await user.type(field('Decided at'), '2026-07-01 09:55');
+    await user.type(field('Note'), 'Recheck before the dose');
+    await user.click(screen.getByRole('button', { name: 'Save decision' }));
+
+    expect(api.recordPredoseDecision).toHaveBeenCalledWith({
+      sessionId: 5,
+      checkId: NEXT_CHECK_ID,
+      decision: 'proceed',
+      prescriber: 'Dr Test Prescriber',
+      decidedAt: '2026-07-01 09:55',
+      note: 'Recheck before the dose',
+    });
+    expect(await screen.findByText("Prescriber's decision recorded for Bay 5")).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: "Pre-dose blood pressure: prescriber's decision" })).toBeNull();
+  });
+
+  it('is not asked for after a baseline within the limit', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Record check for Bay 5' }));
+    await user.selectOptions(field('Purpose'), 'Pre-dose baseline');
+    await user.selectOptions(field('Symptom grade'), '0 None');
+    await user.click(screen.getByRole('button', { name: 'Save check' }));
+    await screen.findByRole('button', { name: 'Record check for Bay 5' });
+    expect(screen.queryByRole('heading', { name: "Pre-dose blood pressure: prescriber's decision" })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Prescriber decision needed for Bay 5' })).toBeNull();
+  });
+
+  it('is offered on the board row while missing, and a refusal stands beside its field', async () => {
+    ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), predose: standing(7) }];
+    ipc.predoseError = { code: 'validation', message: "The prescriber's name is required.", field: 'prescriber' };
+    const user = userEvent.setup();
+    render(App);
+    expect(
+      await screen.findByText("Pre-dose BP 150/95 above 140/90: prescriber's decision needed"),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Prescriber decision needed for Bay 5' }));
+    await user.selectOptions(field('Decision'), 'Do not dose');
+    await user.type(field('Note'), 'Kept as typed');
+    await user.click(screen.getByRole('button', { name: 'Save decision' }));
+
+    const prescriber = field('Prescriber name');
+    expect(prescriber.getAttribute('aria-invalid')).toBe('true');
+    const described = document.getElementById('predose-prescriber-error');
+    expect(described?.textContent).toContain("The prescriber's name is required.");
+    expect(document.activeElement).toBe(prescriber);
+    expect(field('Decision').value).toBe('do_not_dose');
+    expect(field('Note').value).toBe('Kept as typed');
+    expect(form().querySelector('.error-banner')).toBeNull();
+  });
+
+  it('shows a recorded "do not dose" plainly on the board and the record, without a button', async () => {
+    const decided = standing(7, 'do_not_dose');
+    ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), predose: decided }];
+    const detail = sessionDetail(5, 'Bay 5', 'Testy McTestface');
+    detail.status.predose = decided;
+    ipc.sessions[5] = detail;
+    const user = userEvent.setup();
+    render(App);
+    const line = /Pre-dose BP 150\/95 above 140\/90: do not dose, decided by Dr Test Prescriber at 09:55/;
+    expect(await screen.findByText(line)).toBeTruthy();
+    expect(screen.getByText('Do not dose.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Prescriber decision needed for Bay 5' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open Bay 5' }));
+    await screen.findByRole('heading', { name: 'Before the dose' });
+    expect(screen.getAllByText(line).length).toBeGreaterThan(0);
+  });
+
+  it('is offered on the patient record while missing', async () => {
+    ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), predose: standing(7) }];
+    const detail = sessionDetail(5, 'Bay 5', 'Testy McTestface');
+    detail.status.predose = standing(7);
+    ipc.sessions[5] = detail;
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Open Bay 5' }));
+    await screen.findByRole('heading', { name: 'Before the dose' });
+    await user.click(screen.getByRole('button', { name: 'Prescriber decision needed for Bay 5' }));
+    expect(screen.getByRole('heading', { name: "Pre-dose blood pressure: prescriber's decision" })).toBeTruthy();
+  });
+});
