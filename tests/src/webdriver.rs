@@ -151,7 +151,13 @@ impl Session {
             .map_or(0, Vec::len)
     }
 
+    /// Clicks the element as a person would: scrolled to the middle of the window first (an
+    /// option: its list), so the pinned alert strip at the top never covers it, then clicked.
     pub fn click(&self, el: &Element) {
+        let script = "(arguments[0].closest('select') ?? arguments[0])\
+                      .scrollIntoView({block: 'center', inline: 'nearest'});";
+        let args = json!([{ ELEMENT_KEY: el.0 }]);
+        self.must("POST", "/execute/sync", Some(json!({ "script": script, "args": args })));
         self.must("POST", &format!("/element/{}/click", el.0), Some(json!({})));
     }
 
