@@ -48,10 +48,12 @@ pub fn spawn_scheduler(app: AppHandle, mut scheduler: Scheduler, notifier: Arc<N
                         raise(&app, &notifier, fired);
                     }
                     // After the alerts are raised: readiness history never holds one up.
-                    if scheduler.record_readiness(sweep.at) > 0 {
+                    let readiness = Instant::now();
+                    if scheduler.record_readiness() > 0 {
                         signal(&app, RECORDS_CHANGED);
                     }
-                    sweep.sleep
+                    // `sleep` counts from the sweep's start: the readiness step used some.
+                    sweep.sleep.saturating_sub(readiness.elapsed())
                 }
                 Err(e) => {
                     eprintln!("vigil: scheduler sweep failed: {e}");

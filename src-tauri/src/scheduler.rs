@@ -55,19 +55,21 @@ impl Scheduler {
         Self { store, clock, jumps: None }
     }
 
-    /// One whole sweep: [`Self::sweep_alerts`], then [`Self::record_readiness`] at the same
-    /// `now` (whose failure is logged, never returned).
+    /// One whole sweep: [`Self::sweep_alerts`], then [`Self::record_readiness`] (whose failure
+    /// is logged, never returned).
     pub fn sweep(&mut self, monotonic: Duration) -> Result<Sweep, StoreError> {
         let sweep = self.sweep_alerts(monotonic)?;
-        self.record_readiness(sweep.at);
+        self.record_readiness();
         Ok(sweep)
     }
 
-    /// Records the readiness changes of every observed session at `now` (the sweep's); returns
-    /// how many rows were written. A failure is logged (ids only) and counts as none: the next
-    /// sweep tries again.
-    pub fn record_readiness(&self, now: DateTime<Utc>) -> usize {
-        match self.store.with_tx(|tx| readiness::record_changes(tx, now)) {
+    /// Records the readiness changes of every observed session, stamped with the clock's now
+    /// read inside the transaction (not the sweep's earlier `at`: a check committed in between
+    /// must not be dated before its own recording); returns how many rows were written. A
+    /// failure is logged (ids only) and counts as none: the next sweep tries again.
+    pub fn record_readiness(&self) -> usize {
+        let clock = &self.clock;
+        match self.store.with_tx(|tx| readiness::record_changes(tx, clock.now())) {
             Ok(rows) => rows.len(),
             Err(e) => {
                 eprintln!("vigil: recording readiness failed: {e}");

@@ -76,7 +76,7 @@ fn escort_late(
                 kind: DeadlineKind::EscortLate,
                 key: String::new(),
                 due_at: s.ends_at() + late,
-                detail: g.gate(GateKey::Escort).detail.clone(),
+                detail: g.gate(GateKey::Escort).map_or_else(String::new, |e| e.detail.clone()),
             })
         })
         .collect())

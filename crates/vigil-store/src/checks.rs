@@ -27,7 +27,8 @@ pub struct Recorded {
 /// Records `check` for `session` by nurse `by` at `now`; with `corrects = Some((id, reason))`
 /// it is a correction of check `id`.
 ///
-/// Errors: `not_found` for an unknown original; `validation` on `originalCheckId` when the
+/// Errors: `validation` on `observedAt` for an observation at or after the patient left (as
+/// it stands in this transaction); `not_found` for an unknown original; `validation` on `originalCheckId` when the
 /// original belongs to another session; `conflict` when it was corrected already.
 pub fn record(
     tx: &Transaction<'_>,
@@ -37,9 +38,14 @@ pub fn record(
     by: i64,
     now: DateTime<Utc>,
 ) -> Result<Recorded, StoreError> {
+    // Asked again here, inside the transaction: a departure or a threshold change committed
+    // after the caller validated the check must count.
+    check.refuse_after_departure(crate::discharge::standing(tx, session.id)?.left_at)?;
     if let Some((original, _)) = corrects {
         check_original(tx, session.id, original)?;
     }
+    let settings = thresholds::current(tx)?;
+    let check = &with_threshold_in_force(check, &settings);
     let data = serde_json::to_string(check)
         .map_err(|e| VigilError::internal(format!("the check could not be encoded: {e}")))?;
     tx.execute(
@@ -71,7 +77,6 @@ pub fn record(
                 .record("alert_resolutions", resolve(tx, firing, "correction", check_id, by, now)?);
         }
     }
-    let settings = thresholds::current(tx)?;
     let stored = for_session(tx, session.id)?;
     let baseline = Baseline::from_checks(stored.iter().filter(|c| c.is_live()).map(|c| &c.check));
     // One reading, one alert: every rule it breaks is named in the one firing's message.
@@ -156,7 +161,7 @@ pub fn for_sessions(
     Ok(out)
 }
 
-/// The check statuses of `sessions` at `now`, by session id.
+/// The check statuses of `sessions` at `now`, by session id, without pre-dose decisions.
 pub fn statuses(
     conn: &Connection,
     sessions: &[RecoverySession],
@@ -166,16 +171,27 @@ pub fn statuses(
     let plans = plans::history(conn)?;
     let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
     let mut checks = for_sessions(conn, &ids)?;
-    let mut statuses = sessions
+    // No pre-dose decisions here: the alert sweep reads these statuses, and an unreadable
+    // decision must not stop alerts. The board and the record attach them
+    // (`crate::predose::attach`).
+    Ok(sessions
         .iter()
         .map(|s| {
             let stored = checks.remove(&s.id).unwrap_or_default();
             let plan = plans.for_admission(s.recorded_at);
             (s.id, CheckStatus::assess(s, &stored, &settings, &plan, now))
         })
-        .collect();
-    crate::predose::attach(conn, &mut statuses)?;
-    Ok(statuses)
+        .collect())
+}
+
+/// `check` with its orthostatic heart-rate flag set to the threshold in force in this
+/// transaction (the caller validated it with the one read before).
+fn with_threshold_in_force(check: &Check, settings: &ThresholdSettings) -> Check {
+    let mut check = check.clone();
+    if let Some(o) = check.orthostatic.as_mut() {
+        o.hr_rise_flag_at = Some(settings.orthostatic_hr_rise);
+    }
+    check
 }
 
 fn purpose_str(purpose: CheckPurpose) -> &'static str {

@@ -25,6 +25,7 @@ pub fn record(conn: &Connection, session_id: i64) -> Result<SessionRecord, Store
         stmt.query_map([session_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
     let device_times = device_ms.into_iter().filter_map(DateTime::from_timestamp_millis).collect();
     let standing = discharge::standing(conn, session_id)?;
+    let checks = checks::for_session(conn, session_id)?;
     let departure: Option<(String, Option<String>)> = conn
         .query_row(
             "SELECT how, (SELECT l.label FROM nurse_labels l WHERE l.id = recorded_by)
@@ -51,9 +52,9 @@ pub fn record(conn: &Connection, session_id: i64) -> Result<SessionRecord, Store
         against_advice: discharge::against_advice(conn, session_id)?,
         transfer: transfers::of_session(conn, session_id)?,
         escort: discharge::escort(conn, session_id)?,
-        checks: checks::for_session(conn, session_id)?,
+        predose: crate::predose::on_record(conn, session_id, &checks)?,
+        checks,
         notes: crate::notes::for_session(conn, session_id)?,
-        predose: crate::predose::standing(conn, session_id)?,
         session,
     })
 }

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use vigil_core::checks::BloodPressure;
 use vigil_core::checks::{
     CheckStatus, PredoseChoice, PredoseDecision, PredoseStanding, RecordedPredoseDecision,
+    StoredCheck,
 };
 use vigil_core::{ErrorCode, VigilError};
 
@@ -27,16 +28,33 @@ pub fn standing(conn: &Connection, session_id: i64) -> Result<Option<PredoseStan
     Ok(standing.map(|s| s.with_decisions(&decisions)))
 }
 
-/// Attaches to each status (by session id) the decision recorded for its pre-dose standing.
+/// What the papers print for session `session_id`: every recorded decision from its stored
+/// row, then the live standing (of `checks`, today's limit) while it still needs a decision.
+pub fn on_record(
+    conn: &Connection,
+    session_id: i64,
+    checks: &[StoredCheck],
+) -> Result<Vec<PredoseStanding>, StoreError> {
+    let live = PredoseStanding::assess(checks, &thresholds::current(conn)?);
+    Ok(PredoseStanding::on_record(live.as_ref(), &for_session(conn, session_id)?, checks))
+}
+
+/// Sets each status's (by session id) pre-dose standing to the one shown (see
+/// [`PredoseStanding::shown`]): its decision attached, and a recorded decision kept even when
+/// the limit or the latest baseline no longer asks for one. For the board and the record only:
+/// the alert sweep never reads decisions, so an unreadable one cannot stop alerts.
 pub fn attach(
     conn: &Connection,
     statuses: &mut HashMap<i64, CheckStatus>,
 ) -> Result<(), StoreError> {
     for (session_id, status) in statuses.iter_mut() {
-        if let Some(standing) = status.predose.take() {
-            let decisions = for_session(conn, *session_id)?;
-            status.predose = Some(standing.with_decisions(&decisions));
+        let decisions = for_session(conn, *session_id)?;
+        if decisions.is_empty() {
+            continue;
         }
+        let live = status.predose.take();
+        let stored = if live.is_none() { checks::for_session(conn, *session_id)? } else { vec![] };
+        status.predose = PredoseStanding::shown(live, &decisions, &stored);
     }
     Ok(())
 }
@@ -114,7 +132,8 @@ pub fn for_session(
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.check_id, p.decision, p.prescriber, p.decided_at_ms, p.note, p.systolic,
                 p.diastolic, p.threshold_systolic, p.threshold_diastolic, p.recorded_at_ms,
-                (SELECT l.label FROM nurse_labels l WHERE l.id = p.recorded_by)
+                (SELECT l.label FROM nurse_labels l WHERE l.id = p.recorded_by),
+                (SELECT s.clock_started_at_ms FROM recovery_sessions s WHERE s.id = p.session_id)
          FROM predose_decisions p WHERE p.session_id = ?1 ORDER BY p.id",
     )?;
     let mut rows = stmt.query([session_id])?;
@@ -135,11 +154,15 @@ pub fn for_session(
             bp: BloodPressure { systolic: r.get(6)?, diastolic: r.get(7)? },
             threshold: BloodPressure { systolic: r.get(8)?, diastolic: r.get(9)? },
         };
+        // Marked when timed after the dose started (recorded anyway: late truth is kept).
+        let started = instant(r.get(12)?, "session clock start")?;
+        let late = decision.lateness(started).map(str::to_owned);
         out.push(RecordedPredoseDecision {
             id,
             decision,
             recorded_at: instant(r.get(10)?, "recorded_at_ms")?,
             who: r.get(11)?,
+            late,
         });
     }
     Ok(out)

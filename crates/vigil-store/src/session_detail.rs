@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use vigil_core::checks::{
     sort_timeline, AcknowledgementRow, CheckRecord, CheckStatus, FiringRow, PadssConfirmation,
-    ResolutionRow, SessionDetail, TimelineEntry, TimelineKind,
+    PredoseStanding, ResolutionRow, SessionDetail, TimelineEntry, TimelineKind,
 };
 use vigil_core::DeadlineKind;
 
@@ -24,7 +24,7 @@ pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDet
     let mut status =
         CheckStatus::assess(&session, &stored, &thresholds::current(conn)?, &plan, now);
     let decisions = predose::for_session(conn, id)?;
-    status.predose = status.predose.take().map(|s| s.with_decisions(&decisions));
+    status.predose = PredoseStanding::shown(status.predose.take(), &decisions, &stored);
     // The one "not ready" list: the same gates the board and the discharge dialog read.
     let gates = discharge::gates(conn, std::slice::from_ref(&session), now)?
         .remove(&session.id)
@@ -143,6 +143,9 @@ fn predose_entries(
         .iter()
         .map(|d| {
             let mut summary = d.decision.timeline_summary();
+            if let Some(late) = &d.late {
+                summary.push_str(&format!(" ({late})"));
+            }
             if corrected(d.decision.check_id) {
                 summary.push_str(" (the reading was corrected since)");
             }

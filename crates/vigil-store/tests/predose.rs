@@ -123,3 +123,53 @@ fn a_normal_baseline_needs_no_decision() {
     let (id, _) = admit(&store, 140, 90);
     assert_eq!(store.with_conn(|c| predose::standing(c, id)).expect("standing"), None);
 }
+
+#[test]
+fn the_papers_keep_a_decision_after_the_limit_is_raised() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = common::open_in(dir.path());
+    let (id, check) = admit(&store, 150, 95);
+    store.with_tx(|tx| predose::record(tx, id, &decision(check), NURSE, now())).expect("recorded");
+    let raised = vigil_core::checks::ThresholdSettings {
+        predose_systolic: 160,
+        predose_diastolic: 100,
+        ..store.with_conn(vigil_store::thresholds::current).expect("thresholds")
+    };
+    store.with_tx(|tx| vigil_store::thresholds::set(tx, &raised, NURSE, now())).expect("raised");
+    assert_eq!(store.with_conn(|c| predose::standing(c, id)).expect("live"), None);
+    let record = store.with_conn(|c| vigil_store::papers::record(c, id)).expect("record");
+    assert_eq!(record.predose.len(), 1);
+    let line = record.predose[0].describe(&|_| "11:48".into());
+    assert_eq!(
+        line,
+        "Pre-dose BP 150/95 above 140/90: do not dose, decided by Dr Test Prescriber at 11:48"
+    );
+    let when = |t: chrono::DateTime<chrono::Utc>| t.format("%H:%M").to_string();
+    for paper in [
+        vigil_core::papers::sheets::discharge_sheet(&record, &when),
+        vigil_core::papers::sheets::rems_form(&record, None, None, now().date_naive(), &when),
+    ] {
+        let text = format!("{paper:?}");
+        assert!(text.contains("Pre-dose BP 150/95 above 140/90: do not dose"), "{text}");
+    }
+}
+
+#[test]
+fn a_decision_timed_after_the_dose_started_is_kept_and_marked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = common::open_in(dir.path());
+    let (id, check) = admit(&store, 150, 95);
+    // The clock started 10 minutes before now; the decision is timed 2 minutes before now.
+    let late = PredoseDecision { decided_at: now() - Duration::minutes(2), ..decision(check) };
+    store.with_tx(|tx| predose::record(tx, id, &late, NURSE, now())).expect("late truth kept");
+    let rows = store.with_conn(|c| predose::for_session(c, id)).expect("rows");
+    assert_eq!(rows[0].late.as_deref(), Some("decided after the dose started"));
+    let detail = store.with_conn(|c| vigil_store::session_detail::load(c, id, now())).expect("ok");
+    let shown = detail.status.predose.expect("shown").describe(&|_| "11:58".into());
+    assert!(shown.ends_with(", decided after the dose started"), "{shown}");
+    assert!(
+        detail.timeline.iter().any(|e| e.summary.contains("(decided after the dose started)")),
+        "{:?}",
+        detail.timeline
+    );
+}

@@ -52,7 +52,8 @@ pub fn board(state: &AppState) -> Result<RecoveryBoard, VigilError> {
     let (rows, alerted, statuses, standing) = state.store.with_conn(|c| {
         let alerted = alerts::active(c, now)?.into_iter().map(|a| a.session_id).collect();
         let rows = sessions::on_board(c, now)?;
-        let statuses = checks::statuses(c, &rows, now)?;
+        let mut statuses = checks::statuses(c, &rows, now)?;
+        vigil_store::predose::attach(c, &mut statuses)?;
         let standing = discharge::board(c, &rows, now)?;
         Ok((rows, alerted, statuses, standing))
     })?;

@@ -183,3 +183,20 @@ fn a_failure_to_record_readiness_never_stops_an_alert() {
     assert_eq!(minimum[0].deadline.session_id, id);
     assert_eq!(ward.readiness_entries(), 0);
 }
+
+#[test]
+fn readiness_rows_are_dated_when_recorded_not_at_the_sweeps_start() {
+    let mut ward = Ward::new();
+    let id = ward.admit();
+    ward.clock.advance(Span::seconds(30));
+    let monotonic = (ward.clock.now() - t0()).to_std().expect("forward");
+    let sweep = ward.scheduler.sweep_alerts(monotonic).expect("sweep");
+    // A check committed after the sweep read its deadlines, before readiness is recorded.
+    ward.clock.advance(Span::seconds(2));
+    ward.good_check(id);
+    assert!(ward.scheduler.record_readiness() > 0);
+    let rows = ward.history(id);
+    let last = rows.last().expect("a row");
+    assert_eq!(last.changed_at, ward.clock.now(), "the time it was recorded");
+    assert!(last.changed_at > sweep.at, "not the sweep's earlier time");
+}

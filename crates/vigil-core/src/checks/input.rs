@@ -2,7 +2,7 @@
 //! validation itself. Errors come in form order and name the camelCase field path
 //! (`vitals.systolic`, `orthostatic.standingSystolic`, `cadss.3` with 0-based indexes).
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -259,6 +259,25 @@ impl CheckInput {
     }
 }
 
+/// The refusal of an observation at or after the patient left.
+const AFTER_DEPARTURE: &str = "An observation cannot be at or after the time the patient left.";
+
+impl Check {
+    /// Refuses an observation at or after `left_at` (the departure, compared to the second
+    /// like the form: a check typed for "now" just after it must not slip under its
+    /// milliseconds), with the form's `validation` error on `observedAt`. The store asks again
+    /// inside the transaction that records the check, so a departure committed after the form
+    /// was validated still refuses it.
+    pub fn refuse_after_departure(&self, left_at: Option<DateTime<Utc>>) -> Result<(), VigilError> {
+        let left = left_at.map(|t| t.with_nanosecond(0).unwrap_or(t));
+        let after = left.is_some_and(|end| self.observed_at >= end);
+        if self.purpose == CheckPurpose::Observation && after {
+            return Err(VigilError::validation("observedAt", AFTER_DEPARTURE));
+        }
+        Ok(())
+    }
+}
+
 /// The clinical time must fit the purpose and the session.
 fn check_window(
     purpose: CheckPurpose,
@@ -280,7 +299,7 @@ fn check_window(
              record a pre-dose value as a baseline."
         ),
         CheckPurpose::Observation if session.ended_at.is_some_and(|end| at >= end) => {
-            "An observation cannot be at or after the time the patient left.".to_owned()
+            AFTER_DEPARTURE.to_owned()
         }
         _ => return Ok(()),
     };

@@ -22,7 +22,8 @@ impl Check {
     /// Exactly why the check is positive, empty when it is not: the orthostatic test's reasons
     /// only when the test is positive ("orthostatic sit-to-stand: systolic fell 16 mmHg
     /// (≥ 15)"), and the symptoms that count, named with their grade, only when they count
-    /// ("symptoms: lightheaded, spinning (mild)"); both when both.
+    /// ("symptoms: lightheaded, spinning (mild)"); both when both; and a flagged heart-rate
+    /// rise with symptoms whenever it counts, unless the test's reasons name the rise already.
     pub fn lightheadedness_reasons(&self) -> Vec<String> {
         let mut reasons = Vec::new();
         if let Some(o) = self.orthostatic.as_ref().filter(|_| self.orthostatic_positive()) {
@@ -38,9 +39,17 @@ impl Check {
             let grade = GRADES.get(usize::from(self.symptom_grade)).copied().unwrap_or("graded");
             reasons.push(format!("symptoms: {} ({grade})", named.join(", ")));
         }
-        if !self.orthostatic_positive() {
-            // A flagged heart-rate rise counts only with symptoms (clinical.md section 3).
-            reasons.extend(self.heart_rate_rise_with_symptoms());
+        // A flagged heart-rate rise counts only with symptoms (clinical.md section 3); it is
+        // named whenever it counts, unless the test's own reasons name the rise already.
+        if let Some(rise) = self.heart_rate_rise_with_symptoms() {
+            let listed = self
+                .orthostatic
+                .as_ref()
+                .and_then(|o| o.heart_rate_rise())
+                .is_some_and(|h| reasons.iter().any(|r| r.contains(&h.text())));
+            if !listed {
+                reasons.push(rise);
+            }
         }
         reasons
     }

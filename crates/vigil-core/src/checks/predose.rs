@@ -26,6 +26,8 @@ use crate::VigilError;
 
 /// How long before `now` a decision time may be typed.
 pub const MAX_DECISION_AGE: Duration = Duration::hours(12);
+/// How a decision timed after the dose started is marked wherever it is shown.
+pub const LATE_DECISION: &str = "decided after the dose started";
 /// The longest a prescriber's name may be, in characters.
 pub const MAX_PRESCRIBER_CHARS: usize = 100;
 
@@ -113,6 +115,22 @@ pub struct RecordedPredoseDecision {
     pub recorded_at: DateTime<Utc>,
     /// The nurse label ("Ana Ruiz, RN").
     pub who: Option<String>,
+    /// [`LATE_DECISION`] when the decision time is after the dose started (see
+    /// [`PredoseDecision::lateness`]), shown with the decision wherever it appears.
+    #[ts(optional = nullable)]
+    pub late: Option<String>,
+}
+
+impl RecordedPredoseDecision {
+    /// "proceed, decided by Dr Test Prescriber at 09:55", with ", decided after the dose
+    /// started" when it was.
+    pub fn describe(&self, when: &dyn Fn(DateTime<Utc>) -> String) -> String {
+        let mut text = self.decision.describe(when);
+        if let Some(late) = &self.late {
+            text.push_str(&format!(", {late}"));
+        }
+        text
+    }
 }
 
 /// A session's pre-dose blood pressure above the limit, and the decision on it if any.
@@ -171,10 +189,65 @@ impl PredoseStanding {
         })
     }
 
-    /// Attaches the decision recorded for this standing's check, if any is among `decisions`.
-    pub fn with_decisions(mut self, decisions: &[RecordedPredoseDecision]) -> Self {
-        self.decision = decisions.iter().find(|d| d.decision.check_id == self.check_id).cloned();
-        self
+    /// Attaches the decision recorded for this standing's check, if any is among `decisions`;
+    /// with one, the reading and the limit are the decision's stored ones (as they stood when
+    /// it was made), not today's limit.
+    pub fn with_decisions(self, decisions: &[RecordedPredoseDecision]) -> Self {
+        match decisions.iter().find(|d| d.decision.check_id == self.check_id) {
+            Some(d) => Self::recorded(d, self.observed_at),
+            None => self,
+        }
+    }
+
+    /// A recorded decision as it was made, from its stored row: the reading and the limit it
+    /// decided on, whatever the limit or the latest baseline is today.
+    pub fn recorded(decision: &RecordedPredoseDecision, observed_at: DateTime<Utc>) -> Self {
+        let d = &decision.decision;
+        Self {
+            check_id: d.check_id,
+            observed_at,
+            bp: d.bp,
+            threshold: d.threshold,
+            headline: headline(d.bp, d.threshold),
+            decision: Some(decision.clone()),
+        }
+    }
+
+    /// What a session's papers show: every recorded decision from its stored row, oldest
+    /// first, then the `live` standing (assessed now) when it still needs a decision. A
+    /// decision never vanishes because the limit was raised or a later baseline was normal.
+    pub fn on_record(
+        live: Option<&Self>,
+        decisions: &[RecordedPredoseDecision],
+        checks: &[StoredCheck],
+    ) -> Vec<Self> {
+        let observed = |id: i64, fallback| {
+            checks.iter().find(|c| c.id == id).map_or(fallback, |c| c.check.observed_at)
+        };
+        let mut out: Vec<Self> = decisions
+            .iter()
+            .map(|d| Self::recorded(d, observed(d.decision.check_id, d.decision.decided_at)))
+            .collect();
+        let live = live.map(|l| l.clone().with_decisions(decisions));
+        out.extend(live.filter(Self::needs_decision));
+        out
+    }
+
+    /// The one standing the board and the patient's record show: the `live` one with its
+    /// decision; without a live one, the latest decision on a baseline check not corrected
+    /// since (so a raised limit or a later normal baseline does not hide it).
+    pub fn shown(
+        live: Option<Self>,
+        decisions: &[RecordedPredoseDecision],
+        checks: &[StoredCheck],
+    ) -> Option<Self> {
+        if let Some(live) = live {
+            return Some(live.with_decisions(decisions));
+        }
+        decisions.iter().rev().find_map(|d| {
+            let check = checks.iter().find(|c| c.id == d.decision.check_id && c.is_live())?;
+            Some(Self::recorded(d, check.check.observed_at))
+        })
     }
 
     /// The decision is still missing.
@@ -188,7 +261,7 @@ impl PredoseStanding {
     pub fn describe(&self, when: &dyn Fn(DateTime<Utc>) -> String) -> String {
         match &self.decision {
             None => format!("{}: prescriber's decision needed", self.headline),
-            Some(d) => format!("{}: {}", self.headline, d.decision.describe(when)),
+            Some(d) => format!("{}: {}", self.headline, d.describe(when)),
         }
     }
 }
@@ -202,6 +275,15 @@ impl PredoseDecision {
             self.prescriber,
             when(self.decided_at)
         )
+    }
+
+    /// "decided after the dose started" when the decision time is after `dose_started_at`
+    /// (typed to the minute: the minute of the clock start itself is not after it). A late
+    /// decision is recorded (late truth must be recordable) and marked wherever it is shown.
+    pub fn lateness(&self, dose_started_at: DateTime<Utc>) -> Option<&'static str> {
+        let start = dose_started_at.with_second(0).unwrap_or(dose_started_at);
+        let start = start.with_nanosecond(0).unwrap_or(start);
+        (self.decided_at >= start + Duration::minutes(1)).then_some(LATE_DECISION)
     }
 
     /// The timeline's line (its time is shown beside it): "Pre-dose BP 150/95 above 140/90:

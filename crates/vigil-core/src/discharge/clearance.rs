@@ -94,7 +94,7 @@ impl DischargeInput {
         gates: &DischargeGates,
         escort: Option<&Escort>,
     ) -> Result<DischargeSnapshot, VigilError> {
-        if !gates.gate(GateKey::Minimum).passed {
+        if !gates.passed(GateKey::Minimum) {
             return Err(VigilError::new(
                 ErrorCode::Conflict,
                 format!(
@@ -104,14 +104,14 @@ impl DischargeInput {
                 ),
             ));
         }
-        let escort_gate = gates.gate(GateKey::Escort);
-        if !escort_gate.passed {
+        if !gates.passed(GateKey::Escort) {
+            let detail = gates.gate(GateKey::Escort).map_or("not assessed", |g| g.detail.as_str());
             return Err(VigilError::new(
                 ErrorCode::Conflict,
                 format!(
                     "No escort is present and identified ({}). Discharge is refused until \
                      then; a patient who will not wait leaves against advice.",
-                    escort_gate.detail
+                    detail
                 ),
             ));
         }

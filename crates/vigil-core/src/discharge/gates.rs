@@ -124,9 +124,16 @@ impl DischargeGates {
         Self { readiness, gates, missing, minutes_left, ends_at }
     }
 
-    /// The gate `key`. Every assessment holds all eleven gates.
-    pub fn gate(&self, key: GateKey) -> &Gate {
-        self.gates.iter().find(|g| g.key == key).expect("every gate is assessed")
+    /// The gate `key`, if this assessment holds it. A live assessment holds all eleven; a
+    /// snapshot stored before a gate existed (ten gates before "Planned checks") does not, so
+    /// a caller decides what a missing gate means (live callers treat it as failed).
+    pub fn gate(&self, key: GateKey) -> Option<&Gate> {
+        self.gates.iter().find(|g| g.key == key)
+    }
+
+    /// Whether gate `key` is held and passed (a missing gate has not passed).
+    pub fn passed(&self, key: GateKey) -> bool {
+        self.gate(key).is_some_and(|g| g.passed)
     }
 
     /// The soft gates that failed, in order.

@@ -34,8 +34,10 @@ pub struct SessionRecord {
     pub checks: Vec<StoredCheck>,
     /// The nurses' notes, in clinical time.
     pub notes: Vec<crate::notes::StoredNote>,
-    /// The pre-dose blood pressure when above the limit, with the prescriber's decision.
-    pub predose: Option<crate::checks::PredoseStanding>,
+    /// The pre-dose blood pressure when above the limit: every recorded decision from its
+    /// stored row, then the live standing while it still needs a decision (see
+    /// [`crate::checks::PredoseStanding::on_record`]).
+    pub predose: Vec<crate::checks::PredoseStanding>,
 }
 
 /// The discharge instructions given to patient and escort (clinical.md section 5).
@@ -216,7 +218,7 @@ pub fn discharge_sheet(record: &SessionRecord, when: &dyn Fn(DateTime<Utc>) -> S
     );
     patient(&mut paper, record, when);
     times(&mut paper, record, when);
-    predose::section(&mut paper, record.predose.as_ref(), when);
+    predose::section(&mut paper, &record.predose, when);
     // A transfer replaces the discharge: no escort, gates at clearance or home instructions.
     if let Some(form) = &record.transfer {
         transfer::section(&mut paper, form, when);
@@ -325,10 +327,10 @@ pub fn rems_form(
     );
     let completion = end.and_then(|e| bp_near(record, e));
     o.row("BP before completion", completion.unwrap_or(unknown.into()));
-    let gate = |key| record.snapshot.as_ref().map(|sn| sn.gates.gate(key).passed);
+    let gate = |key| record.snapshot.as_ref().and_then(|sn| sn.gates.gate(key)).map(|g| g.passed);
     o.row(
         "Vitals acceptable before dose",
-        predose::vitals_before_dose(record.predose.as_ref(), base_bp, unknown, when),
+        predose::vitals_before_dose(&record.predose, base_bp, unknown, when),
     )
     .row(
         "Vitals acceptable before completion",

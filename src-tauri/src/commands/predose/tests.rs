@@ -91,9 +91,11 @@ fn an_accepted_decision_is_attributed_audited_and_in_the_timeline() {
         .iter()
         .find(|e| e.kind == TimelineKind::PredoseDecision)
         .expect("in the timeline");
+    // Decided 3 minutes after the clock started (the dose): accepted, and marked as late.
     assert_eq!(
         entry.summary,
-        "Pre-dose BP 150/95 above 140/90: prescriber's decision: proceed (Dr Test Prescriber)"
+        "Pre-dose BP 150/95 above 140/90: prescriber's decision: proceed (Dr Test Prescriber) \
+         (decided after the dose started)"
     );
     assert_eq!(entry.who.as_deref(), Some("Test Admin, RN"));
 }

@@ -638,7 +638,12 @@ export type RecordedPredoseDecision = { id: number, decision: PredoseDecision, r
 /**
  * The nurse label ("Ana Ruiz, RN").
  */
-who: string | null, };
+who: string | null, 
+/**
+ * [`LATE_DECISION`] when the decision time is after the dose started (see
+ * [`PredoseDecision::lateness`]), shown with the decision wherever it appears.
+ */
+late?: string | null, };
 
 export type PredoseStanding = { 
 /**

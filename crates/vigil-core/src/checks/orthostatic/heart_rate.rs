@@ -50,11 +50,16 @@ impl HeartRateRise {
 
 impl Check {
     /// Why the check is positive on heart rate, when it is: a flagged rise on standing with
-    /// symptoms reported (any symptom graded 1 or more; symptoms on standing make the test
-    /// itself positive and list the rise among its reasons). A rise alone gives `None`.
+    /// symptoms that count for lightheadedness, the same ones the lightheadedness rule counts
+    /// (lightheaded, spinning or near-faint graded 1 or more, or symptoms on standing, which
+    /// also make the test itself positive). Blurred vision or nausea alone do not count. A
+    /// rise alone gives `None`.
     pub fn heart_rate_rise_with_symptoms(&self) -> Option<String> {
-        let rise = self.orthostatic.as_ref()?.heart_rate_rise().filter(|h| h.flagged)?;
-        (self.symptom_grade >= 1 && !self.symptoms.is_empty())
+        let orthostatic = self.orthostatic.as_ref()?;
+        let rise = orthostatic.heart_rate_rise().filter(|h| h.flagged)?;
+        let graded = self.symptom_grade >= 1;
+        let counted = graded && self.symptoms.iter().any(|s| s.signals_lightheadedness());
+        (counted || orthostatic.readings.symptoms_on_standing)
             .then(|| format!("{}, with symptoms", rise.text()))
     }
 }

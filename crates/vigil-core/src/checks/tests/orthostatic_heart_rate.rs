@@ -91,14 +91,15 @@ fn a_flagged_rise_alone_is_not_a_positive_check() {
 
 #[test]
 fn a_flagged_rise_with_symptoms_is_a_positive_check() {
-    // Blurred vision alone does not make the check positive; with the rise it does.
-    assert!(!check_with(sit_hr(Some(70.0), Some(99.0)), 1.0, &["blurred_vision"])
-        .lightheadedness_positive());
-    let c = check_with(sit_hr(Some(70.0), Some(100.0)), 1.0, &["blurred_vision"]);
+    // A lightheadedness symptom with the rise: both are named.
+    let c = check_with(sit_hr(Some(70.0), Some(100.0)), 1.0, &["lightheaded"]);
     assert!(c.lightheadedness_positive());
     assert_eq!(
         c.lightheadedness_reasons(),
-        ["heart rate rose 30 bpm on standing (flag at 30), with symptoms"]
+        [
+            "symptoms: lightheaded (mild)",
+            "heart rate rose 30 bpm on standing (flag at 30), with symptoms"
+        ]
     );
     // Symptoms on standing: the test is positive and names the rise among its reasons.
     let on_standing =
@@ -189,4 +190,58 @@ fn a_check_stored_before_heart_rates_still_loads() {
     let c = check_with(sit_hr(Some(70.0), Some(104.0)), 0.0, &[]);
     let json = serde_json::to_string(&c).expect("encodes");
     assert_eq!(serde_json::from_str::<Check>(&json).expect("decodes"), c);
+}
+
+#[test]
+fn only_the_symptoms_that_count_for_lightheadedness_make_a_rise_count() {
+    // Blurred vision or nausea are not lightheadedness (lightheadedness.rs): with a flagged
+    // rise they still do not make the check positive.
+    for symptoms in [&["blurred_vision"][..], &["nausea"], &["blurred_vision", "nausea"]] {
+        let c = check_with(sit_hr(Some(70.0), Some(104.0)), 2.0, symptoms);
+        assert_eq!(c.heart_rate_rise_with_symptoms(), None, "{symptoms:?}");
+        assert!(!c.lightheadedness_positive(), "{symptoms:?}");
+        assert!(c.lightheadedness_reasons().is_empty(), "{symptoms:?}");
+    }
+    // Grade 0 never counts, whatever is ticked.
+    let c = check_with(sit_hr(Some(70.0), Some(104.0)), 0.0, &[]);
+    assert_eq!(c.heart_rate_rise_with_symptoms(), None);
+    for symptom in ["lightheaded", "spinning", "near_faint"] {
+        let c = check_with(sit_hr(Some(70.0), Some(104.0)), 1.0, &[symptom]);
+        assert!(c.heart_rate_rise_with_symptoms().is_some(), "{symptom}");
+    }
+    // Symptoms on standing count (they make the test positive too).
+    let on_standing =
+        OrthostaticInput { symptoms_on_standing: true, ..sit_hr(Some(70.0), Some(104.0)) };
+    let c = check_with(on_standing, 0.0, &[]);
+    assert!(c.heart_rate_rise_with_symptoms().is_some());
+}
+
+#[test]
+fn a_rise_with_symptoms_is_named_when_the_test_is_positive_on_blood_pressure() {
+    // Systolic fell 20 (positive on BP) and the rate rose 34 with lightheadedness.
+    let o = OrthostaticInput {
+        baseline_heart_rate: Some(70.0),
+        standing_heart_rate: Some(104.0),
+        ..sit((120.0, 80.0), (100.0, 78.0))
+    };
+    let c = check_with(o, 1.0, &["lightheaded"]);
+    assert_eq!(c.orthostatic_result().expect("test").outcome, Positive);
+    assert_eq!(
+        c.lightheadedness_reasons(),
+        [
+            "orthostatic sit-to-stand: systolic fell 20 mmHg (≥ 15)",
+            "symptoms: lightheaded (mild)",
+            "heart rate rose 34 bpm on standing (flag at 30), with symptoms",
+        ]
+    );
+    // Symptoms on standing: the test's reasons name the rise already, so it is not repeated.
+    let o = OrthostaticInput {
+        symptoms_on_standing: true,
+        baseline_heart_rate: Some(70.0),
+        standing_heart_rate: Some(104.0),
+        ..sit((120.0, 80.0), (100.0, 78.0))
+    };
+    let reasons = check_with(o, 0.0, &[]).lightheadedness_reasons();
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert_eq!(reasons[0].matches("heart rate rose 34 bpm").count(), 1, "{reasons:?}");
 }

@@ -102,7 +102,8 @@ fn a_valid_decision_is_attached_and_described() {
     assert_eq!(decision.decision, PredoseChoice::Proceed);
     assert_eq!(decision.decided_at, at(-5));
     assert_eq!((decision.bp.systolic, decision.threshold.diastolic), (150, 90));
-    let recorded = RecordedPredoseDecision { id: 1, decision, recorded_at: now(), who: None };
+    let recorded =
+        RecordedPredoseDecision { id: 1, decision, recorded_at: now(), who: None, late: None };
     let standing = standing.with_decisions(&[recorded]);
     assert!(!standing.needs_decision());
     assert_eq!(
@@ -116,7 +117,8 @@ fn a_decision_for_another_check_is_not_attached() {
     let standing = assess(&[baseline(4, -10, 150.0, 95.0)]).expect("above");
     let mut decision = input(4).validate(now(), &Utc, Some(&standing)).expect("valid");
     decision.check_id = 3;
-    let recorded = RecordedPredoseDecision { id: 1, decision, recorded_at: now(), who: None };
+    let recorded =
+        RecordedPredoseDecision { id: 1, decision, recorded_at: now(), who: None, late: None };
     assert!(standing.with_decisions(&[recorded]).needs_decision());
 }
 
@@ -172,4 +174,71 @@ fn no_decision_is_taken_when_none_is_needed() {
     let normal = assess(&[baseline(4, -10, 130.0, 85.0)]);
     let err = input(4).validate(now(), &Utc, normal.as_ref()).expect_err("not needed");
     assert_eq!(err.field.as_deref(), Some("checkId"));
+}
+
+fn recorded(decision: PredoseDecision, late: Option<String>) -> RecordedPredoseDecision {
+    RecordedPredoseDecision { id: 1, decision, recorded_at: now(), who: None, late }
+}
+
+#[test]
+fn a_decision_after_the_dose_started_is_marked() {
+    let standing = assess(&[baseline(4, -10, 150.0, 95.0)]).expect("above");
+    let start = at(0);
+    let mut early = PredoseDecisionInput { decided_at: local(-1), ..input(4) };
+    let before = early.validate(now(), &Utc, Some(&standing)).expect("valid");
+    assert_eq!(before.lateness(start), None);
+    // The minute of the clock start itself is not after it (typed to the minute).
+    early.decided_at = local(0);
+    assert_eq!(early.validate(now(), &Utc, Some(&standing)).expect("valid").lateness(start), None);
+    // A minute after: accepted (late truth is recorded), and marked wherever it is shown.
+    let late_input = PredoseDecisionInput { decided_at: local(1), ..input(4) };
+    let late = late_input.validate(now(), &Utc, Some(&standing)).expect("accepted");
+    assert_eq!(late.lateness(start), Some(LATE_DECISION));
+    let shown = standing.with_decisions(&[recorded(late, Some(LATE_DECISION.into()))]);
+    assert_eq!(
+        shown.describe(&|_| "10:01".into()),
+        "Pre-dose BP 150/95 above 140/90: proceed, decided by Dr Test Prescriber at 10:01, \
+         decided after the dose started"
+    );
+}
+
+#[test]
+fn a_recorded_decision_outlives_a_raised_limit_and_a_later_normal_baseline() {
+    let checks = [baseline(4, -10, 150.0, 95.0)];
+    let standing = assess(&checks).expect("above");
+    let decision = input(4).validate(now(), &Utc, Some(&standing)).expect("valid");
+    let decisions = [recorded(decision, None)];
+    let line = "Pre-dose BP 150/95 above 140/90: proceed, decided by Dr Test Prescriber at 09:55";
+    // The limit raised to 160/100: no live standing, the decision still shows as made.
+    let raised = ThresholdSettings {
+        predose_systolic: 160,
+        predose_diastolic: 100,
+        ..ThresholdSettings::default()
+    };
+    let live = PredoseStanding::assess(&checks, &raised);
+    assert_eq!(live, None);
+    let papers = PredoseStanding::on_record(live.as_ref(), &decisions, &checks);
+    assert_eq!(papers.len(), 1);
+    assert_eq!(papers[0].describe(&|_| "09:55".into()), line);
+    let shown = PredoseStanding::shown(None, &decisions, &checks).expect("still shown");
+    assert_eq!(shown.describe(&|_| "09:55".into()), line);
+    // A limit lowered to 130/85 while still above: the stored limit is printed, not today's.
+    let lowered = ThresholdSettings {
+        predose_systolic: 130,
+        predose_diastolic: 85,
+        ..ThresholdSettings::default()
+    };
+    let live = PredoseStanding::assess(&checks, &lowered).expect("above");
+    assert_eq!(live.with_decisions(&decisions).describe(&|_| "09:55".into()), line);
+    // A later normal baseline: the decision on the earlier one is still on the papers.
+    let later = [checks[0].clone(), baseline(5, -5, 120.0, 80.0)];
+    let live = assess(&later);
+    assert_eq!(live, None);
+    let papers = PredoseStanding::on_record(None, &decisions, &later);
+    assert_eq!(papers.iter().map(|p| p.check_id).collect::<Vec<_>>(), [4]);
+    // A later baseline still above without a decision: both lines, the decision first.
+    let higher = [checks[0].clone(), baseline(5, -5, 170.0, 100.0)];
+    let live = assess(&higher);
+    let papers = PredoseStanding::on_record(live.as_ref(), &decisions, &higher);
+    assert_eq!(papers.iter().map(|p| p.needs_decision()).collect::<Vec<_>>(), [false, true]);
 }

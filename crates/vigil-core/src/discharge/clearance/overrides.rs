@@ -58,7 +58,7 @@ impl DischargeInput {
                     "The minimum period and the escort cannot be overridden.",
                 ));
             }
-            if gates.gate(key).passed {
+            if gates.passed(key) {
                 return Err(VigilError::validation(
                     &field,
                     format!("{} is met: remove its override.", key.label()),

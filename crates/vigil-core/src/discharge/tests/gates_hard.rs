@@ -163,7 +163,7 @@ fn every_gate_is_listed_in_order_with_its_label() {
     for gate in &g.gates {
         assert_eq!(gate.label, gate.key.label());
         assert_eq!(gate.hard, gate.key.hard());
-        assert_eq!(g.gate(gate.key), gate);
+        assert_eq!(g.gate(gate.key).expect("assessed"), gate);
     }
     assert_eq!(GateKey::SOFT.len(), 9);
     assert!(GateKey::SOFT.iter().all(|k| !k.hard()));
@@ -202,4 +202,17 @@ fn gates_never_name_the_patient() {
     let g = case.gates();
     let back: DischargeGates = serde_json::from_str(&json).expect("round trip");
     assert_eq!(back, g);
+}
+
+#[test]
+fn a_snapshot_stored_before_planned_checks_loads_and_lacks_only_that_gate() {
+    // A snapshot's gates as stored before "Planned checks" existed: ten gates.
+    let mut json = serde_json::to_value(Case::ready().gates()).expect("encodes");
+    let gates = json["gates"].as_array_mut().expect("a list");
+    gates.retain(|g| g["key"] != serde_json::json!(GateKey::PlannedChecks));
+    assert_eq!(gates.len(), 10);
+    let old: DischargeGates = serde_json::from_value(json).expect("an old snapshot loads");
+    assert_eq!(old.gate(GateKey::PlannedChecks), None, "missing, and no panic");
+    assert!(!old.passed(GateKey::PlannedChecks));
+    assert!(old.passed(GateKey::Escort) && old.gate(GateKey::Escort).is_some());
 }

@@ -216,7 +216,7 @@ impl Case {
     }
 
     pub fn gate(&self, key: GateKey) -> Gate {
-        self.gates().gate(key).clone()
+        self.gates().gate(key).expect("assessed").clone()
     }
 }
 

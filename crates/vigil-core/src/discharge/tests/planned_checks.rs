@@ -27,5 +27,8 @@ fn the_gate_follows_the_plan_in_force_for_the_session() {
     let plan =
         crate::checks::CheckPlanSettings { iv_vitals_every_minutes: 40, ..Default::default() };
     let gates = DischargeGates::assess(&GateInput { plan: &plan, ..case.input() });
-    assert_eq!(gates.gate(GateKey::PlannedChecks).detail, "1 check overdue: Vitals at +40 min");
+    assert_eq!(
+        gates.gate(GateKey::PlannedChecks).expect("assessed").detail,
+        "1 check overdue: Vitals at +40 min"
+    );
 }

@@ -48,7 +48,7 @@ fn record(protocol: Protocol) -> SessionRecord {
         }),
         checks: Vec::new(),
         notes: Vec::new(),
-        predose: None,
+        predose: Vec::new(),
     }
 }
 
@@ -188,6 +188,7 @@ fn above_140_90(decision: Option<crate::checks::PredoseChoice>) -> SessionRecord
         },
         recorded_at: at(-4),
         who: Some("Test Nurse, RN".into()),
+        late: None,
     });
     let predose = PredoseStanding {
         check_id: 3,
@@ -197,7 +198,7 @@ fn above_140_90(decision: Option<crate::checks::PredoseChoice>) -> SessionRecord
         headline: "Pre-dose BP 150/95 above 140/90".into(),
         decision,
     };
-    SessionRecord { predose: Some(predose), ..record(Protocol::Spravato) }
+    SessionRecord { predose: vec![predose], ..record(Protocol::Spravato) }
 }
 
 #[test]
