@@ -144,12 +144,33 @@ fn a_critical_pressure_risen_over_the_baseline_is_one_banner_and_one_notificatio
     let notified = wait_for("the desktop notification", Duration::from_secs(10), || {
         desktop.notifications().into_iter().find(|args| args.iter().any(|a| a.contains("Bay 7")))
     });
-    std::thread::sleep(Duration::from_secs(3)); // a second one would have come by now
+    let outcome = "SELECT count(*) FROM notification_outcomes o JOIN alert_firings f \
+                   ON f.id = o.firing_id WHERE f.kind = 'clinical'";
+    wait_for("the notification's outcome", Duration::from_secs(10), || {
+        (count(&desktop, outcome) > 0).then_some(())
+    });
     desktop.screenshot("one-reading-one-alert");
     assert_eq!(app.count(&banner), 1, "one banner for the reading");
     let label = app.attribute(&app.find(&banner), "aria-label").unwrap_or_default();
-    let calls = desktop.notifications();
-    assert_eq!(calls.len(), 1, "one notification: {calls:?}");
+    // A later notification through the same queue: anything the reading queued went out before it.
+    app.click(&app.find(&By::button("Settings")));
+    app.click(&app.find(&By::button("Send test notification")));
+    let test_outcome = "SELECT count(*) FROM notification_outcomes WHERE firing_id IS NULL";
+    wait_for("the test notification's outcome", Duration::from_secs(10), || {
+        (count(&desktop, test_outcome) > 0).then_some(())
+    });
+    let calls = wait_for("the test notification on the bus", Duration::from_secs(10), || {
+        let calls = desktop.notifications();
+        calls
+            .iter()
+            .any(|args| args.iter().any(|a| a.contains("test notification")))
+            .then_some(calls)
+    });
+    let about_bay7: Vec<_> =
+        calls.iter().filter(|args| args.iter().any(|a| a.contains("Bay 7"))).collect();
+    assert_eq!(about_bay7.len(), 1, "one notification for the reading: {calls:?}");
+    assert_eq!(calls.len(), 2, "that one and the test notification: {calls:?}");
+    assert_eq!(count(&desktop, outcome), 1, "one outcome for the reading");
     let body = notified.join(" ");
     for reason in
         ["Blood pressure 185/100 is critical", "over the pre-dose baseline, systolic rose 50"]

@@ -65,6 +65,22 @@ describe('the window title', () => {
     render(App);
     await screen.findByRole('region', { name: 'Alerts' });
     await waitFor(() => expect(document.title).toBe('Vigil – 2 open alerts'));
-    expect(document.title).not.toContain('Testy');
+    const strip = screen.getByRole('region', { name: 'Alerts' });
+    const [first] = within(strip).getAllByRole('alert');
+    expect(first?.textContent).toContain('Bay 1, T. M.: minimum recovery period reached');
+    expect(strip.outerHTML, 'not in the text, nor in a tooltip').not.toContain('McTestface');
+  });
+});
+
+describe('the strip', () => {
+  it('gives a long combined alert its whole text as a tooltip', async () => {
+    const reasons =
+      'Blood pressure 185/112 above 180/110; SpO2 91 % below 92 %; respiratory rate 8 below 10; heart rate 128 above 120';
+    ipc.alerts = [alert(3, 'Bay 1', { kind: 'clinical', severity: 'critical', detail: reasons })];
+    render(App);
+    const strip = await screen.findByRole('region', { name: 'Alerts' });
+    const line = within(strip).getByRole('alert').querySelector('p')!;
+    expect(line.title).toBe(`Critical: Bay 1 (Testy McTestface): ${reasons}`);
+    expect(line.textContent?.replace(/\s+/g, ' ').trim()).toBe(line.title);
   });
 });

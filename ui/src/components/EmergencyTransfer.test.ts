@@ -4,6 +4,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../lib/ipc';
 import type { ActiveAlert } from '../lib/ipc';
 import { ipc, resetIpc, row } from '../test/fakeIpc';
 
@@ -39,6 +40,12 @@ beforeEach(() => {
 
 const text = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim();
 
+/** The app hears that an alert was raised (and loads the alerts again). */
+const alertRaised = () => vi.mocked(api.onAlertRaised).mock.calls.at(-1)![0]();
+
+/** Where the focus comes back when the control that opened something is gone. */
+const boardHeading = () => screen.getByRole('table', { name: 'Patients in recovery' }).querySelector('caption');
+
 describe('the emergency dialog', () => {
   it('says what to do now, takes the focus, and Escape closes it while the banner stays', async () => {
     ipc.alerts = [alert(21)];
@@ -60,20 +67,88 @@ describe('the emergency dialog', () => {
     expect(ipc.transfers).toHaveLength(0);
   });
 
-  it('Close closes it for good; a new emergency opens it again; other alerts never do', async () => {
+  it('Close closes it for good, even after a reload; a new emergency opens it again; other alerts never do', async () => {
     ipc.alerts = [alert(21), alert(22, { emergency: false, bay: 'Bay 4', sessionId: 4, detail: 'SpO2 90 %' })];
     const user = userEvent.setup();
-    const { rerender } = render(App);
+    render(App);
     const dialog = await screen.findByRole('alertdialog');
     expect(screen.getAllByRole('alertdialog')).toHaveLength(1);
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    await rerender({});
+    await waitFor(() => expect(document.activeElement, 'the focus is not lost').toBe(boardHeading()));
+
+    // A reload (acknowledging the other alert) brings the emergency back, but not its dialog.
+    await user.click(screen.getByRole('button', { name: 'Acknowledge alert for Bay 4: SpO2 90 %' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /^Acknowledge alert for Bay 4/ })).toBeNull());
+    expect(screen.getByRole('button', { name: /^Acknowledge alert for Bay 3/ }), 'the emergency is loaded').toBeTruthy();
     expect(screen.queryByRole('alertdialog'), 'not shown again for the same alert').toBeNull();
 
     ipc.alerts = [...ipc.alerts, alert(23, { bay: 'Bay 4', sessionId: 4 })];
     await user.click(screen.getByRole('button', { name: /^Acknowledge alert for Bay 3/ })); // a reload
     expect(await screen.findByRole('alertdialog', { name: 'Emergency at Bay 4' })).toBeTruthy();
+  });
+
+  it('makes the rest of the app inert, and keeps Escape after a click on the backdrop', async () => {
+    ipc.alerts = [alert(21)];
+    const user = userEvent.setup();
+    render(App);
+    const dialog = await screen.findByRole('alertdialog');
+    const transfer = within(dialog).getByRole('button', { name: 'Transfer Bay 3 to emergency care' });
+    await waitFor(() => expect(document.activeElement).toBe(transfer));
+    expect(document.querySelector('main')!.inert, 'the page').toBe(true);
+    expect(document.querySelector('header')!.inert, 'the header').toBe(true);
+    expect(dialog.closest('[inert]')).toBeNull();
+
+    await user.click(dialog.parentElement!); // the backdrop
+    expect(document.activeElement, 'the focus stays in the dialog').toBe(transfer);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(document.querySelector('main')!.inert).toBe(false);
+    expect(document.querySelector('header')!.inert).toBe(false);
+  });
+
+  it('a second emergency is a new dialog, announced and focused', async () => {
+    ipc.alerts = [alert(21)];
+    render(App);
+    const first = await screen.findByRole('alertdialog', { name: 'Emergency at Bay 3' });
+    ipc.alerts = [alert(23, { bay: 'Bay 4', sessionId: 4 }), ...ipc.alerts];
+    alertRaised();
+    const second = await screen.findByRole('alertdialog', { name: 'Emergency at Bay 4' });
+    expect(second, 'not the first one with new words').not.toBe(first);
+    expect(first.isConnected).toBe(false);
+    const transfer = within(second).getByRole('button', { name: 'Transfer Bay 4 to emergency care' });
+    await waitFor(() => expect(document.activeElement).toBe(transfer));
+  });
+
+  it('one Escape closes the dialog and leaves the form behind it open; the next closes the form', async () => {
+    const user = userEvent.setup();
+    render(App);
+    const add = await screen.findByRole('button', { name: 'Add note for Bay 4' });
+    await user.click(add);
+    await user.type(screen.getByLabelText('Note'), 'Calm');
+    ipc.alerts = [alert(21)];
+    alertRaised();
+    await screen.findByRole('alertdialog');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(screen.getByRole('heading', { name: 'Note for Bay 4' }), 'the note form stays').toBeTruthy();
+    await waitFor(() => expect(document.activeElement, 'back in the note').toBe(screen.getByLabelText('Note')));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('heading', { name: 'Note for Bay 4' })).toBeNull();
+    await waitFor(() => expect(document.activeElement, 'back on the row').toBe(add));
+  });
+
+  it('Transfer, then Cancel: the focus goes to the board, not to the page body', async () => {
+    ipc.alerts = [alert(21)];
+    const user = userEvent.setup();
+    render(App);
+    const dialog = await screen.findByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Transfer Bay 3 to emergency care' }));
+    const form = screen.getByRole('region', { name: 'Transfer Bay 3 to emergency care' });
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('region', { name: 'Transfer Bay 3 to emergency care' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(boardHeading()));
+    expect(ipc.transfers).toHaveLength(0);
   });
 
   it('Transfer opens the transfer form; saving takes the patient and the banner away', async () => {
@@ -135,6 +210,8 @@ describe('the transfer form', () => {
 
     await user.click(within(form).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('region', { name: 'Transfer Bay 4 to emergency care' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Transfer Bay 4 to emergency care' })).toBeTruthy();
+    const again = screen.getByRole('button', { name: 'Transfer Bay 4 to emergency care' });
+    expect(again.textContent, 'the visible words are in its name').toBe('Transfer to emergency care');
+    await waitFor(() => expect(document.activeElement, 'back on the row button').toBe(again));
   });
 });

@@ -1,6 +1,6 @@
 // Nurse notes: "Add note for Bay N" on the board and in the patient's record, what is sent,
 // and a refusal beside its field that keeps what was typed.
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/ipc';
@@ -82,12 +82,13 @@ describe('the note form', () => {
     expect(alert.textContent).toContain('This patient has left');
   });
 
-  it('cancels on Escape without sending anything', async () => {
+  it('cancels on Escape without sending anything, and gives the focus back to the row button', async () => {
     const user = await openNote();
     await user.type(field('Note'), 'Half a thought');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('heading', { name: 'Note for Bay 5' })).toBeNull();
     expect(api.addNote).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add note for Bay 5' })));
   });
 
   it('opens from the patient record too', async () => {

@@ -1,10 +1,10 @@
 // The pre-dose blood pressure decision: asked for after a baseline above the limit is saved,
 // offered on the board row and the patient's record while missing, refusals beside the field.
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/ipc';
-import type { PredoseStanding } from '../lib/ipc';
+import type { ActiveAlert, PredoseStanding } from '../lib/ipc';
 import { ipc, resetIpc, row, sessionDetail } from '../test/fakeIpc';
 
 vi.mock('../lib/ipc', async (importOriginal) =>
@@ -34,6 +34,20 @@ function standing(checkId: number, decided: 'proceed' | 'do_not_dose' | null = n
     },
   };
 }
+
+/** The emergency prompt a baseline with a severe headache and high blood pressure raises. */
+const emergency = (sessionId: number): ActiveAlert => ({
+  firingId: 31,
+  sessionId,
+  kind: 'clinical',
+  bay: `Bay ${sessionId}`,
+  patientName: 'Testy McTestface',
+  dueAt: new Date().toISOString(),
+  firedAt: new Date().toISOString(),
+  detail: 'Severe headache with blood pressure 190/110: prompt for emergency care now.',
+  severity: 'critical',
+  emergency: true,
+});
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 const form = () =>
@@ -80,16 +94,62 @@ describe('the pre-dose decision', () => {
     expect(screen.queryByRole('heading', { name: "Pre-dose blood pressure: prescriber's decision" })).toBeNull();
   });
 
-  it('is not asked for after a baseline within the limit', async () => {
+  it.each([
+    [
+      'another check still waits for its decision',
+      standing(7),
+      () => screen.getAllByRole('button', { name: 'Prescriber decision needed for Bay 5' }),
+    ],
+    [
+      'this check is already decided',
+      standing(NEXT_CHECK_ID, 'proceed'),
+      () => screen.getAllByText(/proceed, decided by Dr Test Prescriber/),
+    ],
+  ])('is not asked for when %s', async (_, answer, shown) => {
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByRole('button', { name: 'Record check for Bay 5' }));
     await user.selectOptions(field('Purpose'), 'Pre-dose baseline');
     await user.selectOptions(field('Symptom grade'), '0 None');
+    ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), predose: answer }];
     await user.click(screen.getByRole('button', { name: 'Save check' }));
-    await screen.findByRole('button', { name: 'Record check for Bay 5' });
+    expect(await screen.findByText('Check saved for Bay 5')).toBeTruthy();
+    // The board has loaded the row's standing: the app had what it needs to ask.
+    await waitFor(() => expect(shown().length).toBeGreaterThan(0));
     expect(screen.queryByRole('heading', { name: "Pre-dose blood pressure: prescriber's decision" })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Prescriber decision needed for Bay 5' })).toBeNull();
+  });
+
+  it('waits for the emergency dialog to close before asking, and leaves the focus in it', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Record check for Bay 5' }));
+    await user.selectOptions(field('Purpose'), 'Pre-dose baseline');
+    await user.selectOptions(field('Symptom grade'), '0 None');
+    ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), predose: standing(NEXT_CHECK_ID) }];
+    ipc.alerts = [emergency(5)];
+    await user.click(screen.getByRole('button', { name: 'Save check' }));
+
+    const dialog = await screen.findByRole('alertdialog', { name: 'Emergency at Bay 5' });
+    const close = within(dialog).getByRole('button', { name: 'Close' });
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getAllByRole('button')[0]));
+    expect(screen.getByRole('button', { name: 'Prescriber decision needed for Bay 5' }), 'rows loaded').toBeTruthy();
+    expect(screen.queryByRole('heading', { name: "Pre-dose blood pressure: prescriber's decision" })).toBeNull();
+
+    await user.click(close);
+    await screen.findByRole('heading', { name: "Pre-dose blood pressure: prescriber's decision" });
+    await waitFor(() => expect(document.activeElement).toBe(field('Decision')));
+  });
+
+  it('gives the focus back to the row button when cancelled', async () => {
+    ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), predose: standing(7) }];
+    const user = userEvent.setup();
+    render(App);
+    const ask = await screen.findByRole('button', { name: 'Prescriber decision needed for Bay 5' });
+    await user.click(ask);
+    expect(document.activeElement).toBe(field('Decision'));
+    await user.click(within(form()).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('heading', { name: "Pre-dose blood pressure: prescriber's decision" })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(ask));
   });
 
   it('is offered on the board row while missing, and a refusal stands beside its field', async () => {

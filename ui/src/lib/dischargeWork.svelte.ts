@@ -3,11 +3,11 @@
 // confirmation or refusal of a one-click action. Another nurse, or nobody, closes it all.
 // What is typed in the forms is kept as a draft (formDrafts): resumed from the board after a
 // restart, given back after a lock by the same nurse, thrown away by Cancel.
-import { tick } from 'svelte';
 import { loadDischarge, recordDeparture, saveEscort, type PaperKind } from './ipc';
 import { escortValues, toEscortInput, type EscortValues } from './discharge';
 import { FormDrafts, type FormDraft } from './formDrafts.svelte';
 import { errorText } from './labels';
+import { focusedElement, giveFocusBack } from './focus';
 
 export interface DischargeTarget {
   sessionId: number;
@@ -53,7 +53,7 @@ export class DischargeWork {
 
   /** Opens a form; a draft left for the same form and patient comes back into it. */
   open(kind: DischargeFormKind, target: DischargeTarget, typed: OpenDischargeForm['typed'] = null) {
-    this.#opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    this.#opener = focusedElement();
     this.done = null;
     this.problem = null;
     if (kind === 'transfer') void this.drafts.leave(); // a form left open is offered on the board
@@ -74,12 +74,14 @@ export class DischargeWork {
     await this.close();
   }
 
+  /** The form closes; the focus goes back to what opened it, or to the board's heading when that
+      is gone (the emergency dialog's Transfer button). */
   async close() {
     this.drafts.closed();
     this.form = null;
-    await tick();
-    if (this.#opener?.isConnected) this.#opener.focus();
+    const opener = this.#opener;
     this.#opener = null;
+    await giveFocusBack(opener);
   }
 
   /** The open form was saved: close it and say so. */

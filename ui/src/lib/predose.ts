@@ -16,7 +16,8 @@ export function predoseText(standing: PredoseStanding): string {
   const recorded = standing.decision;
   if (!recorded) return `${standing.headline}: prescriber's decision needed`;
   const d = recorded.decision;
-  return `${standing.headline}: ${SAID[d.decision]}, decided by ${d.prescriber} at ${formatClock(d.decidedAt)}`;
+  const late = recorded.late ? ` (${recorded.late})` : '';
+  return `${standing.headline}: ${SAID[d.decision]}, decided by ${d.prescriber} at ${formatClock(d.decidedAt)}${late}`;
 }
 
 /** The prescriber decided not to dose. */
