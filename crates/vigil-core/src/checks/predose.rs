@@ -11,18 +11,14 @@
 //! patient leaves through the usual paths (discharge, against advice), since only the nurse
 //! knows what happened next (the dose given anyway on a later decision, the patient sent home).
 
-use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Duration, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::check::CheckPurpose;
-use super::fields::{note, required_whole, FUTURE_SKEW};
 use super::session::StoredCheck;
 use super::thresholds::ThresholdSettings;
 use super::vitals::BloodPressure;
-use crate::local_time::{parse_local, to_utc, LocalTimeError};
-use crate::text::required_text;
-use crate::VigilError;
 
 /// How long before `now` a decision time may be typed.
 pub const MAX_DECISION_AGE: Duration = Duration::hours(12);
@@ -302,100 +298,7 @@ impl PredoseDecision {
     }
 }
 
-impl PredoseDecisionInput {
-    /// The session id, to load the session's standing. Errors: `validation` on `sessionId`.
-    pub fn session_id(&self) -> Result<i64, VigilError> {
-        Ok(i64::from(required_whole(self.session_id, "sessionId", "The session", 1, u32::MAX)?))
-    }
-
-    /// Validates the decision at `now` (typed time read in zone `tz`) against the session's
-    /// `standing` (its pre-dose blood pressure above the limit, `None` when it is not).
-    ///
-    /// Errors, in form order, `validation` on: `checkId` unless it is the baseline check whose
-    /// reading is above the limit; `decision` unless `proceed` or `do_not_dose`; `prescriber`
-    /// by the text rule (required, at most 100 characters, one line); `decidedAt` when
-    /// malformed, in the future, more than 12 h before `now` or before the reading; `note`.
-    pub fn validate<Tz: TimeZone>(
-        &self,
-        now: DateTime<Utc>,
-        tz: &Tz,
-        standing: Option<&PredoseStanding>,
-    ) -> Result<PredoseDecision, VigilError> {
-        let check_id =
-            i64::from(required_whole(self.check_id, "checkId", "The check", 1, u32::MAX)?);
-        let standing = standing.filter(|s| s.check_id == check_id).ok_or_else(|| {
-            VigilError::validation(
-                "checkId",
-                "That check is not this session's pre-dose blood pressure above the limit.",
-            )
-        })?;
-        let decision = PredoseChoice::parse(self.decision.trim())
-            .ok_or_else(|| VigilError::validation("decision", "Choose proceed or do not dose."))?;
-        let prescriber = required_text(
-            &self.prescriber,
-            "prescriber",
-            "The prescriber's name",
-            MAX_PRESCRIBER_CHARS,
-        )?;
-        let decided_at = decided_at(&self.decided_at, now, tz, standing.observed_at)?;
-        Ok(PredoseDecision {
-            check_id,
-            decision,
-            prescriber,
-            decided_at,
-            note: note(&self.note)?,
-            bp: standing.bp,
-            threshold: standing.threshold,
-        })
-    }
-}
-
-/// The typed decision time: required, not in the future (a minute of skew is taken as now),
-/// not more than 12 h before `now`, not before the reading at `reading_at`.
-fn decided_at<Tz: TimeZone>(
-    text: &str,
-    now: DateTime<Utc>,
-    tz: &Tz,
-    reading_at: DateTime<Utc>,
-) -> Result<DateTime<Utc>, VigilError> {
-    let field = "decidedAt";
-    if text.trim().is_empty() {
-        return Err(VigilError::validation(field, "The time of the decision is required."));
-    }
-    let at = parse_local(text).and_then(|local| to_utc(tz, local)).map_err(|e| {
-        let message = match e {
-            LocalTimeError::Malformed => "Enter the time of the decision as YYYY-MM-DD HH:MM.",
-            LocalTimeError::Nonexistent => {
-                "That time was skipped by the daylight-saving change; check the clock."
-            }
-            LocalTimeError::Ambiguous(..) => {
-                "That time happened twice because of the daylight-saving change; \
-                 enter a time outside the repeated hour."
-            }
-        };
-        VigilError::validation(field, message)
-    })?;
-    if at > now + FUTURE_SKEW {
-        return Err(VigilError::validation(
-            field,
-            "The time of the decision cannot be in the future.",
-        ));
-    }
-    if at < now - MAX_DECISION_AGE {
-        return Err(VigilError::validation(
-            field,
-            "The time of the decision cannot be more than 12 hours ago.",
-        ));
-    }
-    // Typed to the minute: the minute of the reading itself is not before it.
-    if at < reading_at.with_second(0).unwrap_or(reading_at) {
-        return Err(VigilError::validation(
-            field,
-            "The decision cannot come before the blood pressure it decides on.",
-        ));
-    }
-    Ok(at.min(now))
-}
+mod input;
 
 #[cfg(test)]
 #[path = "tests/predose.rs"]
