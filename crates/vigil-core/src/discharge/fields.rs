@@ -117,7 +117,7 @@ pub(super) fn phone(raw: &str, field: &str) -> Result<Option<String>, VigilError
 
 /// A typed local time of zone `tz` ("YYYY-MM-DD HH:MM", seconds optional). `what` names the
 /// time in messages ("the escort's arrival").
-pub(super) fn local_instant<Tz: TimeZone>(
+pub(crate) fn local_instant<Tz: TimeZone>(
     text: &str,
     field: &str,
     what: &str,

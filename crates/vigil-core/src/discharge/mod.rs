@@ -8,7 +8,7 @@
 mod against_advice;
 mod clearance;
 mod escort;
-mod fields;
+pub(crate) mod fields;
 mod gates;
 mod lifecycle;
 mod policy;

@@ -8,7 +8,7 @@ use super::{
     MAX_PRESCRIBER_CHARS,
 };
 use crate::checks::fields::{note, required_whole, FUTURE_SKEW};
-use crate::local_time::{parse_local, to_utc, LocalTimeError};
+use crate::discharge::fields::local_instant;
 use crate::text::required_text;
 use crate::VigilError;
 
@@ -72,19 +72,7 @@ fn decided_at<Tz: TimeZone>(
     if text.trim().is_empty() {
         return Err(VigilError::validation(field, "The time of the decision is required."));
     }
-    let at = parse_local(text).and_then(|local| to_utc(tz, local)).map_err(|e| {
-        let message = match e {
-            LocalTimeError::Malformed => "Enter the time of the decision as YYYY-MM-DD HH:MM.",
-            LocalTimeError::Nonexistent => {
-                "That time was skipped by the daylight-saving change; check the clock."
-            }
-            LocalTimeError::Ambiguous(..) => {
-                "That time happened twice because of the daylight-saving change; \
-                 enter a time outside the repeated hour."
-            }
-        };
-        VigilError::validation(field, message)
-    })?;
+    let at = local_instant(text, field, "the decision", tz)?;
     if at > now + FUTURE_SKEW {
         return Err(VigilError::validation(
             field,
