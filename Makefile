@@ -1,5 +1,5 @@
 # Vigil: the two commands of the README, and their parts.
-.PHONY: run test setup ui build-debug measure bench-alerts bench-store bench-checks
+.PHONY: run test setup ui build-debug measure bench-alerts bench-store bench-checks bench-pin
 
 run: setup
 	scripts/run.sh
@@ -27,3 +27,6 @@ bench-store:
 
 bench-checks:
 	cargo bench -p vigil-store --bench checks
+
+bench-pin:
+	cargo bench -p vigil-store --bench pin_cost

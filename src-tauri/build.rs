@@ -7,6 +7,7 @@ fn main() {
             "acknowledge_alert",
             "load_notification_status",
             "send_test_notification",
+            "load_storage_status",
             "save_draft",
             "load_draft",
             "clear_draft",
@@ -20,12 +21,17 @@ fn main() {
             "lock_screen",
             "note_activity",
             "emergency_access",
+            "load_emergency_uses",
+            "load_emergency_actions",
+            "review_emergency_use",
+            "update_emergency_limit",
             "load_accounts",
             "create_account",
             "set_account_active",
             "reset_pin",
             "update_idle_lock",
             "update_backup_settings",
+            "update_papers_kept",
             "load_integrity",
             "verify_records",
             "load_backups",
@@ -57,7 +63,10 @@ fn main() {
             "load_rems_details",
             "load_forms_due",
             "mark_form_submitted",
+            "load_startup_problem",
+            "recover_move_aside",
+            "recover_from_backup",
         ]),
     ))
-    .expect("tauri build script");
+    .unwrap_or_else(|e| panic!("tauri build script: {e}"));
 }

@@ -1,6 +1,7 @@
 //! Raising a fired alert: the in-app alert first (events for the banner and sound, the window
 //! asks for attention), then the desktop notification, queued so it can never delay the rest.
-//! Also the scheduler's thread, which also locks the workstation after the idle time.
+//! Also the scheduler's thread, which also locks the workstation after the idle time and
+//! tells the UI when records stop (or start again) being saved.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -14,7 +15,7 @@ use crate::scheduler::{Fired, Scheduler};
 use crate::state::AppState;
 
 /// Raises one fired alert in the app, then queues its notification.
-pub fn raise(app: &AppHandle, notifier: &Notifier, fired: &Fired) {
+pub fn raise<R: tauri::Runtime>(app: &AppHandle<R>, notifier: &Notifier, fired: &Fired) {
     eprintln!("vigil: alert firing {} (session {})", fired.firing_id, fired.deadline.session_id);
     signal(app, ALERT_RAISED);
     signal(app, RECORDS_CHANGED);
@@ -34,46 +35,119 @@ pub fn notification_job(fired: &Fired) -> Job {
         &fired.patient_name,
         &fired.deadline.detail,
     );
-    Job { firing_id: Some(fired.firing_id), summary, body }
+    // An alert not written yet has no row for its outcome to point at.
+    Job { firing_id: fired.is_saved().then_some(fired.firing_id), summary, body }
 }
 
 /// Runs the scheduler on a thread of its own for the life of the app: sweep, raise, sleep.
+/// A panic anywhere in one round (a bug) is logged and the next round comes after
+/// [`MAX_SLEEP`]: it must not end monitoring for every patient (the release profile unwinds
+/// for this).
 pub fn spawn_scheduler(app: AppHandle, mut scheduler: Scheduler, notifier: Arc<Notifier>) {
     let spawned = std::thread::Builder::new().name("vigil-scheduler".into()).spawn(move || {
         let origin = Instant::now();
+        let mut storage = crate::commands::storage::StorageWatch::default();
         loop {
-            let sleep = match scheduler.sweep_alerts(origin.elapsed()) {
-                Ok(sweep) => {
-                    for fired in &sweep.fired {
-                        raise(&app, &notifier, fired);
-                    }
-                    // After the alerts are raised: readiness history never holds one up.
-                    let readiness = Instant::now();
-                    if scheduler.record_readiness() > 0 {
-                        signal(&app, RECORDS_CHANGED);
-                    }
-                    // `sleep` counts from the sweep's start: the readiness step used some.
-                    sweep.sleep.saturating_sub(readiness.elapsed())
-                }
-                Err(e) => {
-                    eprintln!("vigil: scheduler sweep failed: {e}");
-                    MAX_SLEEP
-                }
-            };
-            let state = app.state::<AppState>();
-            match crate::commands::auth::lock_if_idle(&state) {
-                Ok(true) => {
-                    signal(&app, AUTH_CHANGED);
-                    signal(&app, RECORDS_CHANGED);
-                }
-                Ok(false) => {}
-                Err(e) => eprintln!("vigil: idle lock check failed: {}", e.message),
-            }
+            let sleep = guarded(|| {
+                let sleep = sweep_and_raise(&app, &mut scheduler, &notifier, origin);
+                chores(&app, &mut storage);
+                sleep
+            });
             // A floor keeps a deadline that is due "now" from spinning the loop.
             std::thread::sleep(sleep.max(Duration::from_millis(20)));
         }
     });
     if let Err(e) = spawned {
         eprintln!("vigil: scheduler thread did not start: {e}");
+    }
+}
+
+/// `round`'s sleep; [`MAX_SLEEP`], logged, when it panics (a bug): the scheduler's thread
+/// lives on and the next round comes.
+fn guarded(round: impl FnOnce() -> Duration) -> Duration {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(round)).unwrap_or_else(|_| {
+        eprintln!("vigil: a scheduler round panicked; the next one comes");
+        MAX_SLEEP
+    })
+}
+
+/// The alert part of one round: sweep, raise, mark raised, record readiness; returns how
+/// long to sleep.
+fn sweep_and_raise<R: tauri::Runtime>(
+    app: &AppHandle<R>,
+    scheduler: &mut Scheduler,
+    notifier: &Notifier,
+    origin: Instant,
+) -> Duration {
+    // A panic in the sweep (a bug) still lets the chores below run.
+    let swept = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        scheduler.sweep_alerts(origin.elapsed())
+    }))
+    .unwrap_or_else(|_| Err(vigil_core::VigilError::internal("the sweep panicked").into()));
+    let sleep = match swept {
+        Ok(sweep) => {
+            for fired in &sweep.fired {
+                raise(app, notifier, fired);
+            }
+            // Only once raised: a crash before this raises them again at restart.
+            scheduler.mark_raised(&sweep.fired);
+            if sweep.written_late > 0 {
+                signal(app, RECORDS_CHANGED);
+            }
+            // After the alerts are raised: readiness history never holds one up.
+            let readiness = Instant::now();
+            let readiness_rows = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                scheduler.record_readiness()
+            }))
+            .unwrap_or(0);
+            if readiness_rows > 0 {
+                signal(app, RECORDS_CHANGED);
+            }
+            // `sleep` counts from the sweep's start: the readiness step used some.
+            sweep.sleep.saturating_sub(readiness.elapsed())
+        }
+        Err(e) => {
+            eprintln!("vigil: scheduler sweep failed: {e}");
+            MAX_SLEEP
+        }
+    };
+    sleep
+}
+
+/// The rest of one round: storage watch, pending audit entries, idle and emergency locks.
+fn chores<R: tauri::Runtime>(
+    app: &AppHandle<R>,
+    storage: &mut crate::commands::storage::StorageWatch,
+) {
+    let state = app.state::<AppState>();
+    storage.check(app, &state);
+    // Lock and sign-out entries storage refused earlier, written once it takes them.
+    crate::commands::auth::retry_pending_audit(&state);
+    match crate::commands::auth::lock_if_idle(&state) {
+        Ok(true) => {
+            signal(app, AUTH_CHANGED);
+            signal(app, RECORDS_CHANGED);
+        }
+        Ok(false) => {}
+        Err(e) => eprintln!("vigil: idle lock check failed: {}", e.message),
+    }
+    match crate::commands::emergency::lock_if_emergency_over(&state) {
+        Ok(true) => {
+            signal(app, AUTH_CHANGED);
+            signal(app, RECORDS_CHANGED);
+        }
+        Ok(false) => {}
+        Err(e) => eprintln!("vigil: emergency access check failed: {}", e.message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_round_is_survived_and_the_next_comes_after_max_sleep() {
+        assert_eq!(guarded(|| panic!("a bug in a round")), MAX_SLEEP);
+        assert_eq!(guarded(|| Duration::from_secs(3)), Duration::from_secs(3));
     }
 }

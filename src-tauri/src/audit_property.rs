@@ -1,7 +1,8 @@
 //! The audit promise, as a property: any sequence of operations through the commands leaves
 //! exactly one audit entry per accepted operation (in its transaction, with the nurse and the
-//! time), and none for a rejected one, whose database is left byte-for-byte as it was. A wrong
-//! PIN is the one refusal that is itself recorded.
+//! time), and none for a rejected one, whose database is left byte-for-byte as it was. Two
+//! refusals are themselves recorded: a wrong PIN, and the end of an emergency access past its
+//! time (its `emergency_expired` lock, by the emergency nurse).
 
 use chrono::Duration;
 use proptest::prelude::*;
@@ -63,10 +64,14 @@ fn pin_of(id: i64) -> String {
     }
 }
 
+/// Each admission in its own bay (a bay holds one patient at a time), so admissions are refused
+/// only for the invalid name, not for a taken bay.
 fn admit_input(valid: bool) -> AdmitInput {
+    static NEXT_BAY: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+    let bay = NEXT_BAY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     AdmitInput {
         patient_name: if valid { "Testy McTestface".into() } else { "\u{7}".into() },
-        bay: "Bay 1".into(),
+        bay: format!("Bay {bay}"),
         protocol: "im_ketamine".into(),
         recovery_minutes: Some(45.0),
         clock_started_at: "2026-07-01T11:50".into(),
@@ -258,12 +263,16 @@ proptest! {
                 (Err(e), Op::SignIn { right_pin: false, .. }) if e.message == "Wrong PIN." => {
                     prop_assert_eq!(tail.clone(), vec![(actor, now)], "a wrong PIN is recorded");
                 }
+                (Err(e), _) if e.message == "Emergency access has ended: sign in with your PIN." => {
+                    prop_assert_eq!(tail.clone(), vec![(actor, now)], "{:?}: the end is recorded", op);
+                    prop_assert!(state.workstation().is_locked(), "{:?}: and locks", op);
+                }
                 (Err(e), _) => {
                     prop_assert!(tail.is_empty(), "{:?} refused ({}) but wrote {:?}", op, e.message, tail);
                     prop_assert!(everything(&state) == before, "{:?} refused but changed the database", op);
                 }
             }
-            let status = state.store.with_conn(|c| vigil_store::integrity::verify(c, vigil_store::integrity::FileCheck::Quick, clock.now())).expect("verify");
+            let status = state.store.with_conn(|c| vigil_store::integrity::verify(c, vigil_store::integrity::FileCheck::Full, clock.now())).expect("verify");
             prop_assert!(status.ok, "{:?}", status);
         }
     }

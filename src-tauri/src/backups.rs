@@ -1,11 +1,12 @@
 //! Scheduled backups: a thread that backs the database up whenever the newest backup in the
 //! clinic's folder is older than the backup interval (so also soon after start when there is
-//! none), and one more at exit. Failures are logged and retried at the next check; they never
-//! stop the app.
+//! none), and one more at exit. The same thread runs the housekeeping (old papers and drafts,
+//! backup leftovers) soon after start and then daily. Failures are logged and retried at the
+//! next check; they never stop the app.
 
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
-use vigil_store::{backup, settings};
+use vigil_store::{backup, housekeeping, settings};
 
 use crate::commands::records;
 use crate::state::AppState;
@@ -19,11 +20,13 @@ const CHECK_EVERY: Duration = Duration::from_secs(60);
 pub fn spawn(app: AppHandle) {
     let spawned = std::thread::Builder::new().name("vigil-backups".into()).spawn(move || {
         std::thread::sleep(FIRST_CHECK);
+        let mut tidied_at = None;
         loop {
             let state = app.state::<AppState>();
             if let Err(e) = back_up_if_due(&state) {
                 eprintln!("vigil: scheduled backup failed: {e}");
             }
+            tidy_if_due(&state, &mut tidied_at);
             std::thread::sleep(CHECK_EVERY);
         }
     });
@@ -46,6 +49,27 @@ fn back_up_if_due(state: &AppState) -> Result<(), String> {
         return Ok(());
     }
     records::back_up(state, None).map(|_| ()).map_err(|e| e.message)
+}
+
+/// Runs the housekeeping when it has not run in this process yet, or a day after it last did
+/// (or when the clock was set back before it).
+fn tidy_if_due(state: &AppState, tidied_at: &mut Option<chrono::DateTime<chrono::Utc>>) {
+    let now = state.clock.now();
+    let due = tidied_at.is_none_or(|at| now - at >= chrono::Duration::days(1) || now < at);
+    if !due {
+        return;
+    }
+    let papers = crate::commands::papers::papers_folder(state.store.path());
+    match housekeeping::run(&state.store, &papers, now) {
+        Ok(t) => {
+            *tidied_at = Some(now);
+            eprintln!(
+                "vigil: housekeeping deleted {} papers, {} drafts, {} backup leftovers",
+                t.papers, t.drafts, t.leftovers
+            );
+        }
+        Err(e) => eprintln!("vigil: housekeeping failed: {e}"),
+    }
 }
 
 /// The backup at exit.

@@ -3,8 +3,9 @@
 //! exits 0 on success, 1 on a failed check, 2 on an error.
 
 use std::path::{Path, PathBuf};
+use vigil_store::backup::{self, safe_restore, Occasion};
 use vigil_store::integrity::{self, FileCheck};
-use vigil_store::{backup, settings, Store, StoreError, DB_FILE_NAME};
+use vigil_store::{Store, StoreError, DB_FILE_NAME};
 
 use crate::data_dir;
 use crate::state::SystemClock;
@@ -42,11 +43,16 @@ fn database() -> Result<PathBuf, String> {
 }
 
 /// Verifies the file and the audit chain (`--quick`: as at every start; otherwise fully, every
-/// record's hash included); works while the app runs.
+/// record's hash and every record's entry included), then the chain against the newest
+/// backup's head; works while the app runs.
 fn verify(depth: FileCheck) -> Result<i32, String> {
     let store = Store::open_read_only(&database()?).map_err(|e| e.to_string())?;
+    let default = store.default_backup_folder();
     let status = store
-        .with_conn(|c| integrity::verify(c, depth, SystemClock.now()))
+        .with_conn(|c| {
+            let folder = PathBuf::from(vigil_store::settings::backup(c, &default)?.folder);
+            integrity::verify_with_backups(c, depth, SystemClock.now(), &folder)
+        })
         .map_err(|e| e.to_string())?;
     if status.ok {
         println!("ok {} entries, head {} {}", status.rows, status.head_seq, status.head_hash);
@@ -61,41 +67,34 @@ fn verify(depth: FileCheck) -> Result<i32, String> {
     }
 }
 
-/// Makes a verified backup into `folder` (default: the clinic's backup folder). While the app
-/// runs this reads alongside it and cannot add the audit entry (the app is the only writer).
+/// Makes a backup into `folder` (default: the clinic's backup folder), verified or, when the
+/// database does not verify, marked unverified (exit 1). While the app runs this reads
+/// alongside it and cannot add the audit entry (the app is the only writer).
 fn back_up(folder: Option<PathBuf>) -> Result<i32, String> {
     let path = database()?;
     let now = SystemClock.now();
-    let (store, writer) = match Store::open_at(&path, now) {
-        Ok(store) => (store, true),
-        Err(StoreError::InUse { .. }) => {
-            (Store::open_read_only(&path).map_err(|e| e.to_string())?, false)
-        }
+    let store = match Store::open_at(&path, now) {
+        Ok(store) => store,
+        Err(StoreError::InUse { .. }) => Store::open_read_only(&path).map_err(|e| e.to_string())?,
         Err(e) => return Err(e.to_string()),
     };
-    let default = store.default_backup_folder();
-    let chosen = store.with_conn(|c| settings::backup(c, &default)).map_err(|e| e.to_string())?;
-    let folder = folder.unwrap_or_else(|| PathBuf::from(&chosen.folder));
-    let made = store.with_conn(|c| backup::make(c, &folder, now)).map_err(|e| e.to_string())?;
-    if writer {
-        let detail =
-            format!("{} head {} (headless)", made.file, made.head_hash.as_deref().unwrap_or("?"));
-        let entry = vigil_store::audit::Entry::new(vigil_store::audit::Action::Backup, None)
-            .detail(&detail);
-        store
-            .with_tx(|tx| vigil_store::audit::append(tx, now, &entry))
-            .map_err(|e| e.to_string())?;
+    let taken = backup::back_up(&store, folder.as_deref(), Occasion::Headless, None, now)
+        .map_err(|e| e.to_string())?;
+    let made = &taken.backup;
+    let head = made.head_hash.as_deref().unwrap_or("unknown");
+    let file = taken.folder.join(&made.file);
+    match &made.unverified {
+        None => println!("backup {} verified, head {head}", file.display()),
+        Some(why) => {
+            println!("backup {} written but UNVERIFIED ({why}), head {head}", file.display())
+        }
     }
-    println!(
-        "backup {} verified, head {}",
-        folder.join(&made.file).display(),
-        made.head_hash.unwrap_or_default()
-    );
-    Ok(0)
+    Ok(if made.unverified.is_some() { 1 } else { 0 })
 }
 
-/// Replaces the database with a verified backup, after backing the current one up. Refused
-/// while the app runs.
+/// Replaces the database with a verified backup, after copying the current one into the
+/// backup folder (kept even when it does not verify). A database too damaged to open is moved
+/// aside instead, named with the time. Refused while the app runs.
 fn restore(file: &Path) -> Result<i32, String> {
     let path = database()?;
     let now = SystemClock.now();
@@ -104,18 +103,30 @@ fn restore(file: &Path) -> Result<i32, String> {
         Err(StoreError::InUse { .. }) => {
             return fail("Vigil is running: close it before restoring.")
         }
+        Err(e) if safe_restore::is_damage(&e) => {
+            println!("the current database cannot be opened: {e}");
+            let recovered =
+                safe_restore::restore_over_damaged(&path, file, now).map_err(|e| e.to_string())?;
+            println!("damaged database moved aside as {}", recovered.kept_as.display());
+            return Ok(restored(file, &recovered.status));
+        }
         Err(e) => return Err(e.to_string()),
     };
-    let default = store.default_backup_folder();
-    let chosen = store.with_conn(|c| settings::backup(c, &default)).map_err(|e| e.to_string())?;
-    let safety = store
-        .with_conn(|c| backup::make(c, Path::new(&chosen.folder), now))
+    let done = safe_restore::restore_with_safety_copy(&store, file, None, now)
         .map_err(|e| e.to_string())?;
-    println!("current database backed up first as {}", safety.file);
-    let status =
-        store.with_conn_mut(|c| backup::restore(c, file, None, now)).map_err(|e| e.to_string())?;
+    let marked = if done.safety.unverified.is_some() { " (unverified)" } else { "" };
+    println!("current database backed up first as {}{marked}", done.safety.file);
+    Ok(restored(file, &done.status))
+}
+
+/// Prints the restore's outcome; its exit code.
+fn restored(file: &Path, status: &vigil_core::IntegrityStatus) -> i32 {
     println!("restored from {}: head {} {}", file.display(), status.head_seq, status.head_hash);
-    Ok(if status.ok { 0 } else { 1 })
+    if status.ok {
+        0
+    } else {
+        1
+    }
 }
 
 fn fail(message: &str) -> Result<i32, String> {

@@ -1,9 +1,11 @@
 //! Where Vigil keeps its data: `VIGIL_DATA_DIR` when set (tests, a clinic's chosen disk),
 //! otherwise the per-user data directory, as Tauri would choose it on Linux:
 //! `$XDG_DATA_HOME/app.vigil.recovery`, else `~/.local/share/app.vigil.recovery`. Resolved
-//! without a running app, so the headless commands find the same database.
+//! without a running app, so the headless commands find the same database. And who may read
+//! it: the owner only (issue 12, item 8): the umask, and the modes of what exists already.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use vigil_store::{file_modes, Store, DB_FILE_NAME};
 
 /// The environment variable that points Vigil at another data directory.
 pub const DATA_DIR_ENV: &str = "VIGIL_DATA_DIR";
@@ -22,4 +24,107 @@ pub fn resolve() -> Result<PathBuf, String> {
         .or_else(|| var("HOME").map(|h| h.join(".local/share")))
         .ok_or("no data directory: set VIGIL_DATA_DIR or HOME")?;
     Ok(base.join(IDENTIFIER))
+}
+
+/// Makes every file this process creates from now on owner-only (umask 077): the database's
+/// side files, backups, papers, WebKit's caches. Called first thing in `main`, before the
+/// headless commands too.
+pub fn private_umask() {
+    use nix::sys::stat::{umask, Mode};
+    umask(Mode::from_bits_truncate(0o077));
+}
+
+/// Brings what an older Vigil left readable by others to owner-only: the data directory `dir`
+/// and its files, the default backup folder and the papers folder beside the database (0700,
+/// files 0600). Failures are logged, never fatal.
+pub fn keep_private(dir: &Path) {
+    let db = dir.join(DB_FILE_NAME);
+    let folders = [
+        dir.to_owned(),
+        Store::default_backup_folder_of(&db),
+        crate::commands::papers::papers_folder(&db),
+    ];
+    for folder in folders {
+        if let Err(e) = file_modes::tighten_folder(&folder, |_| true) {
+            eprintln!("vigil: could not make {} owner-only: {e}", folder.display());
+        }
+    }
+}
+
+/// As [`keep_private`] for the clinic's chosen backup folder, whose other files (not
+/// `vigil-*`) are not Vigil's to change.
+pub fn keep_backups_private(folder: &Path) {
+    if let Err(e) = file_modes::tighten_folder(folder, |name| name.starts_with("vigil-")) {
+        eprintln!("vigil: could not make {} owner-only: {e}", folder.display());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    use crate::commands::papers::{self, PaperKind};
+    use crate::test_support::{admin_state_at_t0, t0};
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).expect("exists").permissions().mode() & 0o777
+    }
+
+    fn chmod(path: &Path, mode: u32) {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+
+    #[test]
+    fn a_saved_paper_and_its_folder_are_owner_only() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let (state, _clock) = admin_state_at_t0(tmp.path());
+        let input: vigil_core::AdmitInput = serde_json::from_value(serde_json::json!({
+            "patientName": "Test Patient", "chartNumber": "TEST-0008", "dateOfBirth": "1980-02-29",
+            "bay": "Bay 8", "protocol": "iv_ketamine", "doseMg": 35.0, "weightKg": 70.0,
+            "clockStartedAt": (t0() - chrono::Duration::minutes(5)).format("%Y-%m-%d %H:%M").to_string(),
+        }))
+        .expect("admission");
+        let id = crate::commands::sessions::admit(&state, &input, &chrono::Utc).expect("admit");
+        let path = papers::save_pdf(&state, id, PaperKind::Discharge, &chrono::Utc).expect("pdf");
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+        assert_eq!(mode(path.parent().expect("folder")), 0o700);
+    }
+
+    #[test]
+    fn what_an_older_vigil_left_readable_is_made_owner_only() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let dir = tmp.path().join("data");
+        let db = dir.join(DB_FILE_NAME);
+        let backups = Store::default_backup_folder_of(&db);
+        let papers = papers::papers_folder(&db);
+        for folder in [&dir, &backups, &papers] {
+            std::fs::create_dir_all(folder).expect("folder");
+            chmod(folder, 0o755);
+        }
+        let files =
+            [db.clone(), backups.join("vigil-20260101T000000000Z.sqlite3"), papers.join("a.pdf")];
+        for file in &files {
+            std::fs::write(file, b"x").expect("file");
+            chmod(file, 0o644);
+        }
+        let chosen = tmp.path().join("chosen");
+        std::fs::create_dir_all(&chosen).expect("chosen");
+        let (ours, theirs) =
+            (chosen.join("vigil-20260101T000000000Z.sqlite3"), chosen.join("notes.txt"));
+        for file in [&ours, &theirs] {
+            std::fs::write(file, b"x").expect("file");
+            chmod(file, 0o644);
+        }
+
+        keep_private(&dir);
+        keep_backups_private(&chosen);
+        for folder in [&dir, &backups, &papers, &chosen] {
+            assert_eq!(mode(folder), 0o700, "{}", folder.display());
+        }
+        for file in files.iter().chain([&ours]) {
+            assert_eq!(mode(file), 0o600, "{}", file.display());
+        }
+        assert_eq!(mode(&theirs), 0o644, "another program's file in the chosen folder");
+    }
 }

@@ -20,10 +20,18 @@ pub enum EscortKind {
     RideshareAlone,
 }
 
+std::thread_local! {
+    /// The bay of this test thread's next admission (one patient per bay).
+    static NEXT_BAY: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// An IV admission whose infusion ended at the clock's now. Each call in a test (thread) takes
+/// the next bay: "Bay 1", then "Bay 2", ... (a bay holds one patient at a time).
 pub fn admit_input(clock: &FixedClock) -> AdmitInput {
+    let bay = NEXT_BAY.with(|next| next.replace(next.get() + 1));
     AdmitInput {
         patient_name: "Testy McTestface".into(),
-        bay: "Bay 1".into(),
+        bay: format!("Bay {bay}"),
         protocol: "iv_ketamine".into(),
         recovery_minutes: None,
         clock_started_at: clock.now().format("%Y-%m-%dT%H:%M").to_string(),

@@ -2,6 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    vigil_app::data_dir::private_umask();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(code) = vigil_app::cli::run(&args) {
         std::process::exit(code);

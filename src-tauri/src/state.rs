@@ -4,11 +4,19 @@
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
-use vigil_core::{Clock, IntegrityStatus, Nurse, Permission, VigilError, Workstation};
+use vigil_core::{Clock, IntegrityStatus, Monotonic, Nurse, Permission, VigilError, Workstation};
 use vigil_store::integrity::{self, FileCheck};
 use vigil_store::{settings, Store, StoreError};
 
 use crate::notifier::Notifier;
+
+mod monotonic;
+mod pending_audit;
+mod pin_attempts;
+use crate::scheduler::AlertLedger;
+pub use monotonic::SystemMonotonic;
+pub use pending_audit::PendingAudit;
+pub use pin_attempts::{Failures as PinFailures, PinAttempts};
 
 /// The wall clock of the machine; the only place Vigil reads the current time.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +38,14 @@ pub struct AppState {
     pub workstation: Arc<Mutex<Workstation>>,
     /// The last verification (at start, on demand, after a restore).
     pub integrity: Mutex<IntegrityStatus>,
+    /// The clock idle time is measured on (never the wall clock).
+    pub monotonic: Arc<dyn Monotonic>,
+    /// Lock, auto-lock and sign-out entries that storage has not taken yet.
+    pub pending_audit: PendingAudit,
+    /// One lock per account, held through each PIN attempt.
+    pub pin_attempts: PinAttempts,
+    /// Alerts raised that storage has not taken yet (shared with the scheduler).
+    pub alert_ledger: Arc<AlertLedger>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -48,6 +64,10 @@ impl AppState {
 
     /// Wraps an open store: verifies the file (quick check) and the audit chain at once.
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> Result<Self, StoreError> {
+        // The shell's tests create and check hundreds of PINs: they hash at the cheapest cost.
+        // Never in the app (`cfg(test)`); the store's tests check the app's cost.
+        #[cfg(test)]
+        vigil_store::nurses::use_test_pin_cost();
         let now = clock.now();
         let status = store.with_conn(|c| integrity::verify(c, FileCheck::Quick, now))?;
         if !status.ok {
@@ -59,6 +79,10 @@ impl AppState {
             notifier: None,
             workstation: Arc::new(Mutex::new(Workstation::new())),
             integrity: Mutex::new(status),
+            monotonic: Arc::new(SystemMonotonic::new()),
+            pending_audit: PendingAudit::default(),
+            pin_attempts: PinAttempts::default(),
+            alert_ledger: Arc::default(),
         })
     }
 
@@ -66,14 +90,25 @@ impl AppState {
         self.workstation.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The nurse who may do `permission` now (and a sign of life: the idle lock is postponed).
-    /// Errors: `forbidden` when signed out, locked, or not allowed.
+    /// Measures idle time on `monotonic` instead of the machine's (for tests).
+    pub fn with_monotonic(mut self, monotonic: Arc<dyn Monotonic>) -> Self {
+        self.monotonic = monotonic;
+        self
+    }
+
+    /// The nurse who may do `permission` now. Not a sign of life: background reloads call
+    /// this too, and only real input (`note_activity`) postpones the idle lock. An emergency
+    /// access past its time locks here (its `emergency_expired` entry) without waiting for the
+    /// scheduler loop. Errors: `forbidden` when signed out, locked, not allowed, or the
+    /// emergency access has just ended.
     pub fn nurse_for(&self, permission: Permission) -> Result<Nurse, VigilError> {
-        let now = self.clock.now();
-        let mut workstation = self.workstation();
-        let nurse = workstation.require(permission)?.clone();
-        workstation.touch(now);
-        Ok(nurse)
+        if crate::commands::emergency::lock_if_emergency_over(self)? {
+            return Err(VigilError::new(
+                vigil_core::ErrorCode::Forbidden,
+                "Emergency access has ended: sign in with your PIN.",
+            ));
+        }
+        Ok(self.workstation().require(permission)?.clone())
     }
 
     /// Whether names may be shown.

@@ -9,8 +9,8 @@ use vigil_store::Store;
 use crate::commands::auth;
 use crate::state::AppState;
 
-/// The PIN of the test administrator.
-pub const ADMIN_PIN: &str = "2468";
+/// The PIN of the test administrator (an administrator's PIN has 6 digits at least).
+pub const ADMIN_PIN: &str = "246813";
 
 /// The fixed start of every shell test.
 pub fn t0() -> DateTime<Utc> {

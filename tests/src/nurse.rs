@@ -7,8 +7,8 @@ use crate::{By, Session};
 pub const ADMIN_NAME: &str = "Test Admin";
 /// How the UI and the board name the administrator.
 pub const ADMIN_LABEL: &str = "Test Admin, RN";
-/// The administrator's PIN.
-pub const ADMIN_PIN: &str = "2468";
+/// The administrator's PIN (an administrator's PIN has 6 to 8 digits).
+pub const ADMIN_PIN: &str = "246813";
 
 /// Fills and submits the first-start form (the app must be showing it), creating
 /// [`ADMIN_LABEL`]; waits until the board shows it signed in.

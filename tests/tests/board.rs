@@ -110,6 +110,28 @@ fn a_bad_admission_shows_the_error_beside_the_field_and_writes_nothing() {
     app.find(&By::heading("Admit a patient"));
 }
 
+#[test]
+fn a_second_patient_in_an_occupied_bay_is_refused_beside_the_bay_and_writes_nothing() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    AdmitForm::iv("Bay 3", &local_input(-10)).submit(&app);
+    app.find(&By::row("Bay 3"));
+
+    let second =
+        AdmitForm { name: "Test Patient".into(), ..AdmitForm::iv("bay 3 ", &local_input(-5)) };
+    second.submit(&app);
+    expect_field_error(
+        &app,
+        "Bay",
+        "Bay 3 already has a patient (T.M.). Discharge or transfer them first.",
+    );
+    desktop.screenshot("admit-bay-taken");
+    let rows = sessions_in_db(&desktop);
+    assert_eq!(rows.len(), 1, "nothing was written");
+    assert_eq!(rows[0].1, "Bay 3");
+    app.find(&By::heading("Admit a patient"));
+}
+
 fn expect_field_error(app: &Session, label: &str, message: &str) {
     let field = app.find(&By::label(label));
     vigil_e2e::process::wait_for(

@@ -121,7 +121,7 @@ fn sign(app: &Session) {
     ] {
         tick(app, label);
     }
-    type_in(app, "PIN", "2468");
+    type_in(app, "PIN", vigil_e2e::nurse::ADMIN_PIN);
     app.click(&app.find(&By::button("Sign discharge")));
 }
 

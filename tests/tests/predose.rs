@@ -103,7 +103,7 @@ fn clear(app: &Session, bay: &str) {
     ] {
         tick(app, label);
     }
-    type_in(app, "PIN", "2468");
+    type_in(app, "PIN", vigil_e2e::nurse::ADMIN_PIN);
     app.click(&app.find(&By::button("Sign discharge")));
     app.find(&By::containing(&format!("{bay} cleared for discharge")));
 }

@@ -38,16 +38,16 @@ describe('first start', () => {
 
     await user.type(screen.getByLabelText('Name'), 'Ana Ruiz');
     await user.type(screen.getByLabelText('Credentials'), 'RN');
-    await user.type(pinField(), '1357');
-    await user.type(screen.getByLabelText('PIN again'), '1357');
+    await user.type(pinField(), '135790');
+    await user.type(screen.getByLabelText('PIN again'), '135790');
     await user.click(screen.getByRole('button', { name: 'Create administrator' }));
 
     expect(api.createFirstAdmin).toHaveBeenCalledWith({
       displayName: 'Ana Ruiz',
       credentials: 'RN',
       role: 'admin',
-      pin: '1357',
-      pinAgain: '1357',
+      pin: '135790',
+      pinAgain: '135790',
     });
     expect(await screen.findByText('Signed in as Ana Ruiz, RN')).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Welcome to Vigil' })).toBeNull();
@@ -58,8 +58,8 @@ describe('first start', () => {
     render(App);
     await user.type(await screen.findByLabelText('Name'), 'Ana Ruiz');
     await user.type(screen.getByLabelText('Credentials'), 'RN');
-    await user.type(pinField(), '1357');
-    await user.type(screen.getByLabelText('PIN again'), '1358');
+    await user.type(pinField(), '135790');
+    await user.type(screen.getByLabelText('PIN again'), '135791');
     await user.click(screen.getByRole('button', { name: 'Create administrator' }));
 
     const again = screen.getByLabelText('PIN again');
@@ -69,6 +69,24 @@ describe('first start', () => {
     );
     expect(document.activeElement).toBe(again);
     expect(pinField().getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('explains that an administrator needs 6 digits and refuses 4 beside the PIN', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await user.type(await screen.findByLabelText('Name'), 'Ana Ruiz');
+    await user.type(screen.getByLabelText('Credentials'), 'RN');
+    expect(document.getElementById('first-pin-hint')?.textContent).toBe('6 to 8 digits for an administrator');
+    expect(pinField().getAttribute('aria-describedby')).toBe('first-pin-hint');
+    await user.type(pinField(), '1357');
+    await user.type(screen.getByLabelText('PIN again'), '1357');
+    await user.click(screen.getByRole('button', { name: 'Create administrator' }));
+
+    expect(pinField().getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('first-pin-error')?.textContent).toBe(
+      "An administrator's PIN is 6 to 8 digits.",
+    );
+    expect(screen.queryByText(/^Signed in as/)).toBeNull();
   });
 });
 
@@ -131,8 +149,10 @@ describe('signing in', () => {
     const banner = await screen.findByText(/^Emergency access in use by/);
     expect(banner.getAttribute('role')).toBe('alert');
     expect(banner.textContent).toBe(
-      'Emergency access in use by Ben Okafor, RN: every action is recorded and reviewed.',
+      'Emergency access in use by Ben Okafor, RN: clinical work only; every action is recorded and reviewed.',
     );
+    const region = screen.getByRole('region', { name: 'Emergency access' });
+    expect(region.textContent).toMatch(/Locks in (30:00|29:59); then a PIN is needed\./);
   });
 });
 
@@ -261,6 +281,21 @@ describe('activity', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     await user.pointer({ keys: '[MouseLeft]', target: document.body });
     expect(api.noteActivity).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not note activity for background reloads or timers, only for input', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    render(App);
+    await screen.findByText('Signed in as Ana Ruiz, RN');
+    const loads = vi.mocked(api.loadBoard).mock.calls.length;
+    for (const listen of [api.onRecordsChanged, api.onAuthChanged]) {
+      const reload = vi.mocked(listen).mock.calls[0]![0];
+      reload();
+      reload();
+    }
+    await vi.advanceTimersByTimeAsync(60_000); // the clock tick and the countdowns run
+    expect(vi.mocked(api.loadBoard).mock.calls.length).toBeGreaterThan(loads);
+    expect(api.noteActivity).not.toHaveBeenCalled();
   });
 
   it('does not note activity while locked', async () => {

@@ -2,6 +2,7 @@
 //! [`Admission`] the store can persist. Every rejection names the field it belongs to, in
 //! form order, and never echoes what was typed.
 
+pub mod bay;
 mod fields;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -22,7 +23,7 @@ pub const SPRAVATO_MG_PER_DEVICE: u32 = 28;
 
 /// The admit form as the UI sends it. Nothing here is trusted until [`AdmitInput::validate`].
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AdmitInput {
     pub patient_name: String,
     /// The clinic's chart (medical record) number.

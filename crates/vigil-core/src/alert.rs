@@ -29,6 +29,11 @@ pub struct ActiveAlert {
     /// A critical emergency prompt (severe headache, chest pain or shortness of breath with
     /// high blood pressure) among the alert's reasons: refer for emergency care now.
     pub emergency: bool,
+    /// Raised while records could not be saved: why it is not written yet. Written (and then
+    /// absent) as soon as storage takes writes again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub not_saved: Option<String>,
 }
 
 impl ActiveAlert {

@@ -53,6 +53,21 @@ pub struct BoardRow {
     pub phase: SessionPhase,
     pub escort_status: Option<EscortStatus>,
     pub cleared_at: Option<DateTime<Utc>>,
+    /// Some of this session's stored records cannot be read: why ("stored row checks#12 is
+    /// invalid: data"; record ids, never names). What could not be read is missing from the
+    /// row (checks, readiness...), so the nurse checks this patient by hand.
+    pub unreadable: Option<String>,
+}
+
+/// A session on the board whose own record cannot be read: only its id, its bay when that
+/// much can be read, and why. The other patients' rows are unaffected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnreadableSession {
+    #[ts(type = "number")]
+    pub session_id: i64,
+    pub bay: Option<String>,
+    pub reason: String,
 }
 
 /// What the board shows of one session's discharge.
@@ -73,6 +88,8 @@ pub struct RecoveryBoard {
     /// shows only bay, initials and countdown.
     pub locked: bool,
     pub rows: Vec<BoardRow>,
+    /// Sessions on the board whose own record cannot be read (shown first, with their bay).
+    pub unreadable: Vec<UnreadableSession>,
 }
 
 impl RecoveryBoard {
@@ -112,11 +129,28 @@ impl RecoveryBoard {
                     phase: SessionPhase::Observing,
                     escort_status: None,
                     cleared_at: None,
+                    unreadable: None,
                 }
             })
             .collect();
         rows.sort_by(|a, b| board_order(a).cmp(&board_order(b)));
-        Self { generated_at: now, locked: false, rows }
+        Self { generated_at: now, locked: false, rows, unreadable: Vec::new() }
+    }
+
+    /// Marks each row whose session id is in `reasons` as partly unreadable (with why) and
+    /// adds `lost`, the sessions whose own record cannot be read. Marked rows come right after
+    /// the alerted ones: nothing computed about them can be trusted to be complete.
+    pub fn with_unreadable(
+        mut self,
+        reasons: &HashMap<i64, String>,
+        lost: Vec<UnreadableSession>,
+    ) -> Self {
+        for row in &mut self.rows {
+            row.unreadable = reasons.get(&row.session_id).cloned();
+        }
+        self.rows.sort_by(|a, b| board_order(a).cmp(&board_order(b)));
+        self.unreadable = lost;
+        self
     }
 
     /// Adds each session's discharge standing (by session id) to its row.
@@ -165,9 +199,11 @@ pub fn next_action_at(
     pending.chain((ends_at > now).then_some(ends_at)).min()
 }
 
-/// The sort key: alerted first, then the next action (none last), then bay, then id.
-fn board_order(r: &BoardRow) -> (bool, bool, Option<DateTime<Utc>>, &str, i64) {
-    (!r.alert_active, r.next_action_at.is_none(), r.next_action_at, &r.bay, r.session_id)
+/// The sort key: alerted first, then partly unreadable, then the next action (none last),
+/// then bay, then id.
+fn board_order(r: &BoardRow) -> (bool, bool, bool, Option<DateTime<Utc>>, &str, i64) {
+    let key = (!r.alert_active, r.unreadable.is_none(), r.next_action_at.is_none());
+    (key.0, key.1, key.2, r.next_action_at, &r.bay, r.session_id)
 }
 
 #[cfg(test)]

@@ -37,6 +37,10 @@ pub struct BackupInfo {
     pub bytes: i64,
     /// The chain head written beside the backup when it was verified.
     pub head_hash: Option<String>,
+    /// Why the backup did not verify when it was made (the database it copies was already
+    /// damaged or altered), or `None` for a verified backup. Such a backup is kept, never
+    /// restored from the app.
+    pub unverified: Option<String>,
 }
 
 /// Where and how often backups are made, and how many are kept.
@@ -54,7 +58,7 @@ pub const DEFAULT_BACKUPS_KEPT: u32 = 30;
 
 /// A change of the backup settings.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BackupSettingsEdit {
     pub folder: String,
     pub interval_minutes: f64,
@@ -62,11 +66,14 @@ pub struct BackupSettingsEdit {
 }
 
 impl BackupSettingsEdit {
-    /// Errors: `validation` on `folder` (must be an absolute path without control
-    /// characters), `intervalMinutes` (whole, 5 to 1440) or `keep` (whole, 1 to 1000).
+    /// Errors: `validation` on `folder` (must be an absolute path without control, invisible
+    /// or text-direction characters), `intervalMinutes` (whole, 5 to 1440) or `keep` (whole, 1 to 1000).
     pub fn validate(&self) -> Result<BackupSettings, VigilError> {
         let folder = self.folder.trim();
-        if !folder.starts_with('/') || folder.chars().any(char::is_control) || folder.len() > 1000 {
+        if !folder.starts_with('/')
+            || folder.chars().any(crate::text::refused_in_line)
+            || folder.len() > 1000
+        {
             return Err(VigilError::validation(
                 "folder",
                 "The backup folder must be an absolute path, like /srv/vigil-backups.",
@@ -96,7 +103,7 @@ impl BackupSettingsEdit {
 
 /// Restoring the database from one backup in the backup folder.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RestoreInput {
     pub file: String,
 }

@@ -11,7 +11,10 @@ pub mod clock_jump;
 pub mod deadline;
 pub mod discharge;
 pub mod draft;
+pub mod emergency;
 pub mod error;
+pub mod housekeeping;
+pub mod instant;
 pub mod integrity;
 pub mod local_time;
 pub mod notes;
@@ -23,6 +26,8 @@ pub mod protocol_version;
 pub mod recovery;
 pub mod settings;
 pub mod sign_in;
+pub mod startup;
+pub mod storage;
 pub mod text;
 
 pub use admission::{Admission, AdmitInput};
@@ -32,7 +37,7 @@ pub use checks::{
     CheckInput, CheckSchedule, ClinicalAlert, CorrectionInput, Padss, ThresholdSettings,
     TimelineEntry,
 };
-pub use clock::{Clock, FixedClock};
+pub use clock::{Clock, FixedClock, FixedMonotonic, Monotonic};
 pub use deadline::{Deadline, DeadlineKind};
 pub use discharge::{
     AgainstAdvice, AgainstAdviceInput, DischargeGates, DischargeInput, DischargePolicy,
@@ -40,7 +45,9 @@ pub use discharge::{
     GateKey, Readiness, SessionPhase, Transport, WillDrive,
 };
 pub use draft::Draft;
+pub use emergency::{EmergencyAction, EmergencyLimitEdit, EmergencyUse, EmergencyUseInput};
 pub use error::{ErrorCode, VigilError};
+pub use housekeeping::PapersKeptEdit;
 pub use integrity::{
     BackupInfo, BackupSettings, BackupSettingsEdit, IntegrityStatus, RestoreInput,
 };
@@ -50,3 +57,4 @@ pub use protocol_version::{ProtocolEdit, ProtocolVersion};
 pub use recovery::{RecoverySession, RecoveryState};
 pub use settings::{AlertRepeatEdit, ClinicSettings};
 pub use sign_in::{AuthStatus, EmergencyInput, IdleLockEdit, SignInInput, Workstation};
+pub use storage::StorageStatus;

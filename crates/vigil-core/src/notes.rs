@@ -21,7 +21,7 @@ pub const NOTE_TEXT_CHARS: (usize, usize) = (1, 2000);
 
 /// The note form as typed.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NoteInput {
     #[ts(optional = nullable)]
     #[serde(default)]

@@ -93,11 +93,27 @@ impl Pin {
     pub fn digits(&self) -> &str {
         &self.0
     }
+
+    /// Errors: `validation` on `field` when `role` is admin and the PIN is shorter than
+    /// [`ADMIN_PIN_DIGITS`]: an administrator's PIN opens accounts, settings and restore, and
+    /// a 4-digit one falls to an offline search in minutes.
+    pub fn allowed_for(&self, role: Role, field: &str) -> Result<(), VigilError> {
+        if role == Role::Admin && self.0.len() < ADMIN_PIN_DIGITS {
+            return Err(VigilError::validation(field, ADMIN_PIN_RULE));
+        }
+        Ok(())
+    }
 }
+
+/// The fewest digits an administrator's PIN may have.
+pub const ADMIN_PIN_DIGITS: usize = 6;
+
+/// The refusal of a short administrator PIN (also the hint on the forms).
+pub const ADMIN_PIN_RULE: &str = "An administrator's PIN is 6 to 8 digits.";
 
 /// A new account as typed on the account form (or the first-start form).
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewNurseInput {
     pub display_name: String,
     pub credentials: String,
@@ -125,6 +141,7 @@ impl NewNurseInput {
             VigilError::validation("role", "Role must be nurse, prescriber or admin.")
         })?;
         let pin = Pin::parse(&self.pin, "pin")?;
+        pin.allowed_for(role, "pin")?;
         if self.pin_again != self.pin {
             return Err(VigilError::validation("pinAgain", "The two PINs differ."));
         }
@@ -134,7 +151,7 @@ impl NewNurseInput {
 
 /// A new PIN for an existing account, typed twice.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PinResetInput {
     #[ts(type = "number")]
     pub nurse_id: i64,
@@ -143,9 +160,11 @@ pub struct PinResetInput {
 }
 
 impl PinResetInput {
-    /// Errors: `validation` on `pin` or `pinAgain`.
-    pub fn validate(&self) -> Result<Pin, VigilError> {
+    /// Errors: `validation` on `pin` or `pinAgain`; `pin` also when the account is an
+    /// administrator (`role`) and the PIN is shorter than [`ADMIN_PIN_DIGITS`].
+    pub fn validate(&self, role: Role) -> Result<Pin, VigilError> {
         let pin = Pin::parse(&self.pin, "pin")?;
+        pin.allowed_for(role, "pin")?;
         if self.pin_again != self.pin {
             return Err(VigilError::validation("pinAgain", "The two PINs differ."));
         }
@@ -155,7 +174,7 @@ impl PinResetInput {
 
 /// Activating or deactivating an account.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AccountStatusInput {
     #[ts(type = "number")]
     pub nurse_id: i64,
@@ -171,8 +190,8 @@ mod tests {
             display_name: " Ana Ruiz ".into(),
             credentials: "RN".into(),
             role: "admin".into(),
-            pin: "2468".into(),
-            pin_again: "2468".into(),
+            pin: "246813".into(),
+            pin_again: "246813".into(),
         }
     }
 
@@ -181,7 +200,7 @@ mod tests {
         let n = input().validate().expect("valid");
         assert_eq!(
             (n.display_name.as_str(), n.role, n.pin.digits()),
-            ("Ana Ruiz", Role::Admin, "2468")
+            ("Ana Ruiz", Role::Admin, "246813")
         );
     }
 
@@ -203,7 +222,7 @@ mod tests {
             (|i| i.credentials = "R\u{7}N".into(), "credentials"),
             (|i| i.role = "superuser".into(), "role"),
             (|i| i.pin = "12".into(), "pin"),
-            (|i| i.pin_again = "2469".into(), "pinAgain"),
+            (|i| i.pin_again = "246814".into(), "pinAgain"),
         ];
         for (spoil, field) in cases {
             let mut i = input();
@@ -215,7 +234,30 @@ mod tests {
     #[test]
     fn the_pin_never_shows_in_debug() {
         let shown = format!("{:?}", input().validate().expect("valid"));
-        assert!(!shown.contains("2468"), "{shown}");
+        assert!(!shown.contains("246813"), "{shown}");
+    }
+
+    #[test]
+    fn an_administrator_needs_six_digits() {
+        let short = |role: &str, pin: &str| {
+            let mut i = input();
+            (i.role, i.pin, i.pin_again) = (role.into(), pin.into(), pin.into());
+            i.validate()
+        };
+        for pin in ["2468", "24681"] {
+            let refused = short("admin", pin).unwrap_err();
+            assert_eq!(
+                (refused.field.as_deref(), refused.message.as_str()),
+                (Some("pin"), ADMIN_PIN_RULE)
+            );
+            assert!(short("nurse", pin).is_ok() && short("prescriber", pin).is_ok(), "{pin}");
+        }
+        assert!(short("admin", "246813").is_ok() && short("admin", "24681357").is_ok());
+        let reset =
+            |pin: &str| PinResetInput { nurse_id: 1, pin: pin.into(), pin_again: pin.into() };
+        assert_eq!(reset("2468").validate(Role::Admin).unwrap_err().field.as_deref(), Some("pin"));
+        assert!(reset("2468").validate(Role::Nurse).is_ok());
+        assert!(reset("246813").validate(Role::Admin).is_ok());
     }
 
     #[test]

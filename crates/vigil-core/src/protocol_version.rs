@@ -23,7 +23,7 @@ pub struct ProtocolVersion {
 
 /// A request to change a protocol's minimum, as the Settings screen sends it.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProtocolEdit {
     pub protocol: String,
     pub minimum_minutes: f64,

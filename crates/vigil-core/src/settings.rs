@@ -17,7 +17,11 @@ pub struct ClinicSettings {
     pub alert_repeat_minutes: u32,
     /// Seconds without input before the workstation locks.
     pub idle_lock_seconds: u32,
+    /// Minutes an emergency access lasts before the workstation locks.
+    pub emergency_minutes: u32,
     pub backup: BackupSettings,
+    /// Days saved papers (PDF files) and form drafts are kept before the daily cleanup.
+    pub papers_kept_days: u32,
     /// The limits that turn check values into clinical alerts.
     pub thresholds: crate::checks::ThresholdSettings,
     /// The timings of the check plans (for sessions admitted from now on).
@@ -28,7 +32,7 @@ pub struct ClinicSettings {
 
 /// A change of the alert repeat interval.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AlertRepeatEdit {
     pub minutes: f64,
 }

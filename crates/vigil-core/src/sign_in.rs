@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+use std::time::Duration as Elapsed;
 use ts_rs::TS;
 
 use crate::people::{Nurse, Permission};
@@ -21,7 +22,7 @@ pub const MAX_WAIT_SECONDS: i64 = 15 * 60;
 
 /// Signing in (or unlocking, or switching nurse): an account and its PIN.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SignInInput {
     #[ts(type = "number")]
     pub nurse_id: i64,
@@ -30,7 +31,7 @@ pub struct SignInInput {
 
 /// Emergency ("break-glass") access without a PIN: an account and why.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EmergencyInput {
     #[ts(type = "number")]
     pub nurse_id: i64,
@@ -53,7 +54,7 @@ impl EmergencyInput {
 
 /// A change of the idle lock time.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IdleLockEdit {
     pub seconds: f64,
 }
@@ -104,7 +105,11 @@ pub struct SignedIn {
     pub nurse: Nurse,
     /// Signed in through emergency access (no PIN); shown loudly while it lasts.
     pub emergency: bool,
-    pub last_activity: DateTime<Utc>,
+    /// The monotonic reading (time since the shell's origin, see [`Workstation::touch`]) of
+    /// the last real input, or of the sign-in.
+    pub last_activity: Elapsed,
+    /// When this sign-in happened (wall clock): an emergency access is measured from it.
+    pub since: DateTime<Utc>,
 }
 
 /// The workstation's sign-in state. Locked (or nobody signed in) means the board shows only
@@ -135,11 +140,18 @@ impl Workstation {
         self.locked
     }
 
-    /// `nurse` signs in at `now` (or unlocks, or takes over from another nurse); returns the
-    /// nurse who was signed in before, if it was someone else.
-    pub fn sign_in(&mut self, nurse: Nurse, emergency: bool, now: DateTime<Utc>) -> Option<Nurse> {
+    /// `nurse` signs in at `now` (wall clock), monotonic reading `at` (or unlocks, or takes
+    /// over from another nurse); returns the nurse who was signed in before, if it was someone
+    /// else. The idle time counts from `at`.
+    pub fn sign_in(
+        &mut self,
+        nurse: Nurse,
+        emergency: bool,
+        now: DateTime<Utc>,
+        at: Elapsed,
+    ) -> Option<Nurse> {
         let previous = self.current.take().map(|s| s.nurse).filter(|p| p.id != nurse.id);
-        self.current = Some(SignedIn { nurse, emergency, last_activity: now });
+        self.current = Some(SignedIn { nurse, emergency, last_activity: at, since: now });
         self.locked = false;
         previous
     }
@@ -159,23 +171,43 @@ impl Workstation {
         self.current.as_ref().map(|s| &s.nurse)
     }
 
-    /// Input was seen at `now`.
-    pub fn touch(&mut self, now: DateTime<Utc>) {
+    /// Real input (keyboard or pointer) was seen at monotonic reading `at`: the time since a
+    /// fixed origin on a clock that never goes back, so setting the wall clock back postpones
+    /// nothing. Only this postpones the idle lock; background reloads must not call it.
+    pub fn touch(&mut self, at: Elapsed) {
         if let (Some(s), false) = (&mut self.current, self.locked) {
-            s.last_activity = s.last_activity.max(now);
+            s.last_activity = s.last_activity.max(at);
         }
     }
 
-    /// Whether it is open and has been idle for `idle_seconds` at `now`.
-    pub fn idle_expired(&self, now: DateTime<Utc>, idle_seconds: u32) -> bool {
+    /// Whether it is open and has had no input for `idle_seconds` at monotonic reading `at`.
+    pub fn idle_expired(&self, at: Elapsed, idle_seconds: u32) -> bool {
         match (&self.current, self.locked) {
-            (Some(s), false) => now - s.last_activity >= Duration::seconds(idle_seconds.into()),
+            (Some(s), false) => {
+                at.saturating_sub(s.last_activity) >= Elapsed::from_secs(idle_seconds.into())
+            }
+            _ => false,
+        }
+    }
+
+    /// When the emergency access in use ends, if one is (open or not), given its length.
+    pub fn emergency_ends_at(&self, minutes: u32) -> Option<DateTime<Utc>> {
+        let s = self.current.as_ref().filter(|s| s.emergency)?;
+        Some(s.since + Duration::minutes(minutes.into()))
+    }
+
+    /// Whether an open emergency access has run its `minutes` at `now`. A wall clock set back
+    /// before its start ends it too, so turning the clock back never extends it.
+    pub fn emergency_expired(&self, now: DateTime<Utc>, minutes: u32) -> bool {
+        match (self.emergency_ends_at(minutes), &self.current, self.locked) {
+            (Some(ends), Some(s), false) => now >= ends || now < s.since,
             _ => false,
         }
     }
 
     /// The nurse who may do `permission` now. Errors: `forbidden` when nobody is signed in,
-    /// it is locked, or the role does not allow it.
+    /// it is locked, the role does not allow it, or it is administration under emergency
+    /// access (clinical work only, whatever the account's role).
     pub fn require(&self, permission: Permission) -> Result<&Nurse, VigilError> {
         let signed_in = match (&self.current, self.locked) {
             (Some(s), false) => s,
@@ -185,9 +217,16 @@ impl Workstation {
         if !signed_in.nurse.may(permission) {
             return Err(forbidden("Only an administrator may do this."));
         }
+        if signed_in.emergency && permission != Permission::ClinicalWork {
+            return Err(forbidden(EMERGENCY_CLINICAL_ONLY));
+        }
         Ok(&signed_in.nurse)
     }
 }
+
+/// The refusal of administration under emergency access.
+pub const EMERGENCY_CLINICAL_ONLY: &str =
+    "Emergency access allows clinical work only. An administrator must sign in with their PIN.";
 
 fn forbidden(message: &str) -> VigilError {
     VigilError::new(ErrorCode::Forbidden, message)
@@ -204,6 +243,8 @@ pub struct AuthStatus {
     pub locked: bool,
     /// Signed in through emergency access.
     pub emergency: bool,
+    /// When the emergency access in use locks the workstation.
+    pub emergency_ends_at: Option<DateTime<Utc>>,
     /// Active accounts, for the sign-in list.
     pub accounts: Vec<Nurse>,
     pub idle_lock_seconds: u32,
@@ -217,6 +258,11 @@ mod tests {
 
     fn t(s: i64) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid") + Duration::seconds(s)
+    }
+
+    /// A monotonic reading `s` seconds after the origin.
+    fn m(s: u64) -> Elapsed {
+        Elapsed::from_secs(s)
     }
 
     fn nurse(id: i64, role: Role) -> Nurse {
@@ -245,32 +291,75 @@ mod tests {
     #[test]
     fn locks_after_the_idle_time_and_input_postpones_it() {
         let mut w = Workstation::new();
-        assert!(!w.idle_expired(t(1000), 300), "nobody signed in: nothing to lock");
-        w.sign_in(nurse(1, Role::Nurse), false, t(0));
-        assert!(!w.idle_expired(t(299), 300));
-        w.touch(t(200));
-        assert!(!w.idle_expired(t(499), 300));
-        assert!(w.idle_expired(t(500), 300));
+        assert!(!w.idle_expired(m(1000), 300), "nobody signed in: nothing to lock");
+        w.sign_in(nurse(1, Role::Nurse), false, t(0), m(0));
+        assert!(!w.idle_expired(m(299), 300));
+        w.touch(m(200));
+        assert!(!w.idle_expired(m(499), 300));
+        assert!(w.idle_expired(m(500), 300));
         assert_eq!(w.lock().map(|n| n.id), Some(1));
         assert!(w.lock().is_none(), "locking twice changes nothing");
-        assert!(!w.idle_expired(t(5000), 300) && !w.is_open());
+        assert!(!w.idle_expired(m(5000), 300) && !w.is_open());
+    }
+
+    #[test]
+    fn idle_counts_on_the_monotonic_clock_whatever_the_wall_clock_says() {
+        let mut w = Workstation::new();
+        // Signed in at wall-clock 13:00; the wall clock is then set back to 12:00. Idle time is
+        // counted on the monotonic readings only, so the lock still comes after 300 s.
+        w.sign_in(nurse(1, Role::Nurse), false, t(3600), m(1000));
+        assert!(!w.idle_expired(m(1299), 300));
+        assert!(w.idle_expired(m(1300), 300), "no wall-clock time can hold it off");
+        w.touch(m(1250));
+        assert!(!w.idle_expired(m(1300), 300), "real input postpones it");
+        w.touch(m(900));
+        assert!(w.idle_expired(m(1550), 300), "an older reading moves nothing back");
+        assert!(!w.idle_expired(m(10), 300), "a reading before the last input is not idle");
     }
 
     #[test]
     fn locked_or_signed_out_may_not_write_and_admin_work_needs_an_admin() {
         let mut w = Workstation::new();
         assert_eq!(w.require(Permission::ClinicalWork).unwrap_err().code, ErrorCode::Forbidden);
-        w.sign_in(nurse(1, Role::Nurse), false, t(0));
+        w.sign_in(nurse(1, Role::Nurse), false, t(0), m(0));
         assert_eq!(w.require(Permission::ClinicalWork).map(|n| n.id), Ok(1));
         assert_eq!(w.require(Permission::Administer).unwrap_err().code, ErrorCode::Forbidden);
         w.lock();
         assert!(w.require(Permission::ClinicalWork).unwrap_err().message.contains("locked"));
-        let previous = w.sign_in(nurse(2, Role::Admin), false, t(10));
+        let previous = w.sign_in(nurse(2, Role::Admin), false, t(10), m(10));
         assert_eq!(previous.map(|n| n.id), Some(1), "a different nurse unlocking is a switch");
         assert!(w.require(Permission::Administer).is_ok());
-        assert_eq!(w.sign_in(nurse(2, Role::Admin), false, t(20)), None);
+        assert_eq!(w.sign_in(nurse(2, Role::Admin), false, t(20), m(20)), None);
         assert_eq!(w.sign_out().map(|n| n.id), Some(2));
         assert!(!w.is_open());
+    }
+
+    #[test]
+    fn emergency_access_gives_clinical_work_only_whatever_the_role() {
+        let mut w = Workstation::new();
+        w.sign_in(nurse(1, Role::Admin), true, t(0), m(0));
+        assert_eq!(w.require(Permission::ClinicalWork).map(|n| n.id), Ok(1));
+        let refused = w.require(Permission::Administer).unwrap_err();
+        assert_eq!(refused.code, ErrorCode::Forbidden);
+        assert!(refused.message.contains("clinical work only"), "{}", refused.message);
+        w.sign_in(nurse(1, Role::Admin), false, t(10), m(10));
+        assert!(w.require(Permission::Administer).is_ok(), "a PIN sign-in ends the emergency");
+    }
+
+    #[test]
+    fn emergency_access_runs_out_on_the_wall_clock() {
+        let mut w = Workstation::new();
+        w.sign_in(nurse(1, Role::Nurse), false, t(0), m(0));
+        assert_eq!(w.emergency_ends_at(30), None);
+        assert!(!w.emergency_expired(t(99_999), 30), "a PIN sign-in never runs out");
+        w.sign_in(nurse(2, Role::Nurse), true, t(100), m(100));
+        assert_eq!(w.emergency_ends_at(30), Some(t(100 + 1800)));
+        w.touch(m(1000));
+        assert!(!w.emergency_expired(t(1899), 30), "input does not extend it");
+        assert!(w.emergency_expired(t(1900), 30));
+        assert!(w.emergency_expired(t(99), 30), "a clock set back before its start ends it");
+        w.lock();
+        assert!(!w.emergency_expired(t(5000), 30), "locked: nothing more to end");
     }
 
     #[test]

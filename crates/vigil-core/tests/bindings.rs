@@ -1,6 +1,7 @@
 //! The TypeScript types the UI uses for IPC are generated from these Rust types. This test
 //! fails when the committed `ui/src/lib/ipc/bindings.ts` is stale; run it with
 //! `VIGIL_UPDATE_BINDINGS=1` to rewrite the file.
+#![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 use std::path::PathBuf;
 use ts_rs::TS;
@@ -36,9 +37,11 @@ fn generated() -> String {
         AdmitInput::decl(),
         BoardRow::decl(),
         RecoveryBoard::decl(),
+        vigil_core::board::UnreadableSession::decl(),
         DeadlineKind::decl(),
         ActiveAlert::decl(),
         NotificationOutcome::decl(),
+        vigil_core::StorageStatus::decl(),
         ProtocolVersion::decl(),
         ProtocolEdit::decl(),
         ClinicSettings::decl(),
@@ -53,10 +56,15 @@ fn generated() -> String {
         EmergencyInput::decl(),
         IdleLockEdit::decl(),
         AuthStatus::decl(),
+        vigil_core::EmergencyLimitEdit::decl(),
+        vigil_core::EmergencyUse::decl(),
+        vigil_core::EmergencyAction::decl(),
+        vigil_core::EmergencyUseInput::decl(),
         IntegrityStatus::decl(),
         BackupInfo::decl(),
         BackupSettings::decl(),
         BackupSettingsEdit::decl(),
+        vigil_core::PapersKeptEdit::decl(),
         RestoreInput::decl(),
         CheckPurpose::decl(),
         Symptom::decl(),
@@ -139,6 +147,9 @@ fn generated() -> String {
         vigil_core::papers::rems::SubmissionChannel::decl(),
         vigil_core::papers::rems::FormStatus::decl(),
         vigil_core::papers::rems::FormDue::decl(),
+        vigil_core::startup::StartupProblem::decl(),
+        vigil_core::startup::RecoveryOutcome::decl(),
+        vigil_core::startup::RecoveryRestoreInput::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

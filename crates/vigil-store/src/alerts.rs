@@ -9,32 +9,67 @@ use vigil_core::checks::AlertSeverity;
 use vigil_core::{ActiveAlert, Deadline, DeadlineKind, NotificationOutcome, VigilError};
 
 use crate::audit::{self, Action, Entry};
+use crate::unreadable::Unreadable;
 use crate::{checks, discharge, sessions, StoreError};
 use vigil_core::discharge::{GateKey, Readiness, SessionPhase};
+
+mod raisings;
+pub use raisings::{firing_id_of, record_late_firing, record_raising, unraised, Unraised};
 
 /// The deadlines of sessions on the board at `now` that have not fired yet: each session's
 /// minimum, and each planned check not done (due at its overdue time). A planned check that was
 /// already overdue when the admission was recorded (a late-entered admission) raises no alert:
 /// nobody could have entered it in time; it still shows as overdue on the board.
+///
+/// A stored row that does not decode affects only its own session: a session whose own row is
+/// unreadable has no deadlines, one whose checks or escort are unreadable keeps its minimum,
+/// and every other session's deadlines are computed as usual (the board says which are
+/// unreadable). The minimums come from the session rows alone: a clinic-wide setting that
+/// does not decode (thresholds, check plan, discharge policy) leaves out only the part that
+/// reads it (overdue checks, escort late) for this sweep, logged with its table and id; a
+/// failure of the storage itself is returned.
 pub fn unfired_deadlines(
     conn: &Connection,
     now: DateTime<Utc>,
 ) -> Result<Vec<Deadline>, StoreError> {
-    let on_board = sessions::on_board(conn, now)?;
-    let fired: HashSet<(i64, String, String)> = {
-        let since = now - Duration::hours(sessions::BOARD_WINDOW_HOURS);
-        let mut stmt = conn.prepare_cached(
-            "SELECT f.session_id, f.kind, coalesce(f.key, '')
-             FROM recovery_sessions s CROSS JOIN alert_firings f ON f.session_id = s.id
-             WHERE s.clock_started_at_ms >= ?1 AND f.kind <> 'clinical'",
-        )?;
-        let rows =
-            stmt.query_map([since.timestamp_millis()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    let statuses = checks::statuses(conn, &on_board, now)?;
+    let unreadable = &mut Unreadable::default();
+    let on_board = sessions::on_board_each(conn, now, unreadable)?;
+    let fired = fired_keys(conn, now)?;
     let mut deadlines: Vec<Deadline> = on_board.iter().flat_map(|s| s.deadlines()).collect();
-    for session in &on_board {
+    let overdue = checks_overdue(conn, &on_board, now, unreadable);
+    deadlines.extend(or_skipped("overdue-check", overdue)?);
+    deadlines.extend(or_skipped("escort-late", escort_late(conn, &on_board, now, unreadable))?);
+    Ok(deadlines
+        .into_iter()
+        .filter(|d| !fired.contains(&(d.session_id, d.kind.as_str().to_owned(), d.key.clone())))
+        .collect())
+}
+
+/// `part`'s deadlines; none, logged, when a stored row it reads does not decode.
+fn or_skipped(
+    part: &str,
+    read: Result<Vec<Deadline>, StoreError>,
+) -> Result<Vec<Deadline>, StoreError> {
+    match read {
+        Err(e) if e.is_undecodable() => {
+            eprintln!("vigil: {part} alerts skipped this sweep: {e}");
+            Ok(Vec::new())
+        }
+        other => other,
+    }
+}
+
+/// Each planned check not done, due at its overdue time (none for one already overdue when
+/// the admission was recorded).
+fn checks_overdue(
+    conn: &Connection,
+    on_board: &[vigil_core::RecoverySession],
+    now: DateTime<Utc>,
+    unreadable: &mut Unreadable,
+) -> Result<Vec<Deadline>, StoreError> {
+    let statuses = checks::statuses_each(conn, on_board, now, unreadable)?;
+    let mut deadlines = Vec::new();
+    for session in on_board {
         let Some(status) = statuses.get(&session.id) else { continue };
         for planned in &status.schedule.items {
             if planned.done_by.is_some() || planned.overdue_at < session.recorded_at {
@@ -49,11 +84,36 @@ pub fn unfired_deadlines(
             });
         }
     }
-    deadlines.extend(escort_late(conn, &on_board, now)?);
-    Ok(deadlines
-        .into_iter()
-        .filter(|d| !fired.contains(&(d.session_id, d.kind.as_str().to_owned(), d.key.clone())))
-        .collect())
+    Ok(deadlines)
+}
+
+/// (session, kind, key) of the non-clinical firings of the board window's sessions. A firing
+/// row that does not decode is skipped: it cannot be matched to a deadline, and recording a
+/// firing twice is refused by the table itself (`ON CONFLICT DO NOTHING`).
+fn fired_keys(
+    conn: &Connection,
+    now: DateTime<Utc>,
+) -> Result<HashSet<(i64, String, String)>, StoreError> {
+    let since = now - Duration::hours(sessions::BOARD_WINDOW_HOURS);
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.session_id, f.kind, coalesce(f.key, '')
+         FROM recovery_sessions s CROSS JOIN alert_firings f ON f.session_id = s.id
+         WHERE s.clock_started_at_ms >= ?1 AND f.kind <> 'clinical'",
+    )?;
+    let mut rows = stmt.query([since.timestamp_millis()])?;
+    let mut out = HashSet::new();
+    while let Some(r) = rows.next()? {
+        let key =
+            || -> rusqlite::Result<(i64, String, String)> { Ok((r.get(0)?, r.get(1)?, r.get(2)?)) };
+        match key().map_err(StoreError::from) {
+            Ok(key) => {
+                out.insert(key);
+            }
+            Err(e) if e.is_undecodable() => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out)
 }
 
 /// "Escort not arrived": for each session whose every other gate is green and whose escort is
@@ -62,19 +122,22 @@ fn escort_late(
     conn: &Connection,
     on_board: &[vigil_core::RecoverySession],
     now: DateTime<Utc>,
+    unreadable: &mut Unreadable,
 ) -> Result<Vec<Deadline>, StoreError> {
     let late = Duration::minutes(i64::from(discharge::policy(conn)?.escort_late_minutes));
-    let gates = discharge::gates(conn, on_board, now)?;
-    let standings = discharge::standings(conn, &on_board.iter().map(|s| s.id).collect::<Vec<_>>())?;
+    let gates = discharge::gates_each(conn, on_board, now, unreadable)?;
+    let ids: Vec<i64> = on_board.iter().map(|s| s.id).collect();
+    let standings = discharge::standings_each(conn, &ids, unreadable)?;
     Ok(on_board
         .iter()
-        .filter(|s| standings.get(&s.id).is_none_or(|st| st.phase == SessionPhase::Observing))
+        .filter(|s| standings.get(&s.id).is_some_and(|st| st.phase == SessionPhase::Observing))
         .filter_map(|s| {
             let g = gates.get(&s.id)?;
             (g.readiness == Readiness::ReadyAwaitingEscort).then(|| Deadline {
                 session_id: s.id,
                 kind: DeadlineKind::EscortLate,
                 key: String::new(),
+                // A kept instant plus at most u32::MAX minutes: cannot overflow (`instant`).
                 due_at: s.ends_at() + late,
                 detail: g.gate(GateKey::Escort).map_or_else(String::new, |e| e.detail.clone()),
             })
@@ -89,6 +152,30 @@ pub fn record_firing(
     deadline: &Deadline,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, StoreError> {
+    record_firing_at(tx, deadline, fired_at_now(now), None)
+}
+
+/// When a firing was raised and when it is written.
+#[derive(Clone, Copy)]
+struct FiredAt {
+    raised: DateTime<Utc>,
+    written: DateTime<Utc>,
+}
+
+fn fired_at_now(now: DateTime<Utc>) -> FiredAt {
+    FiredAt { raised: now, written: now }
+}
+
+/// [`record_firing`] of an alert raised at `at.raised`, written (and audited) at
+/// `at.written`; with `done = Some((check_id, nurse))` it is resolved at once by that check,
+/// in the same audit entry (an overdue check entered before its late firing was written).
+fn record_firing_at(
+    tx: &Transaction<'_>,
+    deadline: &Deadline,
+    at: FiredAt,
+    done: Option<(i64, i64)>,
+) -> Result<Option<i64>, StoreError> {
+    let (fired_at, now) = (at.raised, at.written);
     let key = (!deadline.key.is_empty()).then_some(deadline.key.as_str());
     let message = (!deadline.detail.is_empty()).then_some(deadline.detail.as_str());
     let inserted = tx.execute(
@@ -98,7 +185,7 @@ pub fn record_firing(
             deadline.session_id,
             deadline.kind.as_str(),
             deadline.due_at.timestamp_millis(),
-            now.timestamp_millis(),
+            fired_at.timestamp_millis(),
             key,
             message,
         ],
@@ -107,9 +194,18 @@ pub fn record_firing(
         return Ok(None);
     }
     let id = tx.last_insert_rowid();
-    let detail = format!("{} for session #{}", deadline.kind.as_str(), deadline.session_id);
-    let entry = Entry::new(Action::AlertFired, None).record("alert_firings", id).detail(&detail);
-    audit::append(tx, now, &entry)?;
+    let mut detail = format!("{} for session #{}", deadline.kind.as_str(), deadline.session_id);
+    if fired_at != now {
+        // Raised while records could not be saved, written once storage took writes again.
+        detail.push_str(&format!(", raised at {} and written late", fired_at.to_rfc3339()));
+    }
+    let mut entry = Entry::new(Action::AlertFired, None).record("alert_firings", id);
+    if let Some((check_id, by)) = done {
+        detail.push_str(&format!(", resolved by check #{check_id}"));
+        let resolution = checks::resolve(tx, id, "check_entered", check_id, by, now)?;
+        entry = entry.record("alert_resolutions", resolution);
+    }
+    audit::append(tx, now, &entry.detail(&detail))?;
     Ok(Some(id))
 }
 
@@ -150,7 +246,18 @@ pub fn acknowledge(
 
 /// Fired alerts of sessions on the board at `now` neither acknowledged nor resolved, oldest
 /// first; a patient's alerts leave with the patient. Only the board's sessions are read, so this does not grow with the history.
+/// A firing row that does not decode is left out (see [`active_each`]).
 pub fn active(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<ActiveAlert>, StoreError> {
+    active_each(conn, now, &mut Unreadable::default())
+}
+
+/// [`active`], keeping the session of each firing row that does not decode in `unreadable`
+/// (the board marks that patient's row) instead of failing for every patient.
+pub fn active_each(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    unreadable: &mut Unreadable,
+) -> Result<Vec<ActiveAlert>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT f.id, f.session_id, f.kind, s.bay, s.patient_name, f.due_at_ms, f.fired_at_ms,
                 f.message, f.severity, f.key
@@ -162,9 +269,21 @@ pub fn active(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<ActiveAlert>,
          ORDER BY f.due_at_ms, f.id",
     )?;
     let since = now - Duration::hours(sessions::BOARD_WINDOW_HOURS);
-    let rows = stmt.query_map([since.timestamp_millis()], |r| {
+    let mut rows = stmt.query([since.timestamp_millis()])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (firing_id, session_id): (i64, i64) = (r.get(0)?, r.get(1)?);
+        if let Some(alert) = unreadable.keep(session_id, active_alert(r, firing_id))? {
+            out.push(alert);
+        }
+    }
+    Ok(out)
+}
+
+/// One row of [`active_each`]'s query.
+fn active_alert(r: &rusqlite::Row<'_>, firing_id: i64) -> Result<ActiveAlert, StoreError> {
+    let columns = || -> rusqlite::Result<_> {
         Ok((
-            r.get::<_, i64>(0)?,
             r.get::<_, i64>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
@@ -175,36 +294,34 @@ pub fn active(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<ActiveAlert>,
             r.get::<_, Option<String>>(8)?,
             r.get::<_, Option<String>>(9)?,
         ))
-    })?;
-    rows.map(|row| {
-        let (firing_id, session_id, kind, bay, patient_name, due, fired, message, severity, key) =
-            row?;
-        let corrupt = |what: &str| StoreError::Corrupt {
-            table: "alert_firings",
-            id: firing_id,
-            what: what.into(),
-        };
-        let kind = DeadlineKind::parse(&kind).ok_or_else(|| corrupt("kind"))?;
-        let severity = match severity.as_deref() {
-            None => None,
-            Some("warning") => Some(AlertSeverity::Warning),
-            Some("critical") => Some(AlertSeverity::Critical),
-            Some(_) => return Err(corrupt("severity")),
-        };
-        Ok(ActiveAlert {
-            firing_id,
-            session_id,
-            kind,
-            bay,
-            patient_name,
-            due_at: instant(due).ok_or_else(|| corrupt("due_at_ms"))?,
-            fired_at: instant(fired).ok_or_else(|| corrupt("fired_at_ms"))?,
-            detail: message,
-            emergency: is_emergency(kind, key.as_deref(), severity),
-            severity,
-        })
+    };
+    let (session_id, kind, bay, patient_name, due, fired, message, severity, key) =
+        columns().map_err(|e| StoreError::undecodable("alert_firings", firing_id, e))?;
+    let corrupt = |what: &str| StoreError::Corrupt {
+        table: "alert_firings",
+        id: firing_id,
+        what: what.into(),
+    };
+    let kind = DeadlineKind::parse(&kind).ok_or_else(|| corrupt("kind"))?;
+    let severity = match severity.as_deref() {
+        None => None,
+        Some("warning") => Some(AlertSeverity::Warning),
+        Some("critical") => Some(AlertSeverity::Critical),
+        Some(_) => return Err(corrupt("severity")),
+    };
+    Ok(ActiveAlert {
+        firing_id,
+        session_id,
+        kind,
+        bay,
+        patient_name,
+        due_at: instant(due).ok_or_else(|| corrupt("due_at_ms"))?,
+        fired_at: instant(fired).ok_or_else(|| corrupt("fired_at_ms"))?,
+        detail: message,
+        emergency: is_emergency(kind, key.as_deref(), severity),
+        severity,
+        not_saved: None,
     })
-    .collect()
 }
 
 /// Records what became of a desktop notification. `detail` must hold no patient data.
@@ -271,5 +388,5 @@ fn is_emergency(kind: DeadlineKind, key: Option<&str>, severity: Option<AlertSev
 }
 
 fn instant(ms: i64) -> Option<DateTime<Utc>> {
-    DateTime::from_timestamp_millis(ms)
+    vigil_core::instant::from_millis(ms)
 }

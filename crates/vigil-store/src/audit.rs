@@ -13,7 +13,9 @@ use sha2::{Digest, Sha256};
 use crate::StoreError;
 
 mod action;
+mod emergency_stamp;
 pub use action::{Action, RECORD_TABLES};
+pub use emergency_stamp::{emergency_use_in_force, EmergencyScope, InForce};
 
 /// The hash before the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -30,11 +32,15 @@ pub struct Entry<'a> {
     pub records: Vec<RecordRef>,
     /// Short, free of patient data: ids, reasons typed for emergency access, setting values.
     pub detail: &'a str,
+    /// `Some(stamp)`: the emergency use to write, decided by the caller (an entry written
+    /// later than its action, with the stamp in force when it happened). `None`: the use in
+    /// force now, when the entry is by its emergency nurse.
+    pub emergency_use: Option<Option<i64>>,
 }
 
 impl<'a> Entry<'a> {
     pub fn new(action: Action, nurse_id: Option<i64>) -> Self {
-        Self { action, nurse_id, records: Vec::new(), detail: "" }
+        Self { action, nurse_id, records: Vec::new(), detail: "", emergency_use: None }
     }
 
     pub fn record(mut self, table: &'static str, id: i64) -> Self {
@@ -44,6 +50,12 @@ impl<'a> Entry<'a> {
 
     pub fn detail(mut self, detail: &'a str) -> Self {
         self.detail = detail;
+        self
+    }
+
+    /// Writes `use_seq` as the entry's emergency stamp, whatever is in force when it is written.
+    pub fn stamped(mut self, use_seq: Option<i64>) -> Self {
+        self.emergency_use = Some(use_seq);
         self
     }
 }
@@ -67,24 +79,38 @@ pub fn append(
         records,
         record_hash,
         detail: entry.detail.to_owned(),
+        // Only what the emergency nurse does is an action under their emergency access.
+        emergency_use: entry
+            .emergency_use
+            .unwrap_or_else(|| emergency_use_in_force().and_then(|f| f.stamp_for(entry.nurse_id))),
     };
     let hash = row.chain_hash(&head_hash)?;
-    tx.execute(
+    // The column is named only when set, so an unstamped entry can be written under any schema
+    // (the baseline of an upgrade runs before schema 13 exists).
+    let (column, value) = match row.emergency_use {
+        Some(_) => (", emergency_use", ", ?10"),
+        None => ("", ""),
+    };
+    let sql = format!(
         "INSERT INTO audit_events
-            (seq, at_ms, nurse_id, action, records, record_hash, detail, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            row.seq,
-            row.at_ms,
-            row.nurse_id,
-            row.action,
-            row.records,
-            row.record_hash,
-            row.detail,
-            head_hash,
-            hash
-        ],
-    )?;
+            (seq, at_ms, nurse_id, action, records, record_hash, detail, prev_hash, hash{column})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9{value})"
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let columns = params![
+        row.seq,
+        row.at_ms,
+        row.nurse_id,
+        row.action,
+        row.records,
+        row.record_hash,
+        row.detail,
+        head_hash,
+        hash,
+        row.emergency_use
+    ];
+    let count = if row.emergency_use.is_some() { 10 } else { 9 };
+    stmt.execute(&columns[..count])?;
     Ok(seq)
 }
 
@@ -116,10 +142,19 @@ pub struct ChainReport {
 /// Verifies every row in order: sequence without gaps, `prev_hash` links, each row's hash, and
 /// (when `records`) the hash of the records it points at, which reads every audited row.
 pub fn verify(conn: &Connection, records: bool) -> Result<ChainReport, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, at_ms, nurse_id, action, records, record_hash, detail, prev_hash, hash
-         FROM audit_events ORDER BY seq",
+    // A file from before schema 13 (an old backup read as it is) has no emergency column.
+    let emergency_column: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pragma_table_info('audit_events')
+                        WHERE name = 'emergency_use')",
+        [],
+        |r| r.get(0),
     )?;
+    let emergency = if emergency_column { "emergency_use" } else { "NULL" };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT seq, at_ms, nurse_id, action, records, record_hash, detail, prev_hash, hash,
+                {emergency}
+         FROM audit_events ORDER BY seq"
+    ))?;
     let mut rows = stmt.query([])?;
     let mut report =
         ChainReport { rows: 0, head_seq: 0, head_hash: GENESIS.into(), first_bad: None };
@@ -132,6 +167,7 @@ pub fn verify(conn: &Connection, records: bool) -> Result<ChainReport, StoreErro
             records: r.get(4)?,
             record_hash: r.get(5)?,
             detail: r.get(6)?,
+            emergency_use: r.get(9)?,
         };
         let (prev_hash, hash): (String, String) = (r.get(7)?, r.get(8)?);
         report.rows += 1;
@@ -155,11 +191,14 @@ struct Row {
     records: String,
     record_hash: Option<String>,
     detail: String,
+    /// The emergency access this entry was written under; hashed only when set, so entries
+    /// from before the column existed keep their hashes.
+    emergency_use: Option<i64>,
 }
 
 impl Row {
     fn chain_hash(&self, prev_hash: &str) -> Result<String, StoreError> {
-        let canonical = serde_json::to_string(&(
+        let base = (
             self.seq,
             self.at_ms,
             self.nurse_id,
@@ -167,7 +206,13 @@ impl Row {
             &self.records,
             &self.record_hash,
             &self.detail,
-        ))
+        );
+        let canonical = match self.emergency_use {
+            None => serde_json::to_string(&base),
+            Some(used) => serde_json::to_string(&(
+                base.0, base.1, base.2, base.3, base.4, base.5, base.6, used,
+            )),
+        }
         .map_err(internal)?;
         Ok(sha256_hex([prev_hash.as_bytes(), b"\n", canonical.as_bytes()]))
     }

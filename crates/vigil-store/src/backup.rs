@@ -9,23 +9,36 @@ use vigil_core::{BackupInfo, ErrorCode, IntegrityStatus, VigilError};
 
 use crate::audit::{self, Action, Entry};
 use crate::integrity::{self, FileCheck};
-use crate::{migrations, StoreError};
+use crate::{file_modes, migrations, StoreError};
+
+mod leftovers;
+mod occasion;
+pub mod safe_restore;
+
+pub use leftovers::clean_leftovers;
+pub use occasion::{back_up, Occasion};
 
 const PREFIX: &str = "vigil-";
 const SUFFIX: &str = ".sqlite3";
 const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%3fZ";
+/// The side file that marks a backup that did not verify (it holds the reason).
+const UNVERIFIED: &str = ".unverified";
 
 /// Backs `conn` up into `folder` at `now`: written under a temporary name, verified, then given
-/// its final name `vigil-<UTC time>.sqlite3`, with `<file>.head` holding "<seq> <hash>".
+/// its final name `vigil-<UTC time>.sqlite3`, with `<file>.head` holding "<seq> <hash>". A copy
+/// that does not verify (the database itself is damaged or altered) is still kept: a record
+/// that cannot be trusted in full is better than none. It gets `<file>.unverified` holding the
+/// reason (and a `.head` when its chain could be read). The copy is a single file (rollback
+/// journal), so neither making nor reading it leaves `-wal` / `-shm` files behind.
 ///
-/// Errors: the folder cannot be created or written; the copy fails its verification (the
-/// temporary file is removed and nothing counts as backed up).
+/// Errors: the folder cannot be created or written, or SQLite cannot copy the database (the
+/// temporary files are removed and nothing counts as backed up).
 pub fn make(
     conn: &Connection,
     folder: &Path,
     now: DateTime<Utc>,
 ) -> Result<BackupInfo, StoreError> {
-    std::fs::create_dir_all(folder).map_err(|e| StoreError::Io(folder.to_owned(), e))?;
+    file_modes::private_dir(folder).map_err(|e| StoreError::Io(folder.to_owned(), e))?;
     let stamp = now.format(TIME_FORMAT).to_string();
     let name = (1..)
         .map(|n| match n {
@@ -37,36 +50,65 @@ pub fn make(
     let target = folder.join(&name);
     let partial = folder.join(format!("{name}.partial"));
     let _ = std::fs::remove_file(&partial);
-    let result = copy_and_verify(conn, &partial, now);
-    let status = match result {
-        Ok(status) => status,
-        Err(e) => {
-            let _ = std::fs::remove_file(&partial);
-            return Err(e);
-        }
-    };
-    let head = format!("{} {}\n", status.head_seq, status.head_hash);
-    let head_path = folder.join(format!("{name}.head"));
-    std::fs::write(&head_path, head).map_err(|e| StoreError::Io(head_path.clone(), e))?;
-    std::fs::rename(&partial, &target).map_err(|e| StoreError::Io(target.clone(), e))?;
+    let result = copy_and_verify(conn, &partial, now)
+        .and_then(|checked| write_side_files(folder, &name, &checked))
+        .and_then(|()| {
+            std::fs::rename(&partial, &target).map_err(|e| StoreError::Io(target.clone(), e))
+        });
+    leftovers::remove_side_files(&partial);
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
     info(folder, &name)
+}
+
+/// What the verification of a fresh copy found.
+struct Checked {
+    /// The chain head, when the chain could be read.
+    status: Option<IntegrityStatus>,
+    /// Why the copy does not verify, if it does not.
+    unverified: Option<String>,
+}
+
+/// Writes `<name>.head` (when the head is known) and `<name>.unverified` (when it did not
+/// verify), before the copy takes its final name.
+fn write_side_files(folder: &Path, name: &str, checked: &Checked) -> Result<(), StoreError> {
+    if let Some(status) = &checked.status {
+        let head = format!("{} {}\n", status.head_seq, status.head_hash);
+        let head_path = folder.join(format!("{name}.head"));
+        file_modes::write_private(&head_path, head.as_bytes())
+            .map_err(|e| StoreError::Io(head_path.clone(), e))?;
+    }
+    let mark = folder.join(format!("{name}{UNVERIFIED}"));
+    match &checked.unverified {
+        Some(why) => file_modes::write_private(&mark, format!("{why}\n").as_bytes())
+            .map_err(|e| StoreError::Io(mark.clone(), e)),
+        None => match std::fs::remove_file(&mark) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io(mark, e)),
+            _ => Ok(()),
+        },
+    }
 }
 
 fn copy_and_verify(
     conn: &Connection,
     partial: &Path,
     now: DateTime<Utc>,
-) -> Result<IntegrityStatus, StoreError> {
+) -> Result<Checked, StoreError> {
+    // Created 0600 first: SQLite writes into it and gives its side files the same mode.
+    file_modes::private_file(partial).map_err(|e| StoreError::Io(partial.to_owned(), e))?;
     conn.backup(MAIN_DB, partial, None)?;
-    let status = verify_file(partial, now)?;
-    if !status.ok {
-        return Err(VigilError::new(
-            ErrorCode::Storage,
-            format!("The backup did not verify: {}", status.problem.clone().unwrap_or_default()),
-        )
-        .into());
-    }
-    Ok(status)
+    // The copy carries the live database's WAL flag: make it a plain single file.
+    Connection::open(partial)?.pragma_update(None, "journal_mode", "DELETE")?;
+    Ok(match verify_file(partial, now) {
+        Ok(status) if status.ok => Checked { status: Some(status), unverified: None },
+        Ok(status) => {
+            let why = status.problem.clone().unwrap_or_else(|| "does not verify".into());
+            Checked { status: Some(status), unverified: Some(why) }
+        }
+        Err(e) => Checked { status: None, unverified: Some(format!("cannot be read: {e}")) },
+    })
 }
 
 /// Verifies a database file (integrity check and chain) without changing it.
@@ -93,13 +135,20 @@ pub fn list(folder: &Path) -> Result<Vec<BackupInfo>, StoreError> {
     names.iter().filter_map(|n| info(folder, n).ok()).map(Ok).collect()
 }
 
-/// Deletes all but the newest `keep` backups (and their `.head` files); returns how many went.
+/// Deletes all but the newest `keep` backups (and their side files); returns how many went.
+/// The newest verified backup is always kept, even past `keep`, so a run of unverified backups
+/// (of a database altered since) never pushes the last good copy out.
 pub fn prune(folder: &Path, keep: usize) -> Result<usize, StoreError> {
-    let old: Vec<BackupInfo> = list(folder)?.into_iter().skip(keep).collect();
+    let all = list(folder)?;
+    let last_good = all.iter().find(|b| b.unverified.is_none()).map(|b| b.file.clone());
+    let old: Vec<BackupInfo> =
+        all.into_iter().skip(keep).filter(|b| Some(&b.file) != last_good.as_ref()).collect();
     for backup in &old {
         let path = folder.join(&backup.file);
         std::fs::remove_file(&path).map_err(|e| StoreError::Io(path.clone(), e))?;
-        let _ = std::fs::remove_file(folder.join(format!("{}.head", backup.file)));
+        for side in [".head", UNVERIFIED] {
+            let _ = std::fs::remove_file(folder.join(format!("{}{side}", backup.file)));
+        }
     }
     Ok(old.len())
 }
@@ -115,18 +164,35 @@ fn info(folder: &Path, name: &str) -> Result<BackupInfo, StoreError> {
     let head_hash = std::fs::read_to_string(folder.join(format!("{name}.head")))
         .ok()
         .and_then(|h| h.split_whitespace().nth(1).map(str::to_owned));
-    Ok(BackupInfo { file: name.to_owned(), created_at, bytes: bytes as i64, head_hash })
+    let unverified = std::fs::read_to_string(folder.join(format!("{name}{UNVERIFIED}")))
+        .ok()
+        .map(|why| why.trim().to_owned());
+    Ok(BackupInfo { file: name.to_owned(), created_at, bytes: bytes as i64, head_hash, unverified })
 }
 
 /// Replaces the database behind `conn` with the backup at `file`, after verifying the backup;
 /// then migrates it to this binary's schema and records the restore (by `by`, `None` for the
-/// headless command) as the newest audit entry. The caller backs the current database up first.
+/// headless command) as the newest audit entry. The caller backs the current database up first
+/// ([`safe_restore::restore_with_safety_copy`] does both).
 ///
-/// Errors: `validation` when the backup does not verify (nothing is changed).
+/// Errors: `validation` when the backup does not verify, another error when it cannot be read
+/// or copied in (nothing is changed in either case); a `storage` error saying the database was
+/// replaced when the restored database could not be migrated or its entry written.
 pub fn restore(
     conn: &mut Connection,
     file: &Path,
     by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<IntegrityStatus, StoreError> {
+    restore_noting(conn, file, by, None, now)
+}
+
+/// [`restore`], adding `note` (e.g. where the replaced database was saved) to the entry.
+pub fn restore_noting(
+    conn: &mut Connection,
+    file: &Path,
+    by: Option<i64>,
+    note: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<IntegrityStatus, StoreError> {
     let checked = verify_file(file, now)?;
@@ -141,6 +207,25 @@ pub fn restore(
         .into());
     }
     conn.restore(MAIN_DB, file, None::<fn(rusqlite::backup::Progress)>)?;
+    let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    finish_restore(conn, &name, &checked, by, note, now).map_err(|e| {
+        VigilError::new(
+            ErrorCode::Storage,
+            format!("The database was replaced by the backup {name}, but the restore could not be finished: {e}"),
+        )
+        .into()
+    })
+}
+
+/// After the copy: migrates, records the restore, verifies.
+fn finish_restore(
+    conn: &mut Connection,
+    name: &str,
+    checked: &IntegrityStatus,
+    by: Option<i64>,
+    note: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<IntegrityStatus, StoreError> {
     migrations::apply(conn)?;
     // The account that restored may not exist in the restored database: then the entry names
     // it in its detail instead (a foreign key to a missing account would refuse the entry).
@@ -152,14 +237,12 @@ pub fn restore(
         }
         None => false,
     };
-    let mut detail = format!(
-        "from {} (head {} {})",
-        file.file_name().unwrap_or_default().to_string_lossy(),
-        checked.head_seq,
-        checked.head_hash
-    );
+    let mut detail = format!("from {name} (head {} {})", checked.head_seq, checked.head_hash);
     if let (Some(id), false) = (by, known) {
         detail.push_str(&format!(", by account #{id} of the replaced database"));
+    }
+    if let Some(note) = note {
+        detail.push_str(&format!(", {note}"));
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     audit::append(&tx, now, &Entry::new(Action::Restore, by.filter(|_| known)).detail(&detail))?;

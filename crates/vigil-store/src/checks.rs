@@ -10,9 +10,10 @@ use vigil_core::checks::{
     clinical_alerts, combined_alert, Baseline, Check, CheckPurpose, CheckStatus, ClinicalAlert,
     StoredCheck, ThresholdSettings,
 };
-use vigil_core::{ErrorCode, RecoverySession, VigilError};
+use vigil_core::{instant, ErrorCode, RecoverySession, VigilError};
 
 use crate::audit::{self, Action, Entry};
+use crate::unreadable::Unreadable;
 use crate::{plans, thresholds, StoreError};
 
 /// What recording a check did.
@@ -112,76 +113,111 @@ pub fn session_of(conn: &Connection, check_id: i64) -> Result<Option<i64>, Store
 }
 
 /// Every check of `session_id` with who recorded it and its correction links, by clinical time.
+/// Errors: a row that does not decode (`Corrupt`, naming the check).
 pub fn for_session(conn: &Connection, session_id: i64) -> Result<Vec<StoredCheck>, StoreError> {
-    Ok(for_sessions(conn, &[session_id])?.remove(&session_id).unwrap_or_default())
-}
-
-/// The checks of each of `session_ids` (absent when a session has none).
-pub fn for_sessions(
-    conn: &Connection,
-    session_ids: &[i64],
-) -> Result<HashMap<i64, Vec<StoredCheck>>, StoreError> {
-    let mut out: HashMap<i64, Vec<StoredCheck>> = HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.session_id, c.recorded_at_ms, c.data, c.corrects_id, c.correction_reason,
                 (SELECT l.label FROM nurse_labels l WHERE l.id = c.recorded_by),
                 (SELECT k.id FROM checks k WHERE k.corrects_id = c.id)
          FROM checks c WHERE c.session_id = ?1 ORDER BY c.observed_at_ms, c.id",
     )?;
-    for session_id in session_ids {
-        let rows = stmt.query_map([session_id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<i64>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, Option<String>>(6)?,
-                r.get::<_, Option<i64>>(7)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, session, recorded, data, corrects, reason, who, corrected_by) = row?;
-            let corrupt =
-                |what: &str| StoreError::Corrupt { table: "checks", id, what: what.into() };
-            let check: Check = serde_json::from_str(&data).map_err(|_| corrupt("data"))?;
-            let recorded_at = DateTime::from_timestamp_millis(recorded)
-                .ok_or_else(|| corrupt("recorded_at_ms"))?;
-            out.entry(session).or_default().push(StoredCheck {
-                id,
-                check,
-                recorded_at,
-                who,
-                corrects: corrects.map(|c| (c, reason.unwrap_or_default())),
-                corrected_by,
-            });
+    let mut rows = stmt.query([session_id])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        out.push(stored_check(r, id)?);
+    }
+    Ok(out)
+}
+
+/// One row of [`for_session`]'s query as a stored check.
+fn stored_check(r: &rusqlite::Row<'_>, id: i64) -> Result<StoredCheck, StoreError> {
+    let corrupt = |what: &str| StoreError::Corrupt { table: "checks", id, what: what.into() };
+    let columns = || -> rusqlite::Result<_> {
+        Ok((
+            r.get::<_, i64>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<i64>>(4)?,
+            r.get::<_, Option<String>>(5)?,
+            r.get::<_, Option<String>>(6)?,
+            r.get::<_, Option<i64>>(7)?,
+        ))
+    };
+    let (recorded, data, corrects, reason, who, corrected_by) =
+        columns().map_err(|e| StoreError::undecodable("checks", id, e))?;
+    let check: Check = serde_json::from_str(&data).map_err(|_| corrupt("data"))?;
+    // The rules add durations to it: it must be an instant Vigil keeps (see `instant`).
+    if !instant::in_range(check.observed_at) {
+        return Err(corrupt("data (observed_at out of range)"));
+    }
+    let recorded_at = instant::from_millis(recorded).ok_or_else(|| corrupt("recorded_at_ms"))?;
+    Ok(StoredCheck {
+        id,
+        check,
+        recorded_at,
+        who,
+        corrects: corrects.map(|c| (c, reason.unwrap_or_default())),
+        corrected_by,
+    })
+}
+
+/// The checks of each of `session_ids` (absent when a session has none). Errors: the first
+/// row that does not decode, for any session (see [`for_sessions_each`]).
+pub fn for_sessions(
+    conn: &Connection,
+    session_ids: &[i64],
+) -> Result<HashMap<i64, Vec<StoredCheck>>, StoreError> {
+    for_sessions_each(conn, session_ids, &mut Unreadable::strict())
+}
+
+/// [`for_sessions`], keeping a session whose checks do not decode in `unreadable` (and out of
+/// the map) instead of failing for every session.
+pub fn for_sessions_each(
+    conn: &Connection,
+    session_ids: &[i64],
+    unreadable: &mut Unreadable,
+) -> Result<HashMap<i64, Vec<StoredCheck>>, StoreError> {
+    let mut out = HashMap::new();
+    for &id in session_ids {
+        if let Some(checks) = unreadable.keep(id, for_session(conn, id))? {
+            if !checks.is_empty() {
+                out.insert(id, checks);
+            }
         }
     }
     Ok(out)
 }
 
 /// The check statuses of `sessions` at `now`, by session id, without pre-dose decisions.
+/// Errors: any row that does not decode (see [`statuses_each`]).
 pub fn statuses(
     conn: &Connection,
     sessions: &[RecoverySession],
     now: DateTime<Utc>,
 ) -> Result<HashMap<i64, CheckStatus>, StoreError> {
+    statuses_each(conn, sessions, now, &mut Unreadable::strict())
+}
+
+/// [`statuses`], leaving out (and keeping in `unreadable`) each session whose checks do not
+/// decode: the other sessions' statuses, and so their alerts, are unaffected.
+pub fn statuses_each(
+    conn: &Connection,
+    sessions: &[RecoverySession],
+    now: DateTime<Utc>,
+    unreadable: &mut Unreadable,
+) -> Result<HashMap<i64, CheckStatus>, StoreError> {
     let settings: ThresholdSettings = thresholds::current(conn)?;
     let plans = plans::history(conn)?;
-    let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
-    let mut checks = for_sessions(conn, &ids)?;
+    let mut out = HashMap::new();
     // No pre-dose decisions here: the alert sweep reads these statuses, and an unreadable
     // decision must not stop alerts. The board and the record attach them
     // (`crate::predose::attach`).
-    Ok(sessions
-        .iter()
-        .map(|s| {
-            let stored = checks.remove(&s.id).unwrap_or_default();
-            let plan = plans.for_admission(s.recorded_at);
-            (s.id, CheckStatus::assess(s, &stored, &settings, &plan, now))
-        })
-        .collect())
+    for s in sessions {
+        let Some(stored) = unreadable.keep(s.id, for_session(conn, s.id))? else { continue };
+        let plan = plans.for_admission(s.recorded_at);
+        out.insert(s.id, CheckStatus::assess(s, &stored, &settings, &plan, now));
+    }
+    Ok(out)
 }
 
 /// `check` with its orthostatic heart-rate flag set to the threshold in force in this
@@ -285,7 +321,9 @@ fn open_overdue_firings(
         .collect()
 }
 
-fn resolve(
+/// Resolves firing `firing_id` (`how`: "check_entered" or "correction") by check `check_id`
+/// of nurse `by`; returns the resolution's id (the caller audits it).
+pub(crate) fn resolve(
     tx: &Transaction<'_>,
     firing_id: i64,
     how: &str,
@@ -341,7 +379,7 @@ pub fn padss_confirmations(
     })?;
     rows.map(|row| {
         let (id, total, at, who) = row?;
-        let at = DateTime::from_timestamp_millis(at).ok_or(StoreError::Corrupt {
+        let at = instant::from_millis(at).ok_or(StoreError::Corrupt {
             table: "padss_confirmations",
             id,
             what: "confirmed_at_ms".into(),

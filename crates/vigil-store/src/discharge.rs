@@ -14,9 +14,10 @@ use vigil_core::discharge::{
     AgainstAdvice, DischargeGates, DischargePolicy, DischargeSnapshot, Escort, GateInput,
     SessionPhase,
 };
-use vigil_core::{RecoverySession, VigilError};
+use vigil_core::{instant, RecoverySession, VigilError};
 
 use crate::audit::{self, Action, Entry};
+use crate::unreadable::Unreadable;
 use crate::{checks, plans, thresholds, StoreError};
 
 /// Where a session stands at its end: its phase, and who cleared it and when it left.
@@ -38,10 +39,6 @@ impl Default for Standing {
 fn encode<T: serde::Serialize>(value: &T, what: &str) -> Result<String, StoreError> {
     serde_json::to_string(value)
         .map_err(|e| VigilError::internal(format!("the {what} could not be encoded: {e}")).into())
-}
-
-fn instant(ms: i64) -> Option<DateTime<Utc>> {
-    DateTime::from_timestamp_millis(ms)
 }
 
 /// The discharge policy in force (the clinic defaults until one is saved).
@@ -81,25 +78,42 @@ pub fn set_policy(
     Ok(id)
 }
 
-/// The escort in force for each of `session_ids` (absent when none was recorded).
+/// The escort in force for each of `session_ids` (absent when none was recorded). Errors:
+/// the first that does not decode (see [`escorts_each`]).
 pub fn escorts(conn: &Connection, session_ids: &[i64]) -> Result<HashMap<i64, Escort>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, data FROM escort_versions WHERE session_id = ?1 ORDER BY id DESC LIMIT 1",
-    )?;
+    escorts_each(conn, session_ids, &mut Unreadable::strict())
+}
+
+/// [`escorts`], keeping a session whose escort does not decode in `unreadable`.
+pub fn escorts_each(
+    conn: &Connection,
+    session_ids: &[i64],
+    unreadable: &mut Unreadable,
+) -> Result<HashMap<i64, Escort>, StoreError> {
     let mut out = HashMap::new();
     for &session_id in session_ids {
-        let row: Option<(i64, String)> =
-            stmt.query_row([session_id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        if let Some((id, data)) = row {
-            let escort = serde_json::from_str(&data).map_err(|_| StoreError::Corrupt {
-                table: "escort_versions",
-                id,
-                what: "data".into(),
-            })?;
+        if let Some(Some(escort)) = unreadable.keep(session_id, escort_of(conn, session_id))? {
             out.insert(session_id, escort);
         }
     }
     Ok(out)
+}
+
+fn escort_of(conn: &Connection, session_id: i64) -> Result<Option<Escort>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, data FROM escort_versions WHERE session_id = ?1 ORDER BY id DESC LIMIT 1",
+    )?;
+    let mut rows = stmt.query([session_id])?;
+    let Some(r) = rows.next()? else { return Ok(None) };
+    let id: i64 = r.get(0)?;
+    let corrupt =
+        |what: &str| StoreError::Corrupt { table: "escort_versions", id, what: what.into() };
+    let data: String = r.get(1).map_err(|e| StoreError::undecodable("escort_versions", id, e))?;
+    let escort: Escort = serde_json::from_str(&data).map_err(|_| corrupt("data"))?;
+    if [escort.eta, escort.arrived_at].into_iter().flatten().any(|at| !instant::in_range(at)) {
+        return Err(corrupt("data (an instant out of range)"));
+    }
+    Ok(Some(escort))
 }
 
 /// The escort in force for one session.
@@ -127,11 +141,31 @@ pub fn save_escort(
     Ok(id)
 }
 
-/// Where each of `session_ids` stands (observing when nothing was recorded).
+/// Where each of `session_ids` stands (observing when nothing was recorded). Errors: the
+/// first that does not decode (see [`standings_each`]).
 pub fn standings(
     conn: &Connection,
     session_ids: &[i64],
 ) -> Result<HashMap<i64, Standing>, StoreError> {
+    standings_each(conn, session_ids, &mut Unreadable::strict())
+}
+
+/// [`standings`], keeping a session whose standing does not decode in `unreadable`.
+pub fn standings_each(
+    conn: &Connection,
+    session_ids: &[i64],
+    unreadable: &mut Unreadable,
+) -> Result<HashMap<i64, Standing>, StoreError> {
+    let mut out = HashMap::new();
+    for &id in session_ids {
+        if let Some(standing) = unreadable.keep(id, standing_of(conn, id))? {
+            out.insert(id, standing);
+        }
+    }
+    Ok(out)
+}
+
+fn standing_of(conn: &Connection, id: i64) -> Result<Standing, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.cleared_at_ms, (SELECT l.label FROM nurse_labels l WHERE l.id = c.cleared_by),
                 d.how, d.left_at_ms
@@ -140,35 +174,34 @@ pub fn standings(
          LEFT JOIN session_departures d ON d.session_id = s.id
          WHERE s.id = ?1",
     )?;
-    let mut out = HashMap::new();
-    for &id in session_ids {
-        let row = stmt.query_row([id], |r| {
-            Ok((
-                r.get::<_, Option<i64>>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<i64>>(3)?,
-            ))
-        })?;
-        let (cleared_ms, cleared_by, how, left_ms) = row;
-        let corrupt =
-            |what: &str| StoreError::Corrupt { table: "session_departures", id, what: what.into() };
-        let phase = match (how.as_deref(), cleared_ms) {
-            (None, None) => SessionPhase::Observing,
-            (None, Some(_)) => SessionPhase::Cleared,
-            (Some(how), _) => DepartureHow::parse(how).ok_or_else(|| corrupt("how"))?.phase(),
-        };
-        out.insert(
-            id,
-            Standing {
-                phase,
-                cleared_at: cleared_ms.and_then(instant),
-                cleared_by,
-                left_at: left_ms.and_then(instant),
-            },
-        );
-    }
-    Ok(out)
+    let mut rows = stmt.query([id])?;
+    let r = rows.next()?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    let columns = || -> rusqlite::Result<_> {
+        Ok((
+            r.get::<_, Option<i64>>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Option<i64>>(3)?,
+        ))
+    };
+    let (cleared_ms, cleared_by, how, left_ms) =
+        columns().map_err(|e| StoreError::undecodable("session_departures", id, e))?;
+    let corrupt =
+        |what: &str| StoreError::Corrupt { table: "session_departures", id, what: what.into() };
+    let phase = match (how.as_deref(), cleared_ms) {
+        (None, None) => SessionPhase::Observing,
+        (None, Some(_)) => SessionPhase::Cleared,
+        (Some(how), _) => DepartureHow::parse(how).ok_or_else(|| corrupt("how"))?.phase(),
+    };
+    let at = |ms: Option<i64>, what: &str| {
+        ms.map(|ms| instant::from_millis(ms).ok_or_else(|| corrupt(what))).transpose()
+    };
+    Ok(Standing {
+        phase,
+        cleared_at: at(cleared_ms, "cleared_at_ms")?,
+        cleared_by,
+        left_at: at(left_ms, "left_at_ms")?,
+    })
 }
 
 /// Where one session stands. Errors: `not_found` for an unknown session.
@@ -312,30 +345,45 @@ pub fn unacknowledged_critical(
 }
 
 /// The discharge gates of each of `sessions` at `now`, with the thresholds and policy in force.
+/// Errors: any record that does not decode (see [`gates_each`]).
 pub fn gates(
     conn: &Connection,
     sessions: &[RecoverySession],
     now: DateTime<Utc>,
 ) -> Result<HashMap<i64, DischargeGates>, StoreError> {
-    let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
-    gates_with(conn, sessions, &escorts(conn, &ids)?, now)
+    gates_each(conn, sessions, now, &mut Unreadable::strict())
 }
 
-/// [`gates`] with the sessions' escorts already read.
+/// [`gates`], leaving out (and keeping in `unreadable`) each session whose checks or escort do
+/// not decode.
+pub fn gates_each(
+    conn: &Connection,
+    sessions: &[RecoverySession],
+    now: DateTime<Utc>,
+    unreadable: &mut Unreadable,
+) -> Result<HashMap<i64, DischargeGates>, StoreError> {
+    let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
+    let escorts = escorts_each(conn, &ids, unreadable)?;
+    gates_with(conn, sessions, &escorts, now, unreadable)
+}
+
+/// [`gates_each`] with the sessions' escorts already read.
 fn gates_with(
     conn: &Connection,
     sessions: &[RecoverySession],
     escorts: &HashMap<i64, Escort>,
     now: DateTime<Utc>,
+    unreadable: &mut Unreadable,
 ) -> Result<HashMap<i64, DischargeGates>, StoreError> {
     let thresholds = thresholds::current(conn)?;
     let policy = policy(conn)?;
     let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
-    let mut stored = checks::for_sessions(conn, &ids)?;
+    let mut stored = checks::for_sessions_each(conn, &ids, unreadable)?;
     let critical = unacknowledged_critical(conn, &ids)?;
     let plans = plans::history(conn)?;
     Ok(sessions
         .iter()
+        .filter(|session| !unreadable.contains(session.id))
         .map(|session| {
             let checks = stored.remove(&session.id).unwrap_or_default();
             let plan = plans.for_admission(session.recorded_at);
@@ -354,20 +402,22 @@ fn gates_with(
         .collect())
 }
 
-/// What the board shows of each of `sessions`' discharge at `now`.
+/// What the board shows of each of `sessions`' discharge at `now`; a session whose records do
+/// not decode is left out and kept in `unreadable`.
 pub fn board(
     conn: &Connection,
     sessions: &[RecoverySession],
     now: DateTime<Utc>,
+    unreadable: &mut Unreadable,
 ) -> Result<HashMap<i64, BoardDischarge>, StoreError> {
     let ids: Vec<i64> = sessions.iter().map(|s| s.id).collect();
-    let escorts = escorts(conn, &ids)?;
-    let mut gates = gates_with(conn, sessions, &escorts, now)?;
-    let mut standings = standings(conn, &ids)?;
+    let escorts = escorts_each(conn, &ids, unreadable)?;
+    let mut gates = gates_with(conn, sessions, &escorts, now, unreadable)?;
+    let mut standings = standings_each(conn, &ids, unreadable)?;
     Ok(ids
         .iter()
         .filter_map(|id| {
-            let standing = standings.remove(id).unwrap_or_default();
+            let standing = standings.remove(id)?;
             let board = BoardDischarge {
                 gates: gates.remove(id)?,
                 phase: standing.phase,

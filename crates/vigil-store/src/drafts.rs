@@ -32,7 +32,7 @@ pub fn load(conn: &Connection, form: DraftForm) -> Result<Option<Draft>, StoreEr
         )
         .optional()?;
     row.map(|(content, saved)| {
-        let saved_at = DateTime::from_timestamp_millis(saved).ok_or(StoreError::Corrupt {
+        let saved_at = vigil_core::instant::from_millis(saved).ok_or(StoreError::Corrupt {
             table: "form_drafts",
             id: 0,
             what: "saved_at_ms".into(),

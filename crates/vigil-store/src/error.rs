@@ -24,8 +24,78 @@ pub enum StoreError {
     Damaged(String),
 }
 
+/// A failure of the storage itself (the disk, the file, the lock), as opposed to a refused
+/// value or a damaged record: writes fail for every record alike until it is fixed outside
+/// Vigil (space freed, permissions restored, the other program closed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageFault {
+    DiskFull,
+    ReadOnly,
+    PermissionDenied,
+    Io,
+    CannotOpen,
+    Busy,
+}
+
+impl StorageFault {
+    /// A short reason for the nurse: "Records cannot be saved: <reason>".
+    pub fn reason(self) -> &'static str {
+        match self {
+            StorageFault::DiskFull => "the disk is full",
+            StorageFault::ReadOnly => "the database is read-only",
+            StorageFault::PermissionDenied => "the database file may not be written (permissions)",
+            StorageFault::Io => "the disk reported an input/output error",
+            StorageFault::CannotOpen => "the database file cannot be opened",
+            StorageFault::Busy => "the database is held by another program",
+        }
+    }
+
+    fn of_sqlite(code: rusqlite::ErrorCode) -> Option<Self> {
+        use rusqlite::ErrorCode as C;
+        Some(match code {
+            C::DiskFull => StorageFault::DiskFull,
+            C::ReadOnly => StorageFault::ReadOnly,
+            C::PermissionDenied => StorageFault::PermissionDenied,
+            C::SystemIoFailure => StorageFault::Io,
+            C::CannotOpen => StorageFault::CannotOpen,
+            C::DatabaseBusy | C::DatabaseLocked => StorageFault::Busy,
+            _ => return None,
+        })
+    }
+
+    fn of_io(e: &std::io::Error) -> Option<Self> {
+        use std::io::ErrorKind as K;
+        Some(match e.kind() {
+            K::StorageFull => StorageFault::DiskFull,
+            K::ReadOnlyFilesystem => StorageFault::ReadOnly,
+            K::PermissionDenied => StorageFault::PermissionDenied,
+            _ => return None,
+        })
+    }
+}
+
+impl StoreError {
+    /// The storage fault behind this error, if it is one (`None` for a refused value, a
+    /// missing or damaged record, a bug).
+    pub fn fault(&self) -> Option<StorageFault> {
+        match self {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+                StorageFault::of_sqlite(e.code)
+            }
+            StoreError::Io(_, e) => StorageFault::of_io(e),
+            _ => None,
+        }
+    }
+}
+
 impl From<StoreError> for VigilError {
     fn from(e: StoreError) -> Self {
+        if let Some(fault) = e.fault() {
+            return VigilError::new(
+                ErrorCode::Storage,
+                format!("The record could not be saved: {}. Nothing was changed.", fault.reason()),
+            );
+        }
         match e {
             StoreError::Rule(v) => v,
             StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows) => {

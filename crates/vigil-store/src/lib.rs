@@ -6,10 +6,16 @@
 pub mod alerts;
 pub mod audit;
 pub mod backup;
+pub mod bays;
 pub mod checks;
+pub mod damaged;
 pub mod discharge;
 pub mod drafts;
+pub mod emergency;
 mod error;
+pub mod file_modes;
+mod health;
+pub mod housekeeping;
 pub mod integrity;
 pub mod migrations;
 pub mod notes;
@@ -25,6 +31,7 @@ pub mod sessions;
 pub mod settings;
 pub mod thresholds;
 pub mod transfers;
+pub mod unreadable;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::fs::File;
@@ -33,7 +40,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-pub use error::StoreError;
+pub use error::{StorageFault, StoreError};
+pub use health::WriteFault;
 
 /// The name of the database file inside the data directory.
 pub const DB_FILE_NAME: &str = "vigil.sqlite3";
@@ -49,6 +57,10 @@ pub struct Store {
     path: PathBuf,
     /// The single-writer lock, held for the life of the store (`None` when read-only).
     _lock: Option<File>,
+    /// Whether the last writes failed for a storage fault ([`Store::write_fault`]).
+    health: health::WriteHealth,
+    /// The emergency access in use and its nurse: stamped on what that nurse writes.
+    emergency_use: Mutex<Option<audit::InForce>>,
 }
 
 impl Store {
@@ -64,15 +76,22 @@ impl Store {
     /// [`Store::open`], stamping any entries the upgrade writes (baseline) with `now`.
     pub fn open_at(path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io(dir.to_owned(), e))?;
+            file_modes::private_dir(dir).map_err(|e| StoreError::Io(dir.to_owned(), e))?;
         }
         let lock = take_writer_lock(path)?;
+        make_private(path)?;
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
         quick_check(&conn)?;
         let before = migrations::version(&conn)?;
         migrations::apply(&mut conn)?;
-        let store = Self { conn: Mutex::new(conn), path: path.to_owned(), _lock: Some(lock) };
+        let store = Self {
+            conn: Mutex::new(conn),
+            path: path.to_owned(),
+            _lock: Some(lock),
+            health: Default::default(),
+            emergency_use: Default::default(),
+        };
         store.with_tx(|tx| {
             if before > 0 && before < AUDIT_SCHEMA_VERSION {
                 audit::baseline(tx, now)?;
@@ -96,17 +115,35 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
-        Ok(Self { conn: Mutex::new(conn), path: path.to_owned(), _lock: None })
+        Ok(Self {
+            conn: Mutex::new(conn),
+            path: path.to_owned(),
+            _lock: None,
+            health: Default::default(),
+            emergency_use: Default::default(),
+        })
     }
 
     /// The folder backups go to unless the clinic chose another: `backups` beside the database.
     pub fn default_backup_folder(&self) -> PathBuf {
-        self.path.parent().unwrap_or(Path::new(".")).join("backups")
+        Self::default_backup_folder_of(&self.path)
+    }
+
+    /// [`Store::default_backup_folder`] of the database at `db`, without opening it (for a
+    /// database that cannot be opened).
+    pub fn default_backup_folder_of(db: &Path) -> PathBuf {
+        db.parent().unwrap_or(Path::new(".")).join("backups")
     }
 
     /// Opens `DB_FILE_NAME` inside `dir`.
     pub fn open_in(dir: &Path) -> Result<Self, StoreError> {
         Self::open(&dir.join(DB_FILE_NAME))
+    }
+
+    /// Whether this store is the database's one writer (opened with [`Store::open_at`]), not a
+    /// read-only view ([`Store::open_read_only`]).
+    pub fn is_writer(&self) -> bool {
+        self._lock.is_some()
     }
 
     /// The database file.
@@ -132,16 +169,62 @@ impl Store {
         f(&mut conn)
     }
 
+    /// Puts an emergency access in force (the seq of its `emergency_access` entry and its
+    /// nurse), or ends it (`None`): from now on every audit entry that nurse writes is stamped
+    /// with it.
+    pub fn set_emergency_use(&self, in_force: Option<audit::InForce>) {
+        *self.emergency_use.lock().unwrap_or_else(|e| e.into_inner()) = in_force;
+    }
+
+    /// The emergency access in force and its nurse, if any.
+    pub fn emergency_in_force(&self) -> Option<audit::InForce> {
+        *self.emergency_use.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The emergency access in force (its entry's seq), if any.
+    pub fn emergency_use(&self) -> Option<i64> {
+        self.emergency_in_force().map(|f| f.use_seq)
+    }
+
     /// Runs `f` inside one `BEGIN IMMEDIATE` transaction, committed only if `f` returns `Ok`.
+    /// The audit entries it appends carry the emergency access in force, if any. A storage
+    /// fault (disk full, read-only...) sets [`Store::write_fault`]; a transaction that changed
+    /// rows and committed clears it.
     pub fn with_tx<T>(
         &self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        let _stamp = audit::EmergencyScope::enter(self.emergency_in_force());
+        let before = conn.total_changes();
+        let result = (|| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            let wrote = tx.total_changes() != before;
+            tx.commit()?;
+            Ok((value, wrote))
+        })();
+        self.health.observe(result.as_ref().map(|(_, wrote)| *wrote));
+        result.map(|(value, _)| value)
+    }
+
+    /// Why writes are failing now, if they are (set and cleared by [`Store::with_tx`]).
+    pub fn write_fault(&self) -> Option<WriteFault> {
+        self.health.current()
+    }
+
+    /// Writes one row that is no record (`storage_probe`, overwritten each time) to learn
+    /// whether the storage takes writes again; used while [`Store::write_fault`] is set and
+    /// nothing else is waiting to be written. Its outcome updates the write health.
+    pub fn probe_write(&self, now: chrono::DateTime<chrono::Utc>) -> Result<(), StoreError> {
+        self.with_tx(|tx| {
+            tx.execute(
+                "INSERT INTO storage_probe (id, written_at_ms) VALUES (1, ?1)
+                 ON CONFLICT (id) DO UPDATE SET written_at_ms = excluded.written_at_ms",
+                [now.timestamp_millis()],
+            )?;
+            Ok(())
+        })
     }
 }
 
@@ -152,15 +235,33 @@ pub fn lock_path(db: &Path) -> PathBuf {
     db.with_file_name(name)
 }
 
+/// Creates the database file 0600 when it does not exist yet (SQLite then makes its `-wal`
+/// and `-shm` 0600 too) and brings an existing file, its side files and the lock to 0600.
+fn make_private(db: &Path) -> Result<(), StoreError> {
+    file_modes::ensure_private_file(db).map_err(|e| StoreError::Io(db.to_owned(), e))?;
+    let side = |suffix: &str| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    for path in [side("-wal"), side("-shm"), lock_path(db)] {
+        file_modes::restrict(&path, file_modes::FILE_MODE)
+            .map_err(|e| StoreError::Io(path.clone(), e))?;
+    }
+    Ok(())
+}
+
 /// Takes the exclusive advisory lock (flock) that makes this process the database's one
 /// writer, and writes our pid into the file for the message another process shows.
 fn take_writer_lock(db: &Path) -> Result<File, StoreError> {
+    use std::os::unix::fs::OpenOptionsExt;
     let path = lock_path(db);
     let mut file = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
+        .mode(file_modes::FILE_MODE)
         .open(&path)
         .map_err(|e| StoreError::Io(path.clone(), e))?;
     match file.try_lock() {

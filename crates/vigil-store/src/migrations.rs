@@ -22,6 +22,9 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0010_notes", include_str!("migrations/0010_notes.sql")),
     ("0011_predose_decisions", include_str!("migrations/0011_predose_decisions.sql")),
     ("0012_readiness_history", include_str!("migrations/0012_readiness_history.sql")),
+    ("0013_emergency", include_str!("migrations/0013_emergency.sql")),
+    ("0014_alert_raisings", include_str!("migrations/0014_alert_raisings.sql")),
+    ("0015_housekeeping", include_str!("migrations/0015_housekeeping.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -69,7 +69,7 @@ pub fn for_sessions(
         for row in rows {
             let (id, observed, recorded, late_reason, text, who) = row?;
             let instant = |ms: i64, what: &str| {
-                DateTime::from_timestamp_millis(ms).ok_or_else(|| StoreError::Corrupt {
+                vigil_core::instant::from_millis(ms).ok_or_else(|| StoreError::Corrupt {
                     table: "notes",
                     id,
                     what: what.into(),

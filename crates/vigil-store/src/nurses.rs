@@ -2,8 +2,6 @@
 //! `nurse_status` (active or not, latest in force). Nothing here is updated or deleted.
 //! Each function writes its one audit entry in the caller's transaction.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString};
-use argon2::{Argon2, PasswordVerifier};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use vigil_core::people::{NewNurse, Pin};
@@ -11,6 +9,11 @@ use vigil_core::{ErrorCode, Nurse, Role, VigilError};
 
 use crate::audit::{self, Action, Entry};
 use crate::StoreError;
+
+mod pin_hash;
+pub use pin_hash::{
+    current_cost, hash_at, use_test_pin_cost, PinCost, StoredPin, PIN_COST, TEST_PIN_COST,
+};
 
 /// Creates an account (active, with its PIN); `by` is the admin creating it (`None` for the
 /// first administrator). Errors: `conflict` when the same name and credentials exist.
@@ -134,22 +137,43 @@ pub fn any(conn: &Connection) -> Result<bool, StoreError> {
     Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM nurses)", [], |r| r.get(0))?)
 }
 
-/// Whether `pin` is the PIN in force for `nurse_id` (argon2; takes tens of milliseconds).
+/// Whether `pin` is the PIN in force for `nurse_id` (argon2: up to 250 ms, holding `conn`;
+/// the app reads [`stored_pin`] and checks it outside the connection instead).
 pub fn pin_matches(conn: &Connection, nurse_id: i64, pin: &Pin) -> Result<bool, StoreError> {
-    let stored: Option<String> = conn
+    stored_pin(conn, nurse_id)?.map_or(Ok(false), |stored| stored.matches(pin))
+}
+
+/// The PIN hash in force for `nurse_id` (`None` when it has none).
+pub fn stored_pin(conn: &Connection, nurse_id: i64) -> Result<Option<StoredPin>, StoreError> {
+    let hash: Option<String> = conn
         .query_row(
             "SELECT pin_hash FROM nurse_pins WHERE nurse_id = ?1 ORDER BY id DESC LIMIT 1",
             [nurse_id],
             |r| r.get(0),
         )
         .optional()?;
-    let Some(stored) = stored else { return Ok(false) };
-    let parsed = PasswordHash::new(&stored).map_err(|_| StoreError::Corrupt {
-        table: "nurse_pins",
-        id: nurse_id,
-        what: "pin_hash".into(),
-    })?;
-    Ok(Argon2::default().verify_password(pin.digits().as_bytes(), &parsed).is_ok())
+    Ok(hash.map(|hash| StoredPin { nurse_id, hash }))
+}
+
+/// A new salted hash of `pin` at the current cost (costly: make it outside a transaction).
+pub fn hash_pin(pin: &Pin) -> Result<String, StoreError> {
+    pin_hash::hash(pin)
+}
+
+/// Stores `nurse_id`'s unchanged PIN again as `hash` (made by [`hash_pin`] at the current cost,
+/// after the PIN was checked against an outdated hash); returns the `nurse_pins` row. Writes
+/// no entry: the caller's sign-in entry names the row, in the same transaction.
+pub fn store_upgraded_pin(
+    tx: &Transaction<'_>,
+    nurse_id: i64,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO nurse_pins (nurse_id, pin_hash, set_at_ms, set_by) VALUES (?1, ?2, ?3, ?1)",
+        params![nurse_id, hash, now.timestamp_millis()],
+    )?;
+    Ok(tx.last_insert_rowid())
 }
 
 /// Wrong PINs for `nurse_id` since its last successful sign-in or PIN change, and when the
@@ -167,7 +191,7 @@ pub fn failures(
         [nurse_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    Ok((count, last.and_then(DateTime::from_timestamp_millis)))
+    Ok((count, last.and_then(vigil_core::instant::from_millis)))
 }
 
 fn insert_pin(
@@ -177,11 +201,7 @@ fn insert_pin(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    let salt = SaltString::generate(&mut OsRng);
-    let hash = Argon2::default()
-        .hash_password(pin.digits().as_bytes(), &salt)
-        .map_err(|e| VigilError::internal(format!("PIN hashing failed: {e}")))?
-        .to_string();
+    let hash = pin_hash::hash(pin)?;
     tx.execute(
         "INSERT INTO nurse_pins (nurse_id, pin_hash, set_at_ms, set_by) VALUES (?1, ?2, ?3, ?4)",
         params![nurse_id, hash, now.timestamp_millis(), by],

@@ -23,7 +23,7 @@ pub fn record(conn: &Connection, session_id: i64) -> Result<SessionRecord, Store
     )?;
     let device_ms: Vec<i64> =
         stmt.query_map([session_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    let device_times = device_ms.into_iter().filter_map(DateTime::from_timestamp_millis).collect();
+    let device_times = device_ms.into_iter().filter_map(vigil_core::instant::from_millis).collect();
     let standing = discharge::standing(conn, session_id)?;
     let checks = checks::for_session(conn, session_id)?;
     let departure: Option<(String, Option<String>)> = conn
@@ -93,7 +93,7 @@ pub fn recent_departures(
             bay,
             patient_name,
             protocol: Protocol::parse(&protocol).ok_or_else(|| corrupt("protocol"))?,
-            left_at: DateTime::from_timestamp_millis(left_ms).ok_or_else(|| corrupt("left_at"))?,
+            left_at: vigil_core::instant::from_millis(left_ms).ok_or_else(|| corrupt("left_at"))?,
             how: DepartureHow::parse(&how).ok_or_else(|| corrupt("how"))?,
         })
     })

@@ -48,7 +48,7 @@ pub fn history(conn: &Connection) -> Result<PlanHistory, StoreError> {
         };
         let settings = serde_json::from_str(&data).map_err(|_| corrupt("data"))?;
         out.push((
-            DateTime::from_timestamp_millis(at).ok_or_else(|| corrupt("changed_at_ms"))?,
+            vigil_core::instant::from_millis(at).ok_or_else(|| corrupt("changed_at_ms"))?,
             settings,
         ));
     }

@@ -17,6 +17,7 @@ use vigil_core::checks::{
 use vigil_core::{ErrorCode, VigilError};
 
 use crate::audit::{self, Action, Entry};
+use crate::unreadable::Unreadable;
 use crate::{checks, discharge, thresholds, StoreError};
 
 /// The pre-dose standing of session `session_id` now (`None` when no decision is needed),
@@ -47,8 +48,20 @@ pub fn attach(
     conn: &Connection,
     statuses: &mut HashMap<i64, CheckStatus>,
 ) -> Result<(), StoreError> {
+    attach_each(conn, statuses, &mut Unreadable::strict())
+}
+
+/// [`attach`], keeping a session whose decisions do not decode in `unreadable` (its status
+/// keeps the live standing without them) instead of failing for every session.
+pub fn attach_each(
+    conn: &Connection,
+    statuses: &mut HashMap<i64, CheckStatus>,
+    unreadable: &mut Unreadable,
+) -> Result<(), StoreError> {
     for (session_id, status) in statuses.iter_mut() {
-        let decisions = for_session(conn, *session_id)?;
+        let Some(decisions) = unreadable.keep(*session_id, for_session(conn, *session_id))? else {
+            continue;
+        };
         if decisions.is_empty() {
             continue;
         }
@@ -143,7 +156,7 @@ pub fn for_session(
         let corrupt =
             |what: &str| StoreError::Corrupt { table: "predose_decisions", id, what: what.into() };
         let instant =
-            |ms: i64, what: &str| DateTime::from_timestamp_millis(ms).ok_or_else(|| corrupt(what));
+            |ms: i64, what: &str| vigil_core::instant::from_millis(ms).ok_or_else(|| corrupt(what));
         let choice: String = r.get(2)?;
         let decision = PredoseDecision {
             check_id: r.get(1)?,

@@ -55,7 +55,7 @@ pub fn current(conn: &Connection) -> Result<Vec<ProtocolVersion>, StoreError> {
                 protocol: Protocol::parse(&protocol).ok_or_else(|| corrupt("protocol"))?,
                 version,
                 minimum_minutes,
-                created_at: DateTime::from_timestamp_millis(created)
+                created_at: vigil_core::instant::from_millis(created)
                     .ok_or_else(|| corrupt("created_at_ms"))?,
             })
         })

@@ -11,9 +11,10 @@ use std::collections::HashMap;
 use vigil_core::discharge::{
     readiness_change, FailingGate, Readiness, ReadinessMark, SessionPhase,
 };
-use vigil_core::VigilError;
+use vigil_core::{instant, VigilError};
 
 use crate::audit::{self, Action, Entry};
+use crate::unreadable::Unreadable;
 use crate::{discharge, sessions, StoreError};
 
 /// One stored change.
@@ -45,14 +46,20 @@ const SELECT: &str =
 
 fn read_row(r: &rusqlite::Row<'_>) -> Result<ReadinessRow, StoreError> {
     let id: i64 = r.get(0)?;
+    decode_row(r, id).map_err(|e| match e {
+        StoreError::Sqlite(e) => StoreError::undecodable("readiness_changes", id, e),
+        other => other,
+    })
+}
+
+fn decode_row(r: &rusqlite::Row<'_>, id: i64) -> Result<ReadinessRow, StoreError> {
     let corrupt =
         |what: &str| StoreError::Corrupt { table: "readiness_changes", id, what: what.into() };
     let name: String = r.get(2)?;
     let readiness = parse_readiness(&name).ok_or_else(|| corrupt("readiness"))?;
     let failing: Vec<FailingGate> =
         serde_json::from_str(&r.get::<_, String>(3)?).map_err(|_| corrupt("failing_gates"))?;
-    let changed_at =
-        DateTime::from_timestamp_millis(r.get(4)?).ok_or_else(|| corrupt("changed_at_ms"))?;
+    let changed_at = instant::from_millis(r.get(4)?).ok_or_else(|| corrupt("changed_at_ms"))?;
     Ok(ReadinessRow {
         id,
         session_id: r.get(1)?,
@@ -72,10 +79,12 @@ pub fn history(conn: &Connection, session_id: i64) -> Result<Vec<ReadinessRow>, 
     Ok(out)
 }
 
-/// The last stored mark of each of `session_ids` that has one.
+/// The last stored mark of each of `session_ids` that has one; a session whose last row does
+/// not decode is left out and kept in `unreadable`.
 pub fn latest(
     conn: &Connection,
     session_ids: &[i64],
+    unreadable: &mut Unreadable,
 ) -> Result<HashMap<i64, ReadinessMark>, StoreError> {
     let mut stmt =
         conn.prepare_cached(&format!("{SELECT} WHERE session_id = ?1 ORDER BY id DESC LIMIT 1"))?;
@@ -83,7 +92,9 @@ pub fn latest(
     for &session_id in session_ids {
         let mut rows = stmt.query([session_id])?;
         if let Some(r) = rows.next()? {
-            out.insert(session_id, read_row(r)?.mark);
+            if let Some(row) = unreadable.keep(session_id, read_row(r))? {
+                out.insert(session_id, row.mark);
+            }
         }
     }
     Ok(out)
@@ -114,20 +125,25 @@ pub fn insert(
 /// Assesses every session on the board still observed at `now` and appends a row for each
 /// whose readiness or failing gates differ from its last row (or that has none yet). Returns
 /// the new rows' ids.
+/// A session whose records do not decode gets no row (and does not stop the others').
 pub fn record_changes(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<Vec<i64>, StoreError> {
-    let board = sessions::on_board(tx, now)?;
+    let unreadable = &mut Unreadable::default();
+    let board = sessions::on_board_each(tx, now, unreadable)?;
     let ids: Vec<i64> = board.iter().map(|s| s.id).collect();
-    let standings = discharge::standings(tx, &ids)?;
+    let standings = discharge::standings_each(tx, &ids, unreadable)?;
     let observing: Vec<_> = board
         .into_iter()
         .filter(|s| standings.get(&s.id).is_some_and(|st| st.phase == SessionPhase::Observing))
         .collect();
     let ids: Vec<i64> = observing.iter().map(|s| s.id).collect();
-    let gates = discharge::gates(tx, &observing, now)?;
-    let last = latest(tx, &ids)?;
+    let gates = discharge::gates_each(tx, &observing, now, unreadable)?;
+    let last = latest(tx, &ids, unreadable)?;
     let mut written = Vec::new();
     for id in ids {
         let Some(gates) = gates.get(&id) else { continue };
+        if unreadable.contains(id) {
+            continue;
+        }
         if let Some(mark) = readiness_change(last.get(&id), gates) {
             written.push(insert(tx, id, &mark, now)?);
         }

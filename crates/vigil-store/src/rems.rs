@@ -164,9 +164,9 @@ impl Row {
             id: self.session_id,
             what: what.into(),
         };
-        let treated_at = DateTime::from_timestamp_millis(self.treated_ms)
+        let treated_at = vigil_core::instant::from_millis(self.treated_ms)
             .ok_or_else(|| corrupt("recovery_sessions", "clock_started"))?;
-        let submitted_at = self.submitted_ms.and_then(DateTime::from_timestamp_millis);
+        let submitted_at = self.submitted_ms.and_then(vigil_core::instant::from_millis);
         let channel = match self.channel.as_deref() {
             None => None,
             Some(name) => Some(

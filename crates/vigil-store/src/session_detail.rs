@@ -94,7 +94,7 @@ fn alert_entries(conn: &Connection, session_id: i64) -> Result<Vec<TimelineEntry
         let id: i64 = r.get(0)?;
         let corrupt =
             |what: &str| StoreError::Corrupt { table: "alert_firings", id, what: what.into() };
-        let instant = |ms: i64| DateTime::from_timestamp_millis(ms).ok_or_else(|| corrupt("time"));
+        let instant = |ms: i64| vigil_core::instant::from_millis(ms).ok_or_else(|| corrupt("time"));
         let kind: String = r.get(1)?;
         out.push(TimelineEntry::alert(&FiringRow {
             id,

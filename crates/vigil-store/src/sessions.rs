@@ -2,9 +2,11 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, Row, Transaction};
-use vigil_core::{Admission, Protocol, RecoverySession};
+use vigil_core::protocol::MAX_RECOVERY_MINUTES;
+use vigil_core::{instant, Admission, Protocol, RecoverySession};
 
 use crate::audit::{self, Action, Entry};
+use crate::unreadable::Unreadable;
 use crate::StoreError;
 
 /// How long after its clock start a session stays on the board at most. A patient leaves the
@@ -59,23 +61,43 @@ pub fn insert(
 /// One session by id. Errors: `QueryReturnedNoRows` (maps to `not_found`).
 pub fn get(conn: &Connection, id: i64) -> Result<RecoverySession, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
-    let raw = stmt.query_row([id], RawSession::read)?;
-    raw.into_session()
+    let mut rows = stmt.query([id])?;
+    let row = rows.next()?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    RawSession::read(row)?.into_session()
 }
 
 /// The sessions on the board at `now`: clock started within the board window, and the patient
-/// has not left.
+/// has not left. A session whose own row cannot be decoded is left out (see [`on_board_each`]).
 pub fn on_board(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<RecoverySession>, StoreError> {
+    on_board_each(conn, now, &mut Unreadable::default())
+}
+
+/// [`on_board`], keeping each session whose own row cannot be decoded in `unreadable` (with
+/// its bay when that can be read) instead of failing for every patient.
+pub fn on_board_each(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    unreadable: &mut Unreadable,
+) -> Result<Vec<RecoverySession>, StoreError> {
     let since = now - chrono::Duration::hours(BOARD_WINDOW_HOURS);
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE clock_started_at_ms >= ?1 AND NOT EXISTS \
          (SELECT 1 FROM session_departures d WHERE d.session_id = recovery_sessions.id) \
          ORDER BY clock_started_at_ms"
     ))?;
-    let raws = stmt
-        .query_map([since.timestamp_millis()], RawSession::read)?
-        .collect::<Result<Vec<_>, _>>()?;
-    raws.into_iter().map(RawSession::into_session).collect()
+    let mut rows = stmt.query([since.timestamp_millis()])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        match RawSession::read(row).and_then(RawSession::into_session) {
+            Ok(session) => out.push(session),
+            Err(e) => {
+                let bay = row.get::<_, String>(2).ok();
+                unreadable.lose(id, bay, e)?;
+            }
+        }
+    }
+    Ok(out)
 }
 
 const SELECT: &str = "SELECT id, patient_name, bay, protocol, minimum_minutes, \
@@ -95,7 +117,12 @@ struct RawSession {
 }
 
 impl RawSession {
-    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+    fn read(row: &Row<'_>) -> Result<Self, StoreError> {
+        let id: i64 = row.get(0)?;
+        Self::columns(row).map_err(|e| StoreError::undecodable("recovery_sessions", id, e))
+    }
+
+    fn columns(row: &Row<'_>) -> rusqlite::Result<Self> {
         Ok(Self {
             id: row.get(0)?,
             patient_name: row.get(1)?,
@@ -115,10 +142,14 @@ impl RawSession {
             what: what.to_owned(),
         };
         let protocol = Protocol::parse(&self.protocol).ok_or_else(|| corrupt("protocol"))?;
-        let clock_started_at = DateTime::from_timestamp_millis(self.clock_started_at_ms)
+        // Bounded so that the planned checks of a session stay few (one per minute at most).
+        if self.minimum_minutes > MAX_RECOVERY_MINUTES {
+            return Err(corrupt("minimum_minutes"));
+        }
+        let clock_started_at = instant::from_millis(self.clock_started_at_ms)
             .ok_or_else(|| corrupt("clock_started_at_ms"))?;
-        let recorded_at = DateTime::from_timestamp_millis(self.recorded_at_ms)
-            .ok_or_else(|| corrupt("recorded_at_ms"))?;
+        let recorded_at =
+            instant::from_millis(self.recorded_at_ms).ok_or_else(|| corrupt("recorded_at_ms"))?;
         Ok(RecoverySession {
             id: self.id,
             patient_name: self.patient_name,

@@ -17,6 +17,8 @@ const IDLE_LOCK: &str = "idle_lock_seconds";
 const BACKUP_FOLDER: &str = "backup_folder";
 const BACKUP_INTERVAL: &str = "backup_interval_minutes";
 const BACKUPS_KEPT: &str = "backups_kept";
+const PAPERS_KEPT_DAYS: &str = "papers_kept_days";
+const EMERGENCY_MINUTES: &str = "emergency_minutes";
 
 fn latest(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
     Ok(conn
@@ -62,6 +64,21 @@ pub fn alert_repeat_minutes(conn: &Connection) -> Result<u32, StoreError> {
 /// Seconds without input before the workstation locks.
 pub fn idle_lock_seconds(conn: &Connection) -> Result<u32, StoreError> {
     number(conn, IDLE_LOCK, DEFAULT_IDLE_LOCK_SECONDS)
+}
+
+/// Minutes an emergency access lasts before the workstation locks.
+pub fn emergency_minutes(conn: &Connection) -> Result<u32, StoreError> {
+    number(conn, EMERGENCY_MINUTES, vigil_core::emergency::DEFAULT_EMERGENCY_MINUTES)
+}
+
+/// Records how long emergency access lasts (validated by the caller), set by admin `by`.
+pub fn set_emergency_minutes(
+    tx: &Transaction<'_>,
+    minutes: u32,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    set(tx, &[(EMERGENCY_MINUTES, minutes.to_string())], by, now)
 }
 
 /// Where backups go, how often, and how many are kept; the folder defaults to
@@ -110,13 +127,30 @@ pub fn set_backup(
     set(tx, &values, by, now)
 }
 
+/// Days saved papers and drafts are kept before the daily cleanup deletes them.
+pub fn papers_kept_days(conn: &Connection) -> Result<u32, StoreError> {
+    number(conn, PAPERS_KEPT_DAYS, vigil_core::housekeeping::DEFAULT_PAPERS_KEPT_DAYS)
+}
+
+/// Records how many days papers are kept (validated by the caller), set by admin `by`.
+pub fn set_papers_kept_days(
+    tx: &Transaction<'_>,
+    days: u32,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    set(tx, &[(PAPERS_KEPT_DAYS, days.to_string())], by, now)
+}
+
 /// Everything the Settings screen shows.
 pub fn load(conn: &Connection, default_backup_folder: &Path) -> Result<ClinicSettings, StoreError> {
     Ok(ClinicSettings {
         protocols: protocols::current(conn)?,
         alert_repeat_minutes: alert_repeat_minutes(conn)?,
         idle_lock_seconds: idle_lock_seconds(conn)?,
+        emergency_minutes: emergency_minutes(conn)?,
         backup: backup(conn, default_backup_folder)?,
+        papers_kept_days: papers_kept_days(conn)?,
         thresholds: crate::thresholds::current(conn)?,
         check_plan: crate::plans::history(conn)?.current(),
         discharge: crate::discharge::policy(conn)?,

@@ -2,6 +2,7 @@
 //! uniquely across kinds, issue 11 bug 1), a correction resolving its original's alert even
 //! once acknowledged (bug 2), and one firing per reading whatever the number of rules it breaks
 //! (bug 6).
+#![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 mod common;
 

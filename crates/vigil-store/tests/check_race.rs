@@ -2,6 +2,7 @@
 //! against: a departure committed since refuses an observation after it (nothing written), and
 //! the orthostatic heart-rate flag is the threshold in force then. The alert sweep's deadlines
 //! never read pre-dose decisions, so an unreadable one cannot stop every alert.
+#![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 mod common;
 

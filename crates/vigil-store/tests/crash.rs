@@ -2,6 +2,7 @@
 //! every record whose commit was acknowledged (printed) is there afterwards, the file passes
 //! `integrity_check`, the audit chain verifies, and every admission has exactly its one entry.
 //! Prints the counts. Rounds: `VIGIL_CRASH_ROUNDS` (default 300); seed: `VIGIL_CRASH_SEED`.
+#![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};

@@ -1,6 +1,7 @@
 //! Nurse notes on a real database file: the row and its audit entry in one transaction, the
 //! chain verifying with it, read back in clinical-time order, append-only rows, and no note
 //! once the patient left.
+#![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Pre-dose decisions on a real database file: the row and its audit entry in one transaction,
 //! the chain verifying with it, one decision per baseline check, append-only rows, and the
 //! standing read back with its decision.
+#![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 mod common;
 

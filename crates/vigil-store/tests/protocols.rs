@@ -1,4 +1,5 @@
 //! Protocol versions, settings history and admission details on a real database file.
+#![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Readiness history on a real database file: a row per change, none when nothing changed, the
 //! audit chain, append-only rows, and what the board said at an earlier time surviving a late
 //! entry.
+#![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 mod common;
 

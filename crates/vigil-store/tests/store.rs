@@ -1,4 +1,5 @@
 //! The store against real database files in a temporary directory.
+#![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 mod common;
 

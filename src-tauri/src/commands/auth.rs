@@ -1,18 +1,27 @@
 //! Sign-in: the first administrator, signing in / unlocking / switching nurse with a PIN,
 //! signing out, locking (by hand and after idle), emergency access. Each accepted action writes
 //! its one audit entry; a wrong PIN is recorded too, and a run of them makes the next wait.
+//! Locking and signing out take effect before their entry is written, whatever storage does.
+//! The emergency marker on the store (which audit entries an emergency access stamps) changes
+//! only together with the workstation, under its lock, so no entry is stamped by a use that
+//! has already ended or not yet begun.
 
-use tauri::{AppHandle, State};
+use super::Arg;
+use tauri::{AppHandle, Runtime, State};
+use vigil_core::payload;
 use vigil_core::people::Pin;
-use vigil_core::sign_in::{sign_in_wait, wait_error};
+use vigil_core::sign_in::DEFAULT_IDLE_LOCK_SECONDS;
+use vigil_core::Workstation;
 use vigil_core::{
     AuthStatus, EmergencyInput, ErrorCode, NewNurseInput, Nurse, Role, SignInInput, VigilError,
 };
-use vigil_store::audit::{self, Action, Entry};
+use vigil_store::audit::{self, Action, Entry, InForce};
 use vigil_store::{nurses, settings};
 
 use super::{signal, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::state::AppState;
+
+mod pin_check;
 
 /// Who is signed in, whether it is locked, the accounts to choose from.
 #[tauri::command(async)]
@@ -22,11 +31,12 @@ pub fn load_auth(state: State<'_, AppState>) -> Result<AuthStatus, VigilError> {
 
 /// First start: creates the first administrator and signs them in.
 #[tauri::command(async)]
-pub fn create_first_admin(
-    app: AppHandle,
+pub fn create_first_admin<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: NewNurseInput,
+    input: Arg,
 ) -> Result<AuthStatus, VigilError> {
+    let input: NewNurseInput = payload::parse_arg("input", input)?;
     let status = first_admin(&state, &input)?;
     changed(&app);
     Ok(status)
@@ -34,11 +44,12 @@ pub fn create_first_admin(
 
 /// Signs in, unlocks, or switches nurse.
 #[tauri::command(async)]
-pub fn sign_in(
-    app: AppHandle,
+pub fn sign_in<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: SignInInput,
+    input: Arg,
 ) -> Result<AuthStatus, VigilError> {
+    let input: SignInInput = payload::parse_arg("input", input)?;
     let result = sign_in_with_pin(&state, &input);
     changed(&app);
     result
@@ -46,7 +57,10 @@ pub fn sign_in(
 
 /// Signs the current nurse out.
 #[tauri::command(async)]
-pub fn sign_out(app: AppHandle, state: State<'_, AppState>) -> Result<AuthStatus, VigilError> {
+pub fn sign_out<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<AuthStatus, VigilError> {
     let status = leave(&state)?;
     changed(&app);
     Ok(status)
@@ -54,40 +68,46 @@ pub fn sign_out(app: AppHandle, state: State<'_, AppState>) -> Result<AuthStatus
 
 /// Locks the workstation now.
 #[tauri::command(async)]
-pub fn lock_screen(app: AppHandle, state: State<'_, AppState>) -> Result<AuthStatus, VigilError> {
+pub fn lock_screen<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<AuthStatus, VigilError> {
     let status = lock(&state, Action::Lock)?;
     changed(&app);
     Ok(status)
 }
 
-/// A person is at the keyboard: postpones the idle lock.
+/// A person pressed a key or used the pointer: postpones the idle lock. The only thing that
+/// does (background reloads do not), measured on the monotonic clock.
 #[tauri::command(async)]
 pub fn note_activity(state: State<'_, AppState>) {
-    let now = state.clock.now();
-    state.workstation().touch(now);
+    let at = state.monotonic.elapsed();
+    state.workstation().touch(at);
 }
 
 /// Emergency access without a PIN, with a reason.
 #[tauri::command(async)]
-pub fn emergency_access(
-    app: AppHandle,
+pub fn emergency_access<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: EmergencyInput,
+    input: Arg,
 ) -> Result<AuthStatus, VigilError> {
+    let input: EmergencyInput = payload::parse_arg("input", input)?;
     let status = break_glass(&state, &input)?;
     changed(&app);
     Ok(status)
 }
 
-fn changed(app: &AppHandle) {
+fn changed<R: Runtime>(app: &AppHandle<R>) {
     signal(app, AUTH_CHANGED);
     signal(app, RECORDS_CHANGED);
 }
 
 /// The sign-in state as the UI sees it.
 pub fn status(state: &AppState) -> Result<AuthStatus, VigilError> {
-    let (accounts, idle_lock_seconds) =
-        state.store.with_conn(|c| Ok((nurses::all(c)?, settings::idle_lock_seconds(c)?)))?;
+    let (accounts, idle_lock_seconds, emergency_minutes) = state.store.with_conn(|c| {
+        Ok((nurses::all(c)?, settings::idle_lock_seconds(c)?, settings::emergency_minutes(c)?))
+    })?;
     let workstation = state.workstation();
     let current = workstation.current();
     Ok(AuthStatus {
@@ -95,6 +115,7 @@ pub fn status(state: &AppState) -> Result<AuthStatus, VigilError> {
         nurse: current.map(|s| s.nurse.clone()),
         locked: workstation.is_locked(),
         emergency: current.is_some_and(|s| s.emergency),
+        emergency_ends_at: workstation.emergency_ends_at(emergency_minutes),
         accounts: accounts.into_iter().filter(|n| n.active).collect(),
         idle_lock_seconds,
     })
@@ -115,28 +136,27 @@ pub fn first_admin(state: &AppState, input: &NewNurseInput) -> Result<AuthStatus
     })?;
     let nurse = state.store.with_conn(|c| nurses::get(c, id))?;
     eprintln!("vigil: first administrator, account {id}, created");
-    state.workstation().sign_in(nurse, false, now);
+    state.workstation().sign_in(nurse, false, now, state.monotonic.elapsed());
     status(state)
 }
 
-/// Checks the PIN and signs in, unlocks or switches. Errors: `validation` on `pin` for a PIN
-/// that is not 4-8 digits (nothing recorded); `forbidden` for a deactivated account, during
-/// the wait after repeated wrong PINs (nothing recorded), or for a wrong PIN (recorded).
+/// Checks the PIN and signs in, unlocks or switches; a PIN hashed at an older cost is stored
+/// again at the current one. Attempts at one account run one at a time. Errors: `validation`
+/// on `pin` for a PIN that is not 4-8 digits (nothing recorded); `forbidden` for a deactivated
+/// account, during the wait after repeated wrong PINs (nothing recorded), or for a wrong PIN
+/// (recorded).
 pub fn sign_in_with_pin(state: &AppState, input: &SignInInput) -> Result<AuthStatus, VigilError> {
     let pin = Pin::parse(&input.pin, "pin")?;
     let nurse = active_account(state, input.nurse_id)?;
+    let attempt = state.pin_attempts.account(nurse.id);
+    let mut counted = attempt.hold();
     let now = state.clock.now();
-    let (failures, last) = state.store.with_conn(|c| nurses::failures(c, nurse.id))?;
-    if let Some(remaining) = sign_in_wait(failures, last, now) {
-        return Err(wait_error(remaining));
-    }
-    if !state.store.with_conn(|c| nurses::pin_matches(c, nurse.id, &pin))? {
-        let detail = format!("wrong PIN, {} in a row", failures + 1);
-        let entry = Entry::new(Action::SignInFailed, Some(nurse.id)).detail(&detail);
-        state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
-        eprintln!("vigil: wrong PIN for account {}", nurse.id);
+    let Some(stored) = pin_check::attempt(state, nurse.id, &mut counted, &pin, now, "wrong PIN")?
+    else {
         return Err(VigilError::new(ErrorCode::Forbidden, "Wrong PIN."));
-    }
+    };
+    let upgraded = pin_check::upgraded_hash(&stored, &pin)?;
+    state.pending_audit.retry(&state.store); // a lock left waiting goes before this entry
     let (action, detail) = {
         let workstation = state.workstation();
         match workstation.current() {
@@ -147,28 +167,29 @@ pub fn sign_in_with_pin(state: &AppState, input: &SignInInput) -> Result<AuthSta
             _ => (Action::SignIn, String::new()),
         }
     };
-    let entry = Entry::new(action, Some(nurse.id)).detail(&detail);
-    state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
+    // Its entry is never stamped: a PIN sign-in ends any emergency access, it is not part of it.
+    pin_check::record_sign_in(state, nurse.id, action, &detail, upgraded.as_deref(), now)?;
     eprintln!("vigil: {} by account {}", action.as_str(), nurse.id);
-    state.workstation().sign_in(nurse, false, now);
+    let at = state.monotonic.elapsed();
+    {
+        let mut workstation = state.workstation();
+        workstation.sign_in(nurse, false, now, at);
+        state.store.set_emergency_use(None);
+    }
     status(state)
 }
 
 /// A signature: `nurse` re-enters their PIN. A wrong PIN counts (and is recorded) as a failed
-/// sign-in, so guessing at a signature meets the same waits. Errors: `validation` on `pin` for
-/// a PIN that is not 4-8 digits; `forbidden` for a wrong PIN or during the wait.
+/// sign-in, so guessing at a signature meets the same waits (and the same one-at-a-time rule).
+/// Errors: `validation` on `pin` for a PIN that is not 4-8 digits; `forbidden` for a wrong PIN
+/// or during the wait.
 pub fn verify_signature(state: &AppState, nurse: &Nurse, raw_pin: &str) -> Result<(), VigilError> {
     let pin = Pin::parse(raw_pin, "pin")?;
+    let attempt = state.pin_attempts.account(nurse.id);
+    let mut counted = attempt.hold();
     let now = state.clock.now();
-    let (failures, last) = state.store.with_conn(|c| nurses::failures(c, nurse.id))?;
-    if let Some(remaining) = sign_in_wait(failures, last, now) {
-        return Err(wait_error(remaining));
-    }
-    if !state.store.with_conn(|c| nurses::pin_matches(c, nurse.id, &pin))? {
-        let detail = format!("wrong PIN at a signature, {} in a row", failures + 1);
-        let entry = Entry::new(Action::SignInFailed, Some(nurse.id)).detail(&detail);
-        state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
-        eprintln!("vigil: wrong PIN at a signature for account {}", nurse.id);
+    let what = "wrong PIN at a signature";
+    if pin_check::attempt(state, nurse.id, &mut counted, &pin, now, what)?.is_none() {
         return Err(VigilError {
             code: ErrorCode::Forbidden,
             message: "Wrong PIN: the discharge is not signed.".into(),
@@ -179,50 +200,97 @@ pub fn verify_signature(state: &AppState, nurse: &Nurse, raw_pin: &str) -> Resul
 }
 
 /// Signs out whoever is signed in (nothing happens, and nothing is recorded, if nobody is).
+/// The sign-out takes effect first; its entry follows, or waits in `pending_audit` while
+/// storage refuses it (the sign-out still succeeds).
 pub fn leave(state: &AppState) -> Result<AuthStatus, VigilError> {
     let now = state.clock.now();
-    let current = state.workstation().current().map(|s| s.nurse.id);
-    if let Some(id) = current {
-        state.store.with_tx(|tx| audit::append(tx, now, &Entry::new(Action::SignOut, Some(id))))?;
-        state.workstation().sign_out();
+    let left = {
+        let mut workstation = state.workstation();
+        let left = workstation.sign_out().map(|n| n.id);
+        left.map(|id| (id, end_emergency(state, id)))
+    };
+    if let Some((id, stamp)) = left {
+        state.pending_audit.record(&state.store, now, Action::SignOut, Some(id), stamp);
         eprintln!("vigil: account {id} signed out");
     }
     status(state)
 }
 
-/// Locks (by hand: `Action::Lock`; after idle: `Action::AutoLock`) if it is open.
+/// Locks (by hand: `Action::Lock`; after idle: `Action::AutoLock`) if it is open. The lock
+/// takes effect first; its entry follows, or waits in `pending_audit` while storage refuses
+/// it (the lock still succeeds).
 pub fn lock(state: &AppState, action: Action) -> Result<AuthStatus, VigilError> {
-    let now = state.clock.now();
-    let open = state.workstation().is_open();
-    let id = state.workstation().current().map(|s| s.nurse.id);
-    if open {
-        state.store.with_tx(|tx| audit::append(tx, now, &Entry::new(action, id)))?;
-        state.workstation().lock();
-        eprintln!("vigil: {}", action.as_str());
-    }
+    lock_when(state, action, |_| true);
     status(state)
 }
 
-/// Locks if the workstation has been idle for the clinic's idle time; returns whether it did.
-pub fn lock_if_idle(state: &AppState) -> Result<bool, VigilError> {
+/// Locks as [`lock`] if it is open and `due` holds for the workstation (checked under its
+/// lock, so nothing changes between the check and the lock); returns whether it locked.
+pub(crate) fn lock_when(
+    state: &AppState,
+    action: Action,
+    due: impl FnOnce(&Workstation) -> bool,
+) -> bool {
     let now = state.clock.now();
-    let idle = state.store.with_conn(settings::idle_lock_seconds)?;
-    if !state.workstation().idle_expired(now, idle) {
-        return Ok(false);
-    }
-    lock(state, Action::AutoLock)?;
-    Ok(true)
+    let locked = {
+        let mut workstation = state.workstation();
+        if workstation.is_open() && due(&workstation) {
+            // Unlocking needs a PIN: an emergency access ends here.
+            workstation.lock().map(|n| (n.id, end_emergency(state, n.id)))
+        } else {
+            None
+        }
+    };
+    let Some((id, stamp)) = locked else { return false };
+    state.pending_audit.record(&state.store, now, action, Some(id), stamp);
+    eprintln!("vigil: {}", action.as_str());
+    true
 }
 
-/// Emergency access: signs `nurse_id` in without a PIN, recording the reason.
+/// Ends the emergency access in force, if any, as `nurse_id` leaves the workstation; returns
+/// the stamp of `nurse_id`'s leaving entry (the use, when it was theirs). Call it while
+/// holding the workstation lock, in the block that changes the workstation.
+fn end_emergency(state: &AppState, nurse_id: i64) -> Option<i64> {
+    let in_force = state.store.emergency_in_force();
+    state.store.set_emergency_use(None);
+    in_force.and_then(|f| f.stamp_for(Some(nurse_id)))
+}
+
+/// Locks if nobody has touched the keyboard or pointer for the clinic's idle time, on the
+/// monotonic clock (the default idle time if it cannot be read); returns whether it locked.
+pub fn lock_if_idle(state: &AppState) -> Result<bool, VigilError> {
+    let at = state.monotonic.elapsed();
+    let idle = state.store.with_conn(settings::idle_lock_seconds).unwrap_or_else(|e| {
+        eprintln!("vigil: idle time unreadable, using the default: {e}");
+        DEFAULT_IDLE_LOCK_SECONDS
+    });
+    Ok(lock_when(state, Action::AutoLock, |w| w.idle_expired(at, idle)))
+}
+
+/// Writes the lock, auto-lock and sign-out entries storage refused before (each scheduler
+/// loop); returns how many it wrote.
+pub fn retry_pending_audit(state: &AppState) -> usize {
+    state.pending_audit.retry(&state.store)
+}
+
+/// Emergency access: signs `nurse_id` in without a PIN, recording the reason. Entries left
+/// waiting (a lock, a sign-out) are written first, with their own stamps.
 pub fn break_glass(state: &AppState, input: &EmergencyInput) -> Result<AuthStatus, VigilError> {
     let reason = input.reason()?;
     let nurse = active_account(state, input.nurse_id)?;
+    state.pending_audit.retry(&state.store); // a lock left waiting goes before this entry
     let now = state.clock.now();
-    let entry = Entry::new(Action::EmergencyAccess, Some(nurse.id)).detail(&reason);
-    state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
-    eprintln!("vigil: EMERGENCY ACCESS by account {}", nurse.id);
-    state.workstation().sign_in(nurse, true, now);
+    // This entry starts a use; it is not an action of one (nor of any use still in force).
+    let entry = Entry::new(Action::EmergencyAccess, Some(nurse.id)).detail(&reason).stamped(None);
+    let use_seq = state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
+    eprintln!("vigil: EMERGENCY ACCESS by account {} (use {use_seq})", nurse.id);
+    let in_force = InForce { use_seq, nurse_id: nurse.id };
+    let at = state.monotonic.elapsed();
+    {
+        let mut workstation = state.workstation();
+        workstation.sign_in(nurse, true, now, at);
+        state.store.set_emergency_use(Some(in_force));
+    }
     status(state)
 }
 
@@ -233,3 +301,6 @@ fn active_account(state: &AppState, id: i64) -> Result<Nurse, VigilError> {
     }
     Ok(nurse)
 }
+
+#[cfg(test)]
+mod tests;

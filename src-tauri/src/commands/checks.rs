@@ -4,8 +4,9 @@
 //! A saved check takes the check form's draft with it, in its transaction.
 //! Check payloads are parsed here (not by the IPC layer) so a wrong type names its field.
 
+use super::Arg;
 use chrono::{TimeZone, Timelike};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use vigil_core::checks::{
     CheckContext, CheckInput, CheckSaved, CorrectionInput, OrthostaticInput, OrthostaticResult,
     PadssConfirmInput, SessionDetail,
@@ -22,12 +23,12 @@ use crate::state::AppState;
 
 /// Records a check; returns its id and the clinical alerts it raised.
 #[tauri::command(async)]
-pub fn record_check(
-    app: AppHandle,
+pub fn record_check<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<CheckSaved, VigilError> {
-    let input: CheckInput = payload::parse(input)?;
+    let input: CheckInput = payload::parse_arg("input", input)?;
     let (saved, fired) = record(&state, &input, &chrono::Local)?;
     eprintln!("vigil: check {} recorded", saved.check_id);
     raise(&app, &fired);
@@ -37,12 +38,12 @@ pub fn record_check(
 
 /// Records a correction of an earlier check.
 #[tauri::command(async)]
-pub fn correct_check(
-    app: AppHandle,
+pub fn correct_check<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<CheckSaved, VigilError> {
-    let input: CorrectionInput = payload::parse(input)?;
+    let input: CorrectionInput = payload::parse_arg("input", input)?;
     let (saved, fired) = correct(&state, &input, &chrono::Local)?;
     eprintln!("vigil: check {} recorded as a correction", saved.check_id);
     raise(&app, &fired);
@@ -54,19 +55,20 @@ pub fn correct_check(
 #[tauri::command(async)]
 pub fn load_session(
     state: State<'_, AppState>,
-    session_id: i64,
+    session_id: Arg,
 ) -> Result<SessionDetail, VigilError> {
+    let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
     detail(&state, session_id)
 }
 
 /// Records that the signed-in nurse confirmed the Modified PADSS shown.
 #[tauri::command(async)]
-pub fn confirm_padss(
-    app: AppHandle,
+pub fn confirm_padss<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<SessionDetail, VigilError> {
-    let input: PadssConfirmInput = payload::parse(input)?;
+    let input: PadssConfirmInput = payload::parse_arg("input", input)?;
     let detail = confirm(&state, &input)?;
     signal(&app, RECORDS_CHANGED);
     Ok(detail)
@@ -88,8 +90,9 @@ pub fn confirm(state: &AppState, input: &PadssConfirmInput) -> Result<SessionDet
 #[tauri::command(async)]
 pub fn preview_orthostatic(
     state: State<'_, AppState>,
-    input: OrthostaticInput,
+    input: Arg,
 ) -> Result<OrthostaticResult, VigilError> {
+    let input: OrthostaticInput = payload::parse_arg("input", input)?;
     preview(&state, &input)
 }
 
@@ -194,13 +197,18 @@ fn outcome(session: &vigil_core::RecoverySession, recorded: Recorded) -> (CheckS
 }
 
 /// Raises the clinical alerts a saved check set off (in-app first, then the notification).
-fn raise(app: &AppHandle, fired: &[Fired]) {
+fn raise<R: Runtime>(app: &AppHandle<R>, fired: &[Fired]) {
     let state = app.state::<AppState>();
+    // Being raised before it is raised, as the sweep does: a sweep in between (the firing
+    // older than its grace) must not raise it a second time.
+    state.alert_ledger.raising(fired.iter().map(|f| f.firing_id));
     if let Some(notifier) = &state.notifier {
         for f in fired {
             alerting::raise(app, notifier, f);
         }
     }
+    // Once raised (a sweep raises a firing that has no raising, after a crash too).
+    state.alert_ledger.write_marks(&state.store, state.clock.now());
 }
 
 #[cfg(test)]

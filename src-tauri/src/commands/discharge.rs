@@ -3,8 +3,9 @@
 //! checks the session's phase inside its transaction (a second discharge is a conflict), and
 //! takes its form's draft with it in that transaction.
 
+use super::Arg;
 use chrono::TimeZone;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use vigil_core::discharge::view::{DepartedRow, DischargeView};
 use vigil_core::discharge::{
     ready_without_minimum_minutes, AgainstAdviceInput, DischargeInput, DischargePolicyEdit,
@@ -22,12 +23,12 @@ const RECENT_HOURS: i64 = 24;
 
 /// Saves the escort (a new version; the latest is in force).
 #[tauri::command(async)]
-pub fn save_escort(
-    app: AppHandle,
+pub fn save_escort<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<(), VigilError> {
-    let input: EscortInput = payload::parse(input)?;
+    let input: EscortInput = payload::parse_arg("input", input)?;
     let id = escort(&state, &input, &chrono::Local)?;
     eprintln!("vigil: escort version {id} saved");
     signal(&app, RECORDS_CHANGED);
@@ -38,19 +39,20 @@ pub fn save_escort(
 #[tauri::command(async)]
 pub fn load_discharge(
     state: State<'_, AppState>,
-    session_id: i64,
+    session_id: Arg,
 ) -> Result<DischargeView, VigilError> {
+    let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
     view(&state, session_id)
 }
 
 /// Clears a patient for discharge, signed with the nurse's PIN.
 #[tauri::command(async)]
-pub fn confirm_discharge(
-    app: AppHandle,
+pub fn confirm_discharge<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<(), VigilError> {
-    let input: DischargeInput = payload::parse(input)?;
+    let input: DischargeInput = payload::parse_arg("input", input)?;
     let id = clear(&state, &input)?;
     eprintln!("vigil: session {} cleared for discharge ({id})", input.session_id);
     signal(&app, RECORDS_CHANGED);
@@ -59,11 +61,12 @@ pub fn confirm_discharge(
 
 /// Records that a cleared patient left with the escort, now.
 #[tauri::command(async)]
-pub fn record_departure(
-    app: AppHandle,
+pub fn record_departure<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    session_id: i64,
+    session_id: Arg,
 ) -> Result<(), VigilError> {
+    let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
     depart(&state, session_id)?;
     eprintln!("vigil: session {session_id} departed");
     signal(&app, RECORDS_CHANGED);
@@ -72,12 +75,12 @@ pub fn record_departure(
 
 /// Records a patient leaving against advice (never refused for failed gates).
 #[tauri::command(async)]
-pub fn record_against_advice(
-    app: AppHandle,
+pub fn record_against_advice<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<(), VigilError> {
-    let input: AgainstAdviceInput = payload::parse(input)?;
+    let input: AgainstAdviceInput = payload::parse_arg("input", input)?;
     against_advice(&state, &input, &chrono::Local)?;
     eprintln!("vigil: session {} left against advice", input.session_id);
     signal(&app, RECORDS_CHANGED);
@@ -94,12 +97,12 @@ pub fn load_recent_departures(state: State<'_, AppState>) -> Result<Vec<Departed
 
 /// Changes the discharge policy (administrators).
 #[tauri::command(async)]
-pub fn update_discharge_policy(
-    app: AppHandle,
+pub fn update_discharge_policy<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    edit: serde_json::Value,
+    edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
-    let edit: DischargePolicyEdit = payload::parse(edit)?;
+    let edit: DischargePolicyEdit = payload::parse_arg("edit", edit)?;
     let nurse = state.nurse_for(Permission::Administer)?;
     let policy = edit.validate()?;
     let now = state.clock.now();
@@ -116,11 +119,10 @@ pub fn escort<Tz: TimeZone>(
 ) -> Result<i64, VigilError> {
     let nurse = state.nurse_for(Permission::ClinicalWork)?;
     let now = state.clock.now();
-    let policy = state.store.with_conn(|c| {
-        sessions::get(c, input.session_id)?;
-        discharge::policy(c)
-    })?;
-    let escort = input.validate(&policy, now, tz)?;
+    let (session, policy) = state
+        .store
+        .with_conn(|c| Ok((sessions::get(c, input.session_id)?, discharge::policy(c)?)))?;
+    let escort = input.validate(&policy, session.clock_started_at, now, tz)?;
     Ok(state.store.with_tx(|tx| {
         let id = discharge::save_escort(tx, input.session_id, &escort, nurse.id, now)?;
         drafts::clear(tx, DraftForm::Escort)?;

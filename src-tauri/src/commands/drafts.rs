@@ -2,8 +2,10 @@
 //! Saving a draft is not a clinical record: it signals nothing and writes no audit entry; a
 //! draft holds patient data, so it needs a signed-in, unlocked workstation like any record.
 
+use super::Arg;
 use tauri::State;
 use vigil_core::draft::{check_content, DraftForm};
+use vigil_core::payload;
 use vigil_core::{Draft, Permission, VigilError};
 use vigil_store::drafts;
 
@@ -11,11 +13,10 @@ use crate::state::AppState;
 
 /// Replaces the draft of `form` with `content`.
 #[tauri::command(async)]
-pub fn save_draft(
-    state: State<'_, AppState>,
-    form: String,
-    content: String,
-) -> Result<(), VigilError> {
+pub fn save_draft(state: State<'_, AppState>, form: Arg, content: Arg) -> Result<(), VigilError> {
+    let form: String = payload::parse_arg("form", form)?;
+    // Kept as typed: a pasted soft hyphen must not cost the nurse the draft.
+    let content = payload::parse_verbatim_arg("content", content)?;
     state.nurse_for(Permission::ClinicalWork)?;
     let form = DraftForm::parse(&form)?;
     check_content(&content)?;
@@ -25,7 +26,8 @@ pub fn save_draft(
 
 /// The draft of `form`, if one was left.
 #[tauri::command(async)]
-pub fn load_draft(state: State<'_, AppState>, form: String) -> Result<Option<Draft>, VigilError> {
+pub fn load_draft(state: State<'_, AppState>, form: Arg) -> Result<Option<Draft>, VigilError> {
+    let form: String = payload::parse_arg("form", form)?;
     state.nurse_for(Permission::ClinicalWork)?;
     let form = DraftForm::parse(&form)?;
     Ok(state.store.with_conn(|c| drafts::load(c, form))?)
@@ -33,7 +35,8 @@ pub fn load_draft(state: State<'_, AppState>, form: String) -> Result<Option<Dra
 
 /// Throws the draft of `form` away (the nurse chose to clear the form).
 #[tauri::command(async)]
-pub fn clear_draft(state: State<'_, AppState>, form: String) -> Result<(), VigilError> {
+pub fn clear_draft(state: State<'_, AppState>, form: Arg) -> Result<(), VigilError> {
+    let form: String = payload::parse_arg("form", form)?;
     state.nurse_for(Permission::ClinicalWork)?;
     let form = DraftForm::parse(&form)?;
     Ok(state.store.with_tx(|tx| drafts::clear(tx, form))?)

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod checks;
 pub mod discharge;
 pub mod drafts;
+pub mod emergency;
 pub mod notes;
 pub mod papers;
 pub mod people;
@@ -13,7 +14,13 @@ pub mod predose;
 pub mod records;
 pub mod sessions;
 pub mod settings;
+pub mod storage;
 pub mod transfers;
+
+/// A command argument that comes from the page, read with [`vigil_core::payload::parse_arg`]
+/// (or `payload::parse`): a missing, `null`, ill-typed or unknown-field value is then a
+/// `validation` error naming it, where Tauri's own deserializing would answer an untyped string.
+pub type Arg = Option<serde_json::Value>;
 
 /// The event emitted after any committed write; the UI refetches what it shows.
 pub const RECORDS_CHANGED: &str = "records-changed";
@@ -21,10 +28,12 @@ pub const RECORDS_CHANGED: &str = "records-changed";
 pub const ALERT_RAISED: &str = "alert-raised";
 /// The event emitted when who is signed in, or whether it is locked, changes.
 pub const AUTH_CHANGED: &str = "auth-changed";
+/// The event emitted when records stop being saved (a storage fault) or can be saved again.
+pub const STORAGE_CHANGED: &str = "storage-changed";
 
 /// Emits `event` (a signal without data); a failure is logged, never fatal: the UI also
 /// refetches on its own actions.
-pub fn signal(app: &tauri::AppHandle, event: &str) {
+pub fn signal<R: tauri::Runtime>(app: &tauri::AppHandle<R>, event: &str) {
     use tauri::Emitter;
     if let Err(e) = app.emit(event, ()) {
         eprintln!("vigil: could not signal {event}: {e}");

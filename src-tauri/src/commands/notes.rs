@@ -1,8 +1,9 @@
 //! Nurse notes: "Add note for Bay N" writes one, with its audit entry, for a patient still in
 //! recovery. The payload is parsed here so a wrong type names its field.
 
+use super::Arg;
 use chrono::TimeZone;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use vigil_core::checks::DEFAULT_LATE_ENTRY_MINUTES;
 use vigil_core::notes::{NoteContext, NoteInput, NoteSaved};
 use vigil_core::{payload, Permission, VigilError};
@@ -13,12 +14,12 @@ use crate::state::AppState;
 
 /// Adds a note; returns its id once committed.
 #[tauri::command(async)]
-pub fn add_note(
-    app: AppHandle,
+pub fn add_note<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<NoteSaved, VigilError> {
-    let input: NoteInput = payload::parse(input)?;
+    let input: NoteInput = payload::parse_arg("input", input)?;
     let saved = add(&state, &input, &chrono::Local)?;
     eprintln!("vigil: note {} added", saved.note_id);
     signal(&app, RECORDS_CHANGED);

@@ -2,10 +2,10 @@
 //! REMS details, and the forms-due list. A PDF goes to the `papers` folder beside the database,
 //! named by session id and time (never by patient name); saving and printing are audited.
 
+use super::Arg;
 use chrono::{DateTime, Local, TimeZone, Utc};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use vigil_core::discharge::ready_without_minimum_minutes;
 use vigil_core::draft::DraftForm;
 use vigil_core::papers::rems::{
@@ -44,13 +44,15 @@ fn when(at: DateTime<Utc>) -> String {
 
 /// The discharge sheet of a session.
 #[tauri::command(async)]
-pub fn discharge_sheet(state: State<'_, AppState>, session_id: i64) -> Result<Paper, VigilError> {
+pub fn discharge_sheet(state: State<'_, AppState>, session_id: Arg) -> Result<Paper, VigilError> {
+    let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
     paper(&state, session_id, PaperKind::Discharge, &Local)
 }
 
 /// The pre-filled REMS form of a Spravato session.
 #[tauri::command(async)]
-pub fn rems_form(state: State<'_, AppState>, session_id: i64) -> Result<Paper, VigilError> {
+pub fn rems_form(state: State<'_, AppState>, session_id: Arg) -> Result<Paper, VigilError> {
+    let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
     paper(&state, session_id, PaperKind::Rems, &Local)
 }
 
@@ -58,25 +60,29 @@ pub fn rems_form(state: State<'_, AppState>, session_id: i64) -> Result<Paper, V
 #[tauri::command(async)]
 pub fn save_discharge_pdf(
     state: State<'_, AppState>,
-    session_id: i64,
+    session_id: Arg,
 ) -> Result<String, VigilError> {
+    let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
     Ok(save_pdf(&state, session_id, PaperKind::Discharge, &Local)?.display().to_string())
 }
 
 /// Saves the REMS form as PDF; returns the file's path.
 #[tauri::command(async)]
-pub fn save_rems_pdf(state: State<'_, AppState>, session_id: i64) -> Result<String, VigilError> {
+pub fn save_rems_pdf(state: State<'_, AppState>, session_id: Arg) -> Result<String, VigilError> {
+    let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
     Ok(save_pdf(&state, session_id, PaperKind::Rems, &Local)?.display().to_string())
 }
 
 /// Records the print and opens the print dialog for the paper on screen.
 #[tauri::command(async)]
-pub fn print_paper(
-    app: AppHandle,
+pub fn print_paper<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    session_id: i64,
-    paper: PaperKind,
+    session_id: Arg,
+    paper: Arg,
 ) -> Result<(), VigilError> {
+    let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
+    let paper: PaperKind = payload::parse_arg("paper", paper)?;
     record_output(&state, Action::Print, session_id, paper, "print dialog")?;
     let window = app
         .get_webview_window("main")
@@ -88,12 +94,12 @@ pub fn print_paper(
 
 /// Saves the REMS details only a nurse can give (a new version).
 #[tauri::command(async)]
-pub fn save_rems_details(
-    app: AppHandle,
+pub fn save_rems_details<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<(), VigilError> {
-    let input: RemsDetailsInput = payload::parse(input)?;
+    let input: RemsDetailsInput = payload::parse_arg("input", input)?;
     let nurse = state.nurse_for(Permission::ClinicalWork)?;
     let now = state.clock.now();
     let details = input.validate(now.with_timezone(&Local).date_naive())?;
@@ -109,10 +115,15 @@ pub fn save_rems_details(
 #[tauri::command(async)]
 pub fn load_rems_details(
     state: State<'_, AppState>,
-    session_id: i64,
+    session_id: Arg,
 ) -> Result<Option<RemsDetails>, VigilError> {
+    let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
     state.nurse_for(Permission::ClinicalWork)?;
-    Ok(state.store.with_conn(|c| rems::details(c, session_id))?)
+    // A session that does not exist is `not_found`, not "no details yet".
+    Ok(state.store.with_conn(|c| {
+        vigil_store::sessions::get(c, session_id)?;
+        rems::details(c, session_id)
+    })?)
 }
 
 /// REMS forms due, overdue or lately submitted.
@@ -123,12 +134,12 @@ pub fn load_forms_due(state: State<'_, AppState>) -> Result<Vec<FormDue>, VigilE
 
 /// Marks a REMS form submitted; returns the list again.
 #[tauri::command(async)]
-pub fn mark_form_submitted(
-    app: AppHandle,
+pub fn mark_form_submitted<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<Vec<FormDue>, VigilError> {
-    let input: FormSubmittedInput = payload::parse(input)?;
+    let input: FormSubmittedInput = payload::parse_arg("input", input)?;
     let due = submit(&state, &input, &Local)?;
     signal(&app, RECORDS_CHANGED);
     Ok(due)
@@ -222,12 +233,10 @@ pub fn papers_folder(db: &Path) -> PathBuf {
 
 fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder)?;
+        vigil_store::file_modes::private_dir(folder)?;
     }
     let partial = path.with_extension("pdf.partial");
-    let mut file = std::fs::File::create(&partial)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
+    vigil_store::file_modes::write_private(&partial, bytes)?;
     std::fs::rename(&partial, path)
 }
 
@@ -242,7 +251,10 @@ fn record_output(
     let now = state.clock.now();
     let detail = format!("{} of session #{session_id} to {to}", kind.slug());
     let entry = Entry::new(action, Some(nurse.id)).detail(&detail);
-    state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
+    state.store.with_tx(|tx| {
+        vigil_store::sessions::get(tx, session_id)?; // never a record of a paper of no one
+        audit::append(tx, now, &entry)
+    })?;
     Ok(())
 }
 

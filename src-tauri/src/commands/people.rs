@@ -1,8 +1,12 @@
 //! Accounts, managed by administrators: list, create, deactivate / reactivate, new PIN.
 //! Each change writes its one audit entry in its transaction.
 
-use tauri::{AppHandle, State};
-use vigil_core::{AccountStatusInput, NewNurseInput, Nurse, Permission, PinResetInput, VigilError};
+use super::Arg;
+use tauri::{AppHandle, Runtime, State};
+use vigil_core::payload;
+use vigil_core::{
+    AccountStatusInput, NewNurseInput, Nurse, Permission, PinResetInput, Role, VigilError,
+};
 use vigil_store::nurses;
 
 use super::{signal, AUTH_CHANGED};
@@ -17,11 +21,12 @@ pub fn load_accounts(state: State<'_, AppState>) -> Result<Vec<Nurse>, VigilErro
 
 /// Creates an account; returns every account.
 #[tauri::command(async)]
-pub fn create_account(
-    app: AppHandle,
+pub fn create_account<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: NewNurseInput,
+    input: Arg,
 ) -> Result<Vec<Nurse>, VigilError> {
+    let input: NewNurseInput = payload::parse_arg("input", input)?;
     let accounts = create(&state, &input)?;
     signal(&app, AUTH_CHANGED);
     Ok(accounts)
@@ -29,11 +34,12 @@ pub fn create_account(
 
 /// Deactivates or reactivates an account; returns every account.
 #[tauri::command(async)]
-pub fn set_account_active(
-    app: AppHandle,
+pub fn set_account_active<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: AccountStatusInput,
+    input: Arg,
 ) -> Result<Vec<Nurse>, VigilError> {
+    let input: AccountStatusInput = payload::parse_arg("input", input)?;
     let accounts = set_active(&state, &input)?;
     signal(&app, AUTH_CHANGED);
     Ok(accounts)
@@ -41,7 +47,8 @@ pub fn set_account_active(
 
 /// Sets a new PIN for an account.
 #[tauri::command(async)]
-pub fn reset_pin(state: State<'_, AppState>, input: PinResetInput) -> Result<(), VigilError> {
+pub fn reset_pin(state: State<'_, AppState>, input: Arg) -> Result<(), VigilError> {
+    let input: PinResetInput = payload::parse_arg("input", input)?;
     new_pin(&state, &input)
 }
 
@@ -69,10 +76,14 @@ pub fn set_active(state: &AppState, input: &AccountStatusInput) -> Result<Vec<Nu
     Ok(state.store.with_conn(nurses::all)?)
 }
 
-/// Sets a new PIN as the signed-in administrator.
+/// Sets a new PIN as the signed-in administrator (6 digits at least for an administrator's
+/// account). An unknown account is refused as `not_found` by the store.
 pub fn new_pin(state: &AppState, input: &PinResetInput) -> Result<(), VigilError> {
     let admin = state.nurse_for(Permission::Administer)?;
-    let pin = input.validate()?;
+    let account = state.store.with_conn(|c| nurses::get(c, input.nurse_id));
+    let pin = input.validate(account.map_or(Role::Nurse, |n| n.role))?;
     let now = state.clock.now();
-    Ok(state.store.with_tx(|tx| nurses::reset_pin(tx, input.nurse_id, &pin, admin.id, now))?)
+    state.store.with_tx(|tx| nurses::reset_pin(tx, input.nurse_id, &pin, admin.id, now))?;
+    state.pin_attempts.reset(input.nurse_id); // a new PIN starts a new run, as stored
+    Ok(())
 }

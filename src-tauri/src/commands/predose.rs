@@ -3,8 +3,9 @@
 //! it, so a reading corrected meanwhile cannot be decided on. "Do not dose" ends nothing: the
 //! nurse records how the patient leaves through the usual paths.
 
+use super::Arg;
 use chrono::TimeZone;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use vigil_core::checks::PredoseDecisionInput;
 use vigil_core::{payload, Permission, VigilError};
 use vigil_store::{predose, sessions};
@@ -14,12 +15,12 @@ use crate::state::AppState;
 
 /// Records the decision; returns its id once committed.
 #[tauri::command(async)]
-pub fn record_predose_decision(
-    app: AppHandle,
+pub fn record_predose_decision<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<i64, VigilError> {
-    let input: PredoseDecisionInput = payload::parse(input)?;
+    let input: PredoseDecisionInput = payload::parse_arg("input", input)?;
     let id = record(&state, &input, &chrono::Local)?;
     eprintln!("vigil: pre-dose decision {id} recorded");
     signal(&app, RECORDS_CHANGED);

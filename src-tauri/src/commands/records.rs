@@ -1,11 +1,14 @@
 //! The record's integrity and its backups: verify on demand, list / make / restore backups.
-//! Making and restoring backups is for administrators; anyone may see the integrity status.
+//! Verifying, making and restoring backups is for administrators; anyone may see the last
+//! integrity status.
 
-use tauri::{AppHandle, State};
+use super::Arg;
+use tauri::{AppHandle, Runtime, State};
+use vigil_core::payload;
 use vigil_core::{BackupInfo, IntegrityStatus, Permission, RestoreInput, VigilError};
 use vigil_store::audit::{self, Action, Entry};
+use vigil_store::backup::{self, safe_restore, Occasion};
 use vigil_store::integrity::{self, FileCheck};
-use vigil_store::{backup, settings};
 
 use super::{signal, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::state::AppState;
@@ -38,63 +41,87 @@ pub fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo, VigilError>
 
 /// Replaces the database with a verified backup (the current one is backed up first).
 #[tauri::command(async)]
-pub fn restore_backup(
-    app: AppHandle,
+pub fn restore_backup<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: RestoreInput,
+    input: Arg,
 ) -> Result<IntegrityStatus, VigilError> {
+    let input: RestoreInput = payload::parse_arg("input", input)?;
     let status = restore(&state, &input)?;
     signal(&app, AUTH_CHANGED);
     signal(&app, RECORDS_CHANGED);
     Ok(status)
 }
 
-/// Verifies everything now (recorded, with who asked when someone is signed in).
+/// Verifies everything now ([`check`]) and records who asked. Administrators only.
 pub fn verify(state: &AppState) -> Result<IntegrityStatus, VigilError> {
-    let now = state.clock.now();
-    let status = state.store.with_conn(|c| integrity::verify(c, FileCheck::Full, now))?;
-    let by = state.workstation().current().map(|s| s.nurse.id);
+    let (admin, status) = check(state)?;
     let detail = match status.first_bad_seq {
-        None => format!("ok, head {}", status.head_seq),
+        None if status.ok => format!("ok, head {}", status.head_seq),
+        None => "broken".to_owned(),
         Some(seq) => format!("broken at entry {seq}"),
     };
-    let entry = Entry::new(Action::Verify, by).detail(&detail);
-    state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
+    let entry = Entry::new(Action::Verify, Some(admin)).detail(&detail);
+    state.store.with_tx(|tx| audit::append(tx, state.clock.now(), &entry))?;
     state.set_integrity(status.clone());
     Ok(status)
 }
 
-/// Makes, verifies and records a backup into the clinic's folder, then prunes old ones.
-pub fn back_up(state: &AppState, by: Option<i64>) -> Result<BackupInfo, VigilError> {
+/// The full check, the chain against the newest backup's head included, for the signed-in
+/// administrator (returned by id). It reads through a read-only connection of its own, so the
+/// long `integrity_check` never holds the connection the scheduler writes through.
+///
+/// Errors: `forbidden` unless an administrator is signed in (with a PIN).
+pub fn check(state: &AppState) -> Result<(i64, IntegrityStatus), VigilError> {
+    let admin = state.nurse_for(Permission::Administer)?;
     let now = state.clock.now();
     let default = state.store.default_backup_folder();
-    let chosen = state.store.with_conn(|c| settings::backup(c, &default))?;
-    let folder = std::path::PathBuf::from(&chosen.folder);
-    // From a connection of its own, so a long backup never holds up the app's writes.
     let reader = vigil_store::Store::open_read_only(state.store.path())?;
-    let made = reader.with_conn(|c| backup::make(c, &folder, now))?;
-    let detail = format!("{} head {}", made.file, made.head_hash.as_deref().unwrap_or("?"));
-    state
-        .store
-        .with_tx(|tx| audit::append(tx, now, &Entry::new(Action::Backup, by).detail(&detail)))?;
-    let pruned = backup::prune(&folder, chosen.keep as usize)?;
-    eprintln!("vigil: backup {} made ({pruned} old ones pruned)", made.file);
-    Ok(made)
+    let status = reader.with_conn(|c| {
+        let folder = std::path::PathBuf::from(vigil_store::settings::backup(c, &default)?.folder);
+        integrity::verify_with_backups(c, FileCheck::Full, now, &folder)
+    })?;
+    Ok((admin.id, status))
 }
 
-/// Restores `input.file` from the backup folder after backing the current database up.
+/// Makes, verifies and records a backup into the clinic's folder, then prunes old ones (a
+/// database that does not verify is still backed up, marked unverified).
+pub fn back_up(state: &AppState, by: Option<i64>) -> Result<BackupInfo, VigilError> {
+    let now = state.clock.now();
+    let taken = backup::back_up(&state.store, None, Occasion::Routine, by, now)?;
+    let marked = if taken.backup.unverified.is_some() { ", unverified" } else { "" };
+    eprintln!(
+        "vigil: backup {} made{marked} ({} old ones pruned)",
+        taken.backup.file, taken.pruned
+    );
+    Ok(taken.backup)
+}
+
+/// Restores `input.file` from the backup folder after copying the current database into it
+/// (kept even when it does not verify; nothing is pruned meanwhile).
 pub fn restore(state: &AppState, input: &RestoreInput) -> Result<IntegrityStatus, VigilError> {
     let admin = state.nurse_for(Permission::Administer)?;
     let file = backup::path_of(&state.backup_folder()?, input.file_name()?);
     if !file.is_file() {
-        return Err(VigilError::validation("file", "That backup is not in the backup folder."));
+        return Err(VigilError::validation(
+            "file",
+            "That backup is not in the backup folder. Nothing was changed.",
+        ));
     }
-    back_up(state, Some(admin.id))?;
     let now = state.clock.now();
-    let status = state.store.with_conn_mut(|c| backup::restore(c, &file, Some(admin.id), now))?;
-    eprintln!("vigil: database restored from a backup by account {}", admin.id);
-    state.set_integrity(status.clone());
+    let restored =
+        safe_restore::restore_with_safety_copy(&state.store, &file, Some(admin.id), now)?;
+    eprintln!(
+        "vigil: database restored from a backup by account {}; the replaced one saved as {}",
+        admin.id, restored.safety.file
+    );
+    state.set_integrity(restored.status.clone());
     // The restored database may not know the signed-in account: sign in again.
     state.workstation().sign_out();
-    Ok(status)
+    Ok(restored.status)
 }
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod verify_tests;

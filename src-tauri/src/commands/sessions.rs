@@ -1,7 +1,9 @@
 //! Recovery sessions: admitting a patient and loading the board.
 
-use tauri::{AppHandle, State};
+use super::Arg;
+use tauri::{AppHandle, Runtime, State};
 use vigil_core::draft::DraftForm;
+use vigil_core::payload;
 use vigil_core::{AdmitInput, Permission, RecoveryBoard, VigilError};
 use vigil_store::{alerts, checks, discharge, drafts, protocols, sessions};
 
@@ -10,11 +12,12 @@ use crate::state::AppState;
 
 /// Admits a patient; returns the new session id once the row is committed.
 #[tauri::command(async)]
-pub fn admit_patient(
-    app: AppHandle,
+pub fn admit_patient<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: AdmitInput,
+    input: Arg,
 ) -> Result<i64, VigilError> {
+    let input: AdmitInput = payload::parse_arg("input", input)?;
     let id = admit(&state, &input, &chrono::Local)?;
     eprintln!("vigil: admitted session {id}");
     signal(&app, RECORDS_CHANGED);
@@ -39,6 +42,8 @@ pub fn admit<Tz: chrono::TimeZone>(
     let current = state.store.with_conn(protocols::current)?;
     let admission = input.validate(now, tz, &current)?;
     Ok(state.store.with_tx(|tx| {
+        // One patient per bay, checked in the write transaction so two admissions cannot race.
+        vigil_store::bays::refuse_occupied(tx, &admission.bay, now)?;
         let id = sessions::insert(tx, &admission, nurse.id, now)?;
         drafts::clear(tx, DraftForm::Admit)?;
         Ok(id)
@@ -49,17 +54,25 @@ pub fn admit<Tz: chrono::TimeZone>(
 /// is open.
 pub fn board(state: &AppState) -> Result<RecoveryBoard, VigilError> {
     let now = state.clock.now();
-    let (rows, alerted, statuses, standing) = state.store.with_conn(|c| {
-        let alerted = alerts::active(c, now)?.into_iter().map(|a| a.session_id).collect();
-        let rows = sessions::on_board(c, now)?;
-        let mut statuses = checks::statuses(c, &rows, now)?;
-        vigil_store::predose::attach(c, &mut statuses)?;
-        let standing = discharge::board(c, &rows, now)?;
-        Ok((rows, alerted, statuses, standing))
+    // A record that does not decode affects only its own patient's row (`unreadable`).
+    let (rows, alerted, statuses, standing, unreadable) = state.store.with_conn(|c| {
+        let mut unreadable = vigil_store::unreadable::Unreadable::default();
+        let u = &mut unreadable;
+        let alerted = alerts::active_each(c, now, u)?.into_iter().map(|a| a.session_id).collect();
+        let rows = sessions::on_board_each(c, now, u)?;
+        let mut statuses = checks::statuses_each(c, &rows, now, u)?;
+        vigil_store::predose::attach_each(c, &mut statuses, u)?;
+        let standing = discharge::board(c, &rows, now, u)?;
+        Ok((rows, alerted, statuses, standing, unreadable.for_board()))
     })?;
-    let board = RecoveryBoard::build(&rows, &alerted, &statuses, now).with_discharge(&standing);
+    let board = RecoveryBoard::build(&rows, &alerted, &statuses, now)
+        .with_discharge(&standing)
+        .with_unreadable(&unreadable.0, unreadable.1);
     Ok(if state.is_open() { board } else { board.redacted() })
 }
+
+#[cfg(test)]
+mod bay_tests;
 
 #[cfg(test)]
 mod tests {

@@ -2,8 +2,11 @@
 //! backups. Changes are for administrators; each is a new record with its audit entry, and
 //! running sessions keep the protocol version they started with.
 
-use tauri::{AppHandle, State};
+use super::Arg;
+use tauri::{AppHandle, Runtime, State};
 use vigil_core::checks::{CheckPlanSettingsEdit, ThresholdSettingsEdit};
+use vigil_core::payload;
+use vigil_core::PapersKeptEdit;
 use vigil_core::{
     AlertRepeatEdit, BackupSettingsEdit, ClinicSettings, IdleLockEdit, Permission, ProtocolEdit,
     VigilError,
@@ -21,11 +24,12 @@ pub fn load_settings(state: State<'_, AppState>) -> Result<ClinicSettings, Vigil
 
 /// Adds a new version of one protocol; returns the settings as they now stand.
 #[tauri::command(async)]
-pub fn update_protocol(
-    app: AppHandle,
+pub fn update_protocol<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    edit: ProtocolEdit,
+    edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
+    let edit: ProtocolEdit = payload::parse_arg("edit", edit)?;
     let settings = change_protocol(&state, &edit)?;
     signal(&app, RECORDS_CHANGED);
     Ok(settings)
@@ -33,11 +37,12 @@ pub fn update_protocol(
 
 /// Changes the alert repeat interval; returns the settings as they now stand.
 #[tauri::command(async)]
-pub fn update_alert_repeat(
-    app: AppHandle,
+pub fn update_alert_repeat<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    edit: AlertRepeatEdit,
+    edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
+    let edit: AlertRepeatEdit = payload::parse_arg("edit", edit)?;
     let settings = change_alert_repeat(&state, &edit)?;
     signal(&app, RECORDS_CHANGED);
     Ok(settings)
@@ -45,11 +50,12 @@ pub fn update_alert_repeat(
 
 /// Changes the idle lock time; returns the settings as they now stand.
 #[tauri::command(async)]
-pub fn update_idle_lock(
-    app: AppHandle,
+pub fn update_idle_lock<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    edit: IdleLockEdit,
+    edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
+    let edit: IdleLockEdit = payload::parse_arg("edit", edit)?;
     let settings = change_idle_lock(&state, &edit)?;
     signal(&app, AUTH_CHANGED);
     Ok(settings)
@@ -59,18 +65,20 @@ pub fn update_idle_lock(
 #[tauri::command(async)]
 pub fn update_backup_settings(
     state: State<'_, AppState>,
-    edit: BackupSettingsEdit,
+    edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
+    let edit: BackupSettingsEdit = payload::parse_arg("edit", edit)?;
     change_backup(&state, &edit)
 }
 
 /// Changes the clinical alert thresholds; returns the settings as they now stand.
 #[tauri::command(async)]
-pub fn update_thresholds(
-    app: AppHandle,
+pub fn update_thresholds<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    edit: ThresholdSettingsEdit,
+    edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
+    let edit: ThresholdSettingsEdit = payload::parse_arg("edit", edit)?;
     let settings = change_thresholds(&state, &edit)?;
     signal(&app, RECORDS_CHANGED);
     Ok(settings)
@@ -90,11 +98,12 @@ pub fn change_thresholds(
 
 /// Changes the check-plan timings (for sessions admitted from now on).
 #[tauri::command(async)]
-pub fn update_check_plan(
-    app: AppHandle,
+pub fn update_check_plan<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    edit: CheckPlanSettingsEdit,
+    edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
+    let edit: CheckPlanSettingsEdit = payload::parse_arg("edit", edit)?;
     let settings = change_check_plan(&state, &edit)?;
     signal(&app, RECORDS_CHANGED);
     Ok(settings)
@@ -152,6 +161,29 @@ pub fn change_idle_lock(
     let seconds = edit.validate()?;
     let now = state.clock.now();
     state.store.with_tx(|tx| settings::set_idle_lock_seconds(tx, seconds, admin.id, now))?;
+    load(state)
+}
+
+/// Changes how many days saved papers and drafts are kept; returns the settings as they now
+/// stand.
+#[tauri::command(async)]
+pub fn update_papers_kept(
+    state: State<'_, AppState>,
+    edit: Arg,
+) -> Result<ClinicSettings, VigilError> {
+    let edit: PapersKeptEdit = payload::parse_arg("edit", edit)?;
+    change_papers_kept(&state, &edit)
+}
+
+/// Validates and records how many days papers are kept.
+pub fn change_papers_kept(
+    state: &AppState,
+    edit: &PapersKeptEdit,
+) -> Result<ClinicSettings, VigilError> {
+    let admin = state.nurse_for(Permission::Administer)?;
+    let days = edit.validate()?;
+    let now = state.clock.now();
+    state.store.with_tx(|tx| settings::set_papers_kept_days(tx, days, admin.id, now))?;
     load(state)
 }
 

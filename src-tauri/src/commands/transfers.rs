@@ -2,8 +2,9 @@
 //! cleared, never held up by failing gates, with the gates as they stood; the phase is checked
 //! inside the transaction (a second transfer, or one after another departure, is a conflict).
 
+use super::Arg;
 use chrono::TimeZone;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use vigil_core::discharge::TransferInput;
 use vigil_core::{payload, Permission, VigilError};
 use vigil_store::{discharge, sessions, transfers};
@@ -13,12 +14,12 @@ use crate::state::AppState;
 
 /// Records a patient's transfer to emergency care.
 #[tauri::command(async)]
-pub fn record_transfer(
-    app: AppHandle,
+pub fn record_transfer<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
-    input: serde_json::Value,
+    input: Arg,
 ) -> Result<(), VigilError> {
-    let input: TransferInput = payload::parse(input)?;
+    let input: TransferInput = payload::parse_arg("input", input)?;
     let id = transfer(&state, &input, &chrono::Local)?;
     eprintln!("vigil: session {} transferred to emergency care ({id})", input.session_id);
     signal(&app, RECORDS_CHANGED);

@@ -64,6 +64,38 @@ describe('the People screen', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  it("explains the PIN length by role and refuses a 4-digit administrator's PIN", async () => {
+    const user = userEvent.setup();
+    render(PeopleScreen);
+    await screen.findByRole('table', { name: 'Accounts' });
+    const hint = () => document.getElementById('account-pin-hint')?.textContent;
+    expect(hint()).toBe('4 to 8 digits (6 to 8 for an administrator)');
+    await user.selectOptions(screen.getByLabelText('Role'), 'Admin');
+    expect(hint()).toBe('6 to 8 digits for an administrator');
+    await user.type(screen.getByLabelText('Name'), 'Dee Lopez');
+    await user.type(screen.getByLabelText('Credentials'), 'RN');
+    await user.type(screen.getByLabelText('PIN'), '9753');
+    await user.type(screen.getByLabelText('PIN again'), '9753');
+    await user.click(screen.getByRole('button', { name: 'Add account' }));
+    const pin = screen.getByLabelText('PIN');
+    expect(pin.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('account-pin-error')?.textContent).toBe("An administrator's PIN is 6 to 8 digits.");
+    expect(screen.queryByRole('rowheader', { name: 'Dee Lopez' })).toBeNull();
+  });
+
+  it("asks 6 digits for an administrator's new PIN", async () => {
+    const user = userEvent.setup();
+    render(PeopleScreen);
+    await user.click(await screen.findByRole('button', { name: 'Reset PIN for Ana Ruiz, RN' }));
+    const form = screen.getByRole('form', { name: 'New PIN for Ana Ruiz, RN' });
+    expect(document.getElementById('reset-pin-hint')?.textContent).toBe('6 to 8 digits for an administrator');
+    await user.keyboard('1122');
+    await user.type(within(form).getByLabelText('New PIN again'), '1122');
+    await user.click(within(form).getByRole('button', { name: 'Save new PIN' }));
+    expect(within(form).getByLabelText('New PIN').getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('reset-pin-error')?.textContent).toBe("An administrator's PIN is 6 to 8 digits.");
+  });
+
   it('deactivates an account and keeps the focus on its button', async () => {
     const user = userEvent.setup();
     render(PeopleScreen);

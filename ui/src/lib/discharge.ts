@@ -59,10 +59,20 @@ export function emptyEscort(transport = 'escort_drives'): EscortValues {
 /** The fields prefilled from a saved escort. */
 export function escortValues(escort: Escort | null): EscortValues {
   if (!escort) return emptyEscort();
+  // Field by field, not a spread: the backend refuses unknown fields, so a field added to the
+  // stored escort must never ride along into the input.
   return {
-    ...escort,
+    fullName: escort.fullName,
+    relationship: escort.relationship,
+    phone: escort.phone,
+    adultAttested: escort.adultAttested,
+    transport: escort.transport,
+    status: escort.status,
     eta: escort.eta ? toDateTimeInput(escort.eta) : '',
     arrivedAt: escort.arrivedAt ? toDateTimeInput(escort.arrivedAt) : '',
+    knownToStaff: escort.knownToStaff,
+    nameConfirmed: escort.nameConfirmed,
+    photoId: escort.photoId,
   };
 }
 
@@ -70,10 +80,18 @@ export function escortValues(escort: Escort | null): EscortValues {
 export function toEscortInput(values: EscortValues, sessionId: number): EscortInput {
   const arrived = values.status === 'arrived';
   return {
-    ...values,
     sessionId,
+    fullName: values.fullName,
+    relationship: values.relationship,
+    phone: values.phone,
+    adultAttested: values.adultAttested,
+    transport: values.transport,
+    status: values.status,
     eta: arrived ? '' : values.eta,
     arrivedAt: arrived ? values.arrivedAt : '',
+    knownToStaff: values.knownToStaff,
+    nameConfirmed: values.nameConfirmed,
+    photoId: values.photoId,
   };
 }
 

@@ -11,6 +11,9 @@ import type * as Ipc from '../lib/ipc';
 import { initials } from '../lib/labels';
 import { ANA, BEN, CHLOE, PIN, THRESHOLDS, orthostaticVerdict, sessionDetail } from './fixtures';
 import { dischargeFakes, freshDischarge } from './fakeDischarge';
+import { emergencyFakes, freshEmergency } from './fakeEmergency';
+import { freshRecovery, recoveryFakes } from './fakeRecovery';
+import { freshStorage, storageFakes } from './fakeStorage';
 
 export * from './fixtures';
 import type {
@@ -48,10 +51,11 @@ function fresh() {
       nurse: ANA,
       locked: false,
       emergency: false,
+      emergencyEndsAt: null,
       accounts: [ANA, BEN, CHLOE],
       idleLockSeconds: 120,
     } as AuthStatus,
-    board: { generatedAt: new Date().toISOString(), locked: false, rows: [] } as RecoveryBoard,
+    board: { generatedAt: new Date().toISOString(), locked: false, rows: [], unreadable: [] } as RecoveryBoard,
     admitted: [] as AdmitInput[],
     admitError: null as null | VigilError,
     alerts: [] as ActiveAlert[],
@@ -66,7 +70,9 @@ function fresh() {
       ],
       alertRepeatMinutes: 3,
       idleLockSeconds: 120,
+      emergencyMinutes: 30,
       backup: { folder: '/srv/vigil-backups', intervalMinutes: 60, keep: 24 },
+      papersKeptDays: 30,
       thresholds: { ...THRESHOLDS },
       checkPlan: { ivVitalsEveryMinutes: 15, spravatoPeakMinutes: 40, positiveRecheckMinutes: 15, graceMinutes: 5, earlyMinutes: 5 },
       discharge: {
@@ -112,9 +118,13 @@ function fresh() {
         createdAt: new Date().toISOString(),
         bytes: 204_800,
         headHash: 'fedcba9876543210fedcba',
+        unverified: null,
       },
     ] as BackupInfo[],
     ...freshDischarge(),
+    ...freshEmergency(),
+    ...freshRecovery(),
+    ...freshStorage(),
   };
 }
 
@@ -138,11 +148,20 @@ export function fakeIpc(real: typeof Ipc) {
     throw new real.IpcError(error);
   };
   const openAs = (nurse: Nurse, emergency = false): AuthStatus => {
-    ipc.auth = { ...ipc.auth, setupNeeded: false, nurse, locked: false, emergency };
+    const emergencyEndsAt = emergency
+      ? new Date(Date.now() + ipc.settings.emergencyMinutes * 60_000).toISOString()
+      : null;
+    ipc.auth = { ...ipc.auth, setupNeeded: false, nurse, locked: false, emergency, emergencyEndsAt };
     return ipc.auth;
   };
   const account = (nurseId: number) =>
     ipc.accounts.find((n) => n.id === nurseId) ?? fail({ code: 'not_found', message: 'No such account.' });
+  /** As the backend: an administrator's PIN has 6 to 8 digits (people.rs `allowed_for`). */
+  const adminPinRule = (role: string, pin: string) => {
+    if (role === 'admin' && pin.length < 6) {
+      fail({ code: 'validation', message: "An administrator's PIN is 6 to 8 digits.", field: 'pin' });
+    }
+  };
 
   return {
     ...real,
@@ -206,6 +225,7 @@ export function fakeIpc(real: typeof Ipc) {
 
     loadAuth: vi.fn(async () => ipc.auth),
     createFirstAdmin: vi.fn(async (input: Ipc.NewNurseInput) => {
+      adminPinRule('admin', input.pin);
       if (input.pin !== input.pinAgain) {
         fail({ code: 'validation', message: 'The two PINs differ.', field: 'pinAgain' });
       }
@@ -241,6 +261,7 @@ export function fakeIpc(real: typeof Ipc) {
 
     loadAccounts: vi.fn(async () => ipc.accounts),
     createAccount: vi.fn(async (input: Ipc.NewNurseInput) => {
+      adminPinRule(input.role, input.pin);
       if (input.pin !== input.pinAgain) {
         fail({ code: 'validation', message: 'The two PINs differ.', field: 'pinAgain' });
       }
@@ -259,6 +280,7 @@ export function fakeIpc(real: typeof Ipc) {
       return ipc.accounts;
     }),
     resetPin: vi.fn(async (input: Ipc.PinResetInput) => {
+      adminPinRule(ipc.accounts.find((n) => n.id === input.nurseId)?.role ?? 'nurse', input.pin);
       if (input.pin !== input.pinAgain) {
         fail({ code: 'validation', message: 'The two PINs differ.', field: 'pinAgain' });
       }
@@ -279,6 +301,17 @@ export function fakeIpc(real: typeof Ipc) {
       ipc.settings = { ...ipc.settings, backup: { ...edit } };
       return ipc.settings;
     }),
+    updatePapersKept: vi.fn(async (edit: Ipc.PapersKeptEdit) => {
+      if (!(Number.isInteger(edit.days) && edit.days >= 1 && edit.days <= 3650)) {
+        fail({
+          code: 'validation',
+          message: 'Papers are kept a whole number of days from 1 to 3650.',
+          field: 'days',
+        });
+      }
+      ipc.settings = { ...ipc.settings, papersKeptDays: edit.days };
+      return ipc.settings;
+    }),
     loadIntegrity: vi.fn(async () => ipc.integrity),
     verifyRecords: vi.fn(async () => ipc.integrity),
     loadBackups: vi.fn(async () => ipc.backups),
@@ -288,6 +321,7 @@ export function fakeIpc(real: typeof Ipc) {
         createdAt: new Date().toISOString(),
         bytes: 205_000,
         headHash: ipc.integrity.headHash,
+        unverified: ipc.integrity.ok ? null : ipc.integrity.problem,
       };
       ipc.backups = [made, ...ipc.backups];
       return made;
@@ -348,5 +382,8 @@ export function fakeIpc(real: typeof Ipc) {
       return ipc.settings;
     }),
     ...dischargeFakes(ipc, fail),
+    ...emergencyFakes(ipc, fail),
+    ...recoveryFakes(ipc, fail),
+    ...storageFakes(ipc),
   } satisfies typeof Ipc;
 }

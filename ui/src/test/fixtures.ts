@@ -28,8 +28,8 @@ export const CHLOE: Nurse = {
   role: 'prescriber',
   active: true,
 };
-/** Every account's PIN in the fake. */
-export const PIN = '2468';
+/** Every account's PIN in the fake (6 digits: an administrator's PIN has 6 to 8). */
+export const PIN = '246813';
 
 /** The backend's default clinical thresholds. */
 export const THRESHOLDS: ThresholdSettings = {
@@ -73,6 +73,7 @@ export function row(sessionId: number, bay: string, patientName: string, endsInM
     phase: 'observing',
     escortStatus: null,
     clearedAt: null,
+    unreadable: null,
   };
 }
 

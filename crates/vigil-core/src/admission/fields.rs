@@ -72,12 +72,7 @@ pub fn note(raw: &str) -> Result<String, VigilError> {
             format!("The note must be at most {MAX_NOTE_CHARS} characters."),
         ));
     }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(VigilError::validation(
-            "note",
-            "The note must not contain control characters.",
-        ));
-    }
+    crate::text::refuse_in(value, "note", "The note", crate::text::refused_in_lines)?;
     Ok(value.to_owned())
 }
 

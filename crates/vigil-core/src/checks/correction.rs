@@ -15,7 +15,7 @@ use crate::VigilError;
 
 /// The correction form: which check, why, and the check as it should have been.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CorrectionInput {
     #[ts(optional = nullable)]
     #[serde(default)]

@@ -17,11 +17,8 @@ pub const MAX_NOTE_CHARS: usize = 2000;
 /// is taken as `now`.
 pub const FUTURE_SKEW: Duration = Duration::minutes(1);
 
-/// Unicode bidirectional embedding/override/isolate controls (U+202A-202E, U+2066-2069):
-/// they can make a stored text read differently from what was typed ("Trojan Source").
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+pub use crate::text::is_bidi_control;
+use crate::text::{refuse_in, refused_in_line, refused_in_lines};
 
 /// A whole number from `lo` to `hi`, or `None` when absent. `what` completes
 /// "{what} must be a whole number from lo to hi{unit}".
@@ -66,7 +63,8 @@ pub fn score(
     Ok(whole(value, field, what, 0, u32::from(hi), "")?.map(|v| v as u8))
 }
 
-/// A reason of `min` to `max` characters (trimmed) on one line: no control or bidi characters.
+/// A reason of `min` to `max` characters (trimmed) on one line: no control, invisible or
+/// text-direction characters (the rule of [`crate::text`]).
 pub fn reason(
     raw: &str,
     field: &str,
@@ -88,17 +86,13 @@ pub fn reason(
     if count < min || count > max {
         return Err(length_error());
     }
-    if value.chars().any(|c| c.is_control() || is_bidi_control(c)) {
-        return Err(VigilError::validation(
-            field,
-            format!("{what} must be one line without control or text-direction characters."),
-        ));
-    }
+    refuse_in(value, field, what, refused_in_line)?;
     Ok(value.to_owned())
 }
 
 /// The free-text note: at most [`MAX_NOTE_CHARS`]; line breaks and tabs allowed (as in the
-/// admission note), other control characters and bidi controls refused. May be empty.
+/// admission note), other control characters and invisible or text-direction characters
+/// refused. May be empty.
 pub fn note(raw: &str) -> Result<String, VigilError> {
     let value = raw.trim();
     if value.len() > MAX_NOTE_CHARS * 4 || value.chars().count() > MAX_NOTE_CHARS {
@@ -107,13 +101,7 @@ pub fn note(raw: &str) -> Result<String, VigilError> {
             format!("The note must be at most {MAX_NOTE_CHARS} characters."),
         ));
     }
-    let bad = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c);
-    if value.chars().any(bad) {
-        return Err(VigilError::validation(
-            "note",
-            "The note must not contain control or text-direction characters.",
-        ));
-    }
+    refuse_in(value, "note", "The note", refused_in_lines)?;
     Ok(value.to_owned())
 }
 

@@ -24,7 +24,7 @@ pub const CADSS_ITEMS: usize = 6;
 /// The check form as typed. Nothing here is trusted until [`CheckInput::validate`]. Numbers
 /// arrive as JSON numbers; a missing value is `null` or absent.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CheckInput {
     #[ts(optional = nullable)]
     #[serde(default)]

@@ -63,7 +63,7 @@ impl CheckPlanSettings {
 
 /// An edit of the check-plan settings as the Settings screen sends it.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CheckPlanSettingsEdit {
     pub iv_vitals_every_minutes: Option<f64>,
     pub spravato_peak_minutes: Option<f64>,

@@ -63,7 +63,7 @@ impl PredoseChoice {
 
 /// The decision form as typed.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PredoseDecisionInput {
     #[ts(optional = nullable)]
     #[serde(default)]

@@ -128,7 +128,7 @@ pub struct SessionDetail {
 
 /// A nurse confirming the Modified PADSS shown for a session: the total they saw.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PadssConfirmInput {
     #[ts(type = "number")]
     pub session_id: i64,

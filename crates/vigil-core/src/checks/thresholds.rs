@@ -92,7 +92,7 @@ impl Default for ThresholdSettings {
 
 /// An edit of the thresholds as the Settings screen sends it (numbers as JSON sends them).
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ThresholdSettingsEdit {
     pub critical_systolic: Option<f64>,
     pub critical_diastolic: Option<f64>,

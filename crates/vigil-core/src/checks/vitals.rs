@@ -50,7 +50,7 @@ impl OxygenSupport {
 
 /// The vitals part of the check form; every value optional, numbers as JSON sends them.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VitalsInput {
     #[ts(optional = nullable)]
     #[serde(default)]

@@ -42,7 +42,7 @@ impl WillDrive {
 
 /// The against-advice form as typed.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AgainstAdviceInput {
     #[ts(type = "number")]
     pub session_id: i64,
@@ -88,9 +88,9 @@ impl AgainstAdviceInput {
     /// gates fail: the patient cannot be held.
     ///
     /// Errors: `validation` naming the first bad field, in form order: `prescriber` and
-    /// `notifiedAt` (required when notified; not in the future), `willDrive`, `actionsTaken`,
-    /// `witness` (required when the signature was refused), `leftAt` (not in the future, not
-    /// before the clock start).
+    /// `notifiedAt` (required when notified; not in the future, not before the clock start),
+    /// `willDrive`, `actionsTaken`, `witness` (required when the signature was refused),
+    /// `leftAt` (not in the future, not before the clock start).
     pub fn validate<Tz: TimeZone>(
         &self,
         session: &RecoverySession,
@@ -108,6 +108,12 @@ impl AgainstAdviceInput {
             }
             let what = "the prescriber's notification";
             let at = past_instant(&self.notified_at, "notifiedAt", what, now, tz)?;
+            if at < session.clock_started_at {
+                return Err(VigilError::validation(
+                    "notifiedAt",
+                    "The prescriber's notification cannot be before the recovery clock started.",
+                ));
+            }
             (Some(name), Some(at))
         } else {
             (None, None)

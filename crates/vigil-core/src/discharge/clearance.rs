@@ -14,7 +14,7 @@ use crate::{ErrorCode, VigilError};
 
 /// An override of one failed soft gate, as typed.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OverrideInput {
     /// The key of a failed soft gate (`blood_pressure`, `nausea`, ...).
     pub gate: String,
@@ -26,7 +26,7 @@ pub struct OverrideInput {
 
 /// The discharge form.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DischargeInput {
     #[ts(type = "number")]
     pub session_id: i64,

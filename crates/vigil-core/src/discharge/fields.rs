@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 
-use crate::checks::{is_bidi_control, FUTURE_SKEW};
+use crate::checks::FUTURE_SKEW;
 use crate::local_time::{parse_local, to_utc, LocalTimeError};
 use crate::VigilError;
 
@@ -35,8 +35,8 @@ pub(super) fn whole(
     Ok(v as u32)
 }
 
-/// Trimmed text of `min` to `max` characters on one line: no control or text-direction
-/// characters (the rule of every one-line reason, see [`crate::checks::fields::reason`]).
+/// Trimmed text of `min` to `max` characters on one line: no control, invisible or
+/// text-direction characters (the rule of every one-line reason, see [`crate::checks::fields::reason`]).
 pub(super) fn one_line(
     raw: &str,
     field: &str,
@@ -67,7 +67,7 @@ pub(super) fn person(raw: &str, field: &str, what: &str) -> Result<String, Vigil
 }
 
 /// Required text of at most `max` characters; line breaks and tabs allowed, other control
-/// characters and text-direction characters refused.
+/// characters and invisible or text-direction characters refused (see [`crate::text`]).
 pub(super) fn multi_line(
     raw: &str,
     field: &str,
@@ -84,13 +84,7 @@ pub(super) fn multi_line(
             format!("{what} must be at most {max} characters."),
         ));
     }
-    let bad = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c);
-    if value.chars().any(bad) {
-        return Err(VigilError::validation(
-            field,
-            format!("{what} must not contain control or text-direction characters."),
-        ));
-    }
+    crate::text::refuse_in(value, field, what, crate::text::refused_in_lines)?;
     Ok(value.to_owned())
 }
 

@@ -47,7 +47,7 @@ impl Default for DischargePolicy {
 
 /// An edit of the policy as the Settings screen sends it (numbers as JSON sends them).
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DischargePolicyEdit {
     pub allow_rideshare_alone: bool,
     pub allow_public_transport_alone: bool,

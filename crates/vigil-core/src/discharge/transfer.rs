@@ -21,7 +21,7 @@ pub const MAX_TRANSFER_NOTE_CHARS: usize = 2000;
 
 /// The transfer form as typed.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TransferInput {
     #[ts(type = "number")]
     pub session_id: i64,

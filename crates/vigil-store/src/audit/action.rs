@@ -48,6 +48,15 @@ pub enum Action {
     PredoseDecision,
     /// The board's readiness of a session changed (recorded by the scheduler, no nurse).
     ReadinessChanged,
+    /// The daily cleanup deleted old saved papers and drafts (counts only, no nurse).
+    Housekeeping,
+    /// An emergency access ran its time and the workstation locked.
+    EmergencyExpired,
+    /// An administrator reviewed a use of emergency access.
+    EmergencyReview,
+    /// At start-up the database could not be opened: it was moved aside and a backup restored
+    /// or a fresh one started (the entry, in the new file, names the damaged one).
+    RecoverAtStart,
 }
 
 impl Action {
@@ -94,6 +103,10 @@ impl Action {
             Action::AddNote => "add_note",
             Action::PredoseDecision => "predose_decision",
             Action::ReadinessChanged => "readiness_changed",
+            Action::Housekeeping => "housekeeping",
+            Action::EmergencyExpired => "emergency_expired",
+            Action::EmergencyReview => "emergency_review",
+            Action::RecoverAtStart => "recover_at_start",
         }
     }
 }
@@ -125,4 +138,5 @@ pub const RECORD_TABLES: &[&str] = &[
     "notes",
     "readiness_changes",
     "predose_decisions",
+    "emergency_reviews",
 ];

@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 display_name: "Crash Test Nurse".into(),
                 credentials: "RN".into(),
                 role: Role::Admin,
-                pin: Pin::parse("2468", "pin")?,
+                pin: Pin::parse("246813", "pin")?,
             };
             store.with_tx(|tx| nurses::create(tx, &new, None, now))?
         }

@@ -1,4 +1,5 @@
 //! Fixtures shared by the store's integration tests (fictional data only).
+#![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use std::path::Path;
@@ -9,11 +10,13 @@ use vigil_store::{nurses, Store};
 /// The account every store test writes as (created by [`open_in`]).
 pub const NURSE: i64 = 1;
 
-/// The PIN of [`NURSE`].
-pub const PIN: &str = "2468";
+/// The PIN of [`NURSE`] (an administrator: 6 digits at least).
+pub const PIN: &str = "246813";
 
 /// Opens the store in `dir` and makes sure the test account exists (an admin, "Test Nurse, RN").
+/// PINs are hashed at the cheapest cost in these tests (`nurses::use_test_pin_cost`).
 pub fn open_in(dir: &Path) -> Store {
+    nurses::use_test_pin_cost();
     let store = Store::open_in(dir).expect("open");
     let exists = store.with_conn(nurses::any).expect("read");
     if !exists {
@@ -65,4 +68,27 @@ pub fn old_database(path: &Path, version: i64) {
         [(now() - Duration::minutes(10)).timestamp_millis()],
     )
     .expect("old row");
+}
+
+/// The board at `at` as the shell builds it (`commands::sessions::board`): a record that does
+/// not decode marks only its own session.
+#[allow(dead_code)] // each test file compiles this module; not all of them read the board
+pub fn board(store: &Store, at: DateTime<Utc>) -> vigil_core::RecoveryBoard {
+    use vigil_store::{alerts, checks, discharge, predose, sessions, unreadable::Unreadable};
+    store
+        .with_conn(|c| {
+            let mut unreadable = Unreadable::default();
+            let u = &mut unreadable;
+            let alerted: std::collections::HashSet<i64> =
+                alerts::active_each(c, at, u)?.into_iter().map(|a| a.session_id).collect();
+            let rows = sessions::on_board_each(c, at, u)?;
+            let mut statuses = checks::statuses_each(c, &rows, at, u)?;
+            predose::attach_each(c, &mut statuses, u)?;
+            let standing = discharge::board(c, &rows, at, u)?;
+            let (reasons, lost) = unreadable.for_board();
+            Ok(vigil_core::RecoveryBoard::build(&rows, &alerted, &statuses, at)
+                .with_discharge(&standing)
+                .with_unreadable(&reasons, lost))
+        })
+        .expect("the board loads")
 }

@@ -4,6 +4,7 @@
 //! nothing.
 
 mod one_list;
+mod times_after_admission;
 
 use super::*;
 use chrono::{Duration, Utc};

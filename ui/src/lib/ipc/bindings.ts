@@ -87,14 +87,26 @@ missing: Array<string>,
 /**
  * Observing or cleared (patients who left are not on the board).
  */
-phase: SessionPhase, escortStatus: EscortStatus | null, clearedAt: string | null, };
+phase: SessionPhase, escortStatus: EscortStatus | null, clearedAt: string | null, 
+/**
+ * Some of this session's stored records cannot be read: why ("stored row checks#12 is
+ * invalid: data"; record ids, never names). What could not be read is missing from the
+ * row (checks, readiness...), so the nurse checks this patient by hand.
+ */
+unreadable: string | null, };
 
 export type RecoveryBoard = { generatedAt: string, 
 /**
  * The workstation is locked (or nobody is signed in): names are initials, and the UI
  * shows only bay, initials and countdown.
  */
-locked: boolean, rows: Array<BoardRow>, };
+locked: boolean, rows: Array<BoardRow>, 
+/**
+ * Sessions on the board whose own record cannot be read (shown first, with their bay).
+ */
+unreadable: Array<UnreadableSession>, };
+
+export type UnreadableSession = { sessionId: number, bay: string | null, reason: string, };
 
 export type DeadlineKind = "minimum_reached" | "check_overdue" | "clinical" | "escort_late";
 
@@ -112,13 +124,32 @@ severity: AlertSeverity | null,
  * A critical emergency prompt (severe headache, chest pain or shortness of breath with
  * high blood pressure) among the alert's reasons: refer for emergency care now.
  */
-emergency: boolean, };
+emergency: boolean, 
+/**
+ * Raised while records could not be saved: why it is not written yet. Written (and then
+ * absent) as soon as storage takes writes again.
+ */
+notSaved?: string, };
 
 export type NotificationOutcome = { delivered: boolean, 
 /**
  * What happened, without patient data (e.g. "no notification service on the bus").
  */
 detail: string, at: string, };
+
+export type StorageStatus = { 
+/**
+ * Why records cannot be saved ("the disk is full"), or null while writes succeed.
+ */
+fault: string | null, 
+/**
+ * When writes started failing (null while they succeed).
+ */
+since: string | null, 
+/**
+ * Alerts raised but not written yet (written once storage takes writes again).
+ */
+unsavedAlerts: number, };
 
 export type ProtocolVersion = { id: number, protocol: Protocol, version: number, minimumMinutes: number, createdAt: string, };
 
@@ -132,7 +163,15 @@ protocols: Array<ProtocolVersion>, alertRepeatMinutes: number,
 /**
  * Seconds without input before the workstation locks.
  */
-idleLockSeconds: number, backup: BackupSettings, 
+idleLockSeconds: number, 
+/**
+ * Minutes an emergency access lasts before the workstation locks.
+ */
+emergencyMinutes: number, backup: BackupSettings, 
+/**
+ * Days saved papers (PDF files) and form drafts are kept before the daily cleanup.
+ */
+papersKeptDays: number, 
 /**
  * The limits that turn check values into clinical alerts.
  */
@@ -184,9 +223,33 @@ nurse: Nurse | null, locked: boolean,
  */
 emergency: boolean, 
 /**
+ * When the emergency access in use locks the workstation.
+ */
+emergencyEndsAt: string | null, 
+/**
  * Active accounts, for the sign-in list.
  */
 accounts: Array<Nurse>, idleLockSeconds: number, };
+
+export type EmergencyLimitEdit = { minutes: number, };
+
+export type EmergencyUse = { seq: number, nurse: Nurse, at: string, reason: string, 
+/**
+ * Audit entries written under it (the actions done).
+ */
+actions: number, 
+/**
+ * Who reviewed it and when, once reviewed.
+ */
+reviewedBy: Nurse | null, reviewedAt: string | null, };
+
+export type EmergencyAction = { seq: number, at: string, 
+/**
+ * The audit action, e.g. `admit`, `record_check`.
+ */
+action: string, detail: string, };
+
+export type EmergencyUseInput = { seq: number, };
 
 export type IntegrityStatus = { ok: boolean, checkedAt: string, 
 /**
@@ -214,11 +277,19 @@ file: string, createdAt: string, bytes: number,
 /**
  * The chain head written beside the backup when it was verified.
  */
-headHash: string | null, };
+headHash: string | null, 
+/**
+ * Why the backup did not verify when it was made (the database it copies was already
+ * damaged or altered), or `None` for a verified backup. Such a backup is kept, never
+ * restored from the app.
+ */
+unverified: string | null, };
 
 export type BackupSettings = { folder: string, intervalMinutes: number, keep: number, };
 
 export type BackupSettingsEdit = { folder: string, intervalMinutes: number, keep: number, };
+
+export type PapersKeptEdit = { days: number, };
 
 export type RestoreInput = { file: string, };
 
@@ -933,3 +1004,40 @@ lastDay: string, status: FormStatus, submittedAt: string | null, submittedBy: st
  * How it was sent; `None` on forms marked before the channel was recorded.
  */
 channel: SubmissionChannel | null, };
+
+export type StartupProblem = { 
+/**
+ * The reason, as the database or the file system gave it (never patient data).
+ */
+reason: string, 
+/**
+ * The database file that could not be opened.
+ */
+database: string, 
+/**
+ * The folder whose backups are listed: the default one beside the data directory (the
+ * clinic's chosen folder is stored in the database that cannot be read).
+ */
+backupFolder: string, 
+/**
+ * The backups in that folder, newest first.
+ */
+backups: Array<BackupInfo>, 
+/**
+ * The file itself is damaged. When not (a newer Vigil's schema, a folder that cannot be
+ * written), fixing the cause and starting again is the way; the ways out stay a last resort.
+ */
+damaged: boolean, };
+
+export type RecoveryOutcome = { 
+/**
+ * The new path of the damaged database file (its `-wal` and `-shm` beside it); none when
+ * there was no file to move.
+ */
+keptAs: string | null, 
+/**
+ * The backup file restored, or none for a fresh start.
+ */
+restoredFrom: string | null, };
+
+export type RecoveryRestoreInput = { file: string, };

@@ -22,8 +22,12 @@ import type {
   ThresholdSettingsEdit,
   BackupInfo,
   BackupSettingsEdit,
+  PapersKeptEdit,
   Draft,
   EmergencyInput,
+  EmergencyAction,
+  EmergencyLimitEdit,
+  EmergencyUse,
   IdleLockEdit,
   IntegrityStatus,
   NewNurseInput,
@@ -33,6 +37,7 @@ import type {
   NotificationOutcome,
   RestoreInput,
   SignInInput,
+  StorageStatus,
   VigilError,
   AgainstAdviceInput,
   TransferInput,
@@ -48,6 +53,9 @@ import type {
   RecoveryBoard,
   RemsDetails,
   RemsDetailsInput,
+  RecoveryOutcome,
+  RecoveryRestoreInput,
+  StartupProblem,
 } from './bindings';
 
 export type * from './bindings';
@@ -116,6 +124,16 @@ export function loadNotificationStatus(): Promise<NotificationOutcome | null> {
 /** Queues a test desktop notification; its outcome arrives with `records-changed`. */
 export function sendTestNotification(): Promise<void> {
   return call<void>('send_test_notification');
+}
+
+/** Whether records can be saved now (and why not); no sign-in needed. */
+export function loadStorageStatus(): Promise<StorageStatus> {
+  return call<StorageStatus>('load_storage_status');
+}
+
+/** Calls `handler` when records stop or start again being saved; resolves with the unsubscribe function. */
+export function onStorageChanged(handler: () => void): Promise<UnlistenFn> {
+  return listen('storage-changed', () => handler());
 }
 
 /** Calls `handler` when an alert fires; resolves with the unsubscribe function. */
@@ -191,6 +209,26 @@ export function emergencyAccess(input: EmergencyInput): Promise<AuthStatus> {
   return call<AuthStatus>('emergency_access', { input });
 }
 
+/** The uses of emergency access not yet reviewed (administrators signed in with a PIN). */
+export function loadEmergencyUses(): Promise<EmergencyUse[]> {
+  return call<EmergencyUse[]>('load_emergency_uses');
+}
+
+/** What was done under one use of emergency access (administrators). */
+export function loadEmergencyActions(seq: number): Promise<EmergencyAction[]> {
+  return call<EmergencyAction[]>('load_emergency_actions', { input: { seq } });
+}
+
+/** Marks one use of emergency access reviewed; resolves with the uses still unreviewed. */
+export function reviewEmergencyUse(seq: number): Promise<EmergencyUse[]> {
+  return call<EmergencyUse[]>('review_emergency_use', { input: { seq } });
+}
+
+/** Changes how long emergency access lasts (administrators only). */
+export function updateEmergencyLimit(edit: EmergencyLimitEdit): Promise<ClinicSettings> {
+  return call<ClinicSettings>('update_emergency_limit', { edit });
+}
+
 /** Calls `handler` when sign-in state changes (e.g. the idle lock); resolves with the unsubscribe function. */
 export function onAuthChanged(handler: () => void): Promise<UnlistenFn> {
   return listen('auth-changed', () => handler());
@@ -224,6 +262,11 @@ export function updateIdleLock(edit: IdleLockEdit): Promise<ClinicSettings> {
 /** Changes the backup folder, interval and generations kept (administrators only). */
 export function updateBackupSettings(edit: BackupSettingsEdit): Promise<ClinicSettings> {
   return call<ClinicSettings>('update_backup_settings', { edit });
+}
+
+/** Changes how many days saved papers and drafts are kept (administrators only). */
+export function updatePapersKept(edit: PapersKeptEdit): Promise<ClinicSettings> {
+  return call<ClinicSettings>('update_papers_kept', { edit });
 }
 
 /** The result of the last verification of the record (at start or on demand). */
@@ -382,4 +425,19 @@ export function loadRecentDepartures(): Promise<DepartedRow[]> {
 /** Changes the discharge policy (administrators only). */
 export function updateDischargePolicy(edit: DischargePolicyEdit): Promise<ClinicSettings> {
   return call<ClinicSettings>('update_discharge_policy', { edit });
+}
+
+/** Why the records could not be opened at start (recovery mode), or null on a normal start. */
+export function loadStartupProblem(): Promise<StartupProblem | null> {
+  return call<StartupProblem | null>('load_startup_problem');
+}
+
+/** Recovery mode: moves the damaged database aside (kept, renamed) and starts a fresh one. */
+export function recoverMoveAside(): Promise<RecoveryOutcome> {
+  return call<RecoveryOutcome>('recover_move_aside');
+}
+
+/** Recovery mode: restores a verified backup (a listed name or a full path) in its place. */
+export function recoverFromBackup(input: RecoveryRestoreInput): Promise<RecoveryOutcome> {
+  return call<RecoveryOutcome>('recover_from_backup', { input });
 }

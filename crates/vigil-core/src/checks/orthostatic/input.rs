@@ -13,7 +13,7 @@ use crate::VigilError;
 
 /// The orthostatic part of the check form, as typed.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrthostaticInput {
     /// `sit_to_stand`, `lie_to_stand` or `not_done`.
     pub method: String,

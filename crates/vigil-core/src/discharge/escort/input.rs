@@ -7,7 +7,6 @@ use ts_rs::TS;
 
 use super::super::fields::{local_instant, optional_line, past_instant, phone};
 use super::{Escort, EscortStatus, Transport};
-use crate::checks::is_bidi_control;
 use crate::discharge::DischargePolicy;
 use crate::text::required_text;
 use crate::VigilError;
@@ -21,7 +20,7 @@ type EscortTimes = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
 /// The escort form as the UI sends it. Times are local wall-clock "YYYY-MM-DD HH:MM" (like
 /// `CheckInput.observedAt`). Nothing here is trusted until [`EscortInput::validate`].
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EscortInput {
     #[ts(type = "number")]
     pub session_id: i64,
@@ -43,16 +42,19 @@ pub struct EscortInput {
 }
 
 impl EscortInput {
-    /// Validates the form at `now` under `policy`, reading typed times in zone `tz`.
+    /// Validates the form at `now` under `policy` for a session whose recovery clock started
+    /// at `started`, reading typed times in zone `tz`.
     ///
     /// Errors: `validation` naming the first bad field: `transport` (unknown, or alone when
     /// the policy does not allow it); for an escorted transport `fullName` (1-100),
     /// `relationship` (1-60), `phone` (required), `adultAttested` (must be true), `status`,
-    /// `eta` (not more than 24 h ahead; ignored once arrived), `arrivedAt` (not in the
-    /// future). For a transport alone only the non-empty person fields are checked.
+    /// `eta` (not more than 24 h ahead, not before `started`; ignored once arrived),
+    /// `arrivedAt` (not in the future, not before `started`). For a transport alone only the
+    /// non-empty person fields are checked.
     pub fn validate<Tz: TimeZone>(
         &self,
         policy: &DischargePolicy,
+        started: DateTime<Utc>,
         now: DateTime<Utc>,
         tz: &Tz,
     ) -> Result<Escort, VigilError> {
@@ -82,7 +84,7 @@ impl EscortInput {
         let status = EscortStatus::parse(self.status.trim()).ok_or_else(|| {
             VigilError::validation("status", "Choose expected, en route or arrived.")
         })?;
-        let (eta, arrived_at) = self.times(status, now, tz)?;
+        let (eta, arrived_at) = self.times(status, started, now, tz)?;
         Ok(Escort {
             full_name,
             relationship,
@@ -118,21 +120,35 @@ impl EscortInput {
         })
     }
 
-    /// The ETA (before arrival) and the arrival time (once arrived).
+    /// The ETA (before arrival) and the arrival time (once arrived); neither before the
+    /// recovery clock started at `started`.
     fn times<Tz: TimeZone>(
         &self,
         status: EscortStatus,
+        started: DateTime<Utc>,
         now: DateTime<Utc>,
         tz: &Tz,
     ) -> Result<EscortTimes, VigilError> {
         if status == EscortStatus::Arrived {
             let at = past_instant(&self.arrived_at, "arrivedAt", "the escort's arrival", now, tz)?;
+            if at < started {
+                return Err(VigilError::validation(
+                    "arrivedAt",
+                    "The escort's arrival cannot be before the recovery clock started.",
+                ));
+            }
             return Ok((None, Some(at)));
         }
         if self.eta.trim().is_empty() {
             return Ok((None, None));
         }
         let eta = local_instant(&self.eta, "eta", "the escort's arrival", tz)?;
+        if eta < started {
+            return Err(VigilError::validation(
+                "eta",
+                "The expected arrival cannot be before the recovery clock started.",
+            ));
+        }
         if eta > now + MAX_ETA_AHEAD {
             return Err(VigilError::validation(
                 "eta",
@@ -143,14 +159,7 @@ impl EscortInput {
     }
 }
 
-/// Required one-line text of 1 to `max` characters, without text-direction characters.
+/// Required one-line text of 1 to `max` characters (the rule of [`crate::text`]).
 fn text(raw: &str, field: &str, label: &str, max: usize) -> Result<String, VigilError> {
-    let value = required_text(raw, field, label, max)?;
-    if value.chars().any(is_bidi_control) {
-        return Err(VigilError::validation(
-            field,
-            format!("{label} must not contain text-direction characters."),
-        ));
-    }
-    Ok(value)
+    required_text(raw, field, label, max)
 }

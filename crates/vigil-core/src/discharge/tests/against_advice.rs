@@ -100,3 +100,14 @@ fn left_at_now_is_to_the_second() {
     let a = input().validate(&session(), not_ready(), now, &Utc).expect("recorded");
     assert_eq!(a.left_at, at(30));
 }
+
+#[test]
+fn the_prescriber_is_not_notified_before_the_recovery_clock_started() {
+    let err = validate(&with(|i| i.notified_at = local(-5))).expect_err("refused");
+    assert_eq!(err.field.as_deref(), Some("notifiedAt"));
+    assert_eq!(
+        err.message,
+        "The prescriber's notification cannot be before the recovery clock started."
+    );
+    assert_eq!(validate(&with(|i| i.notified_at = local(0))).expect("ok").notified_at, Some(at(0)));
+}

@@ -33,7 +33,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn validate(input: &EscortInput) -> Result<Escort, VigilError> {
-    input.validate(&DischargePolicy::default(), now(), &Utc)
+    input.validate(&DischargePolicy::default(), start(), now(), &Utc)
 }
 
 fn allowing() -> DischargePolicy {
@@ -60,7 +60,7 @@ fn a_valid_escort_is_trimmed_and_kept() {
 fn arrival_defaults_to_now_and_ignores_an_eta() {
     let now_with_ms = now() + Duration::milliseconds(1500);
     let i = with(|i| (i.arrived_at, i.eta) = (String::new(), local(70)));
-    let e = i.validate(&DischargePolicy::default(), now_with_ms, &Utc).expect("valid");
+    let e = i.validate(&DischargePolicy::default(), start(), now_with_ms, &Utc).expect("valid");
     assert_eq!((e.arrived_at, e.eta), (Some(now() + Duration::seconds(1)), None));
     // Up to a minute ahead is the clock skew: taken as now.
     let e = validate(&with(|i| i.arrived_at = local(61))).expect("skew");
@@ -144,7 +144,7 @@ fn going_alone_where_allowed_needs_no_escort_details() {
         (i.status, i.eta, i.arrived_at) = (String::new(), "garbage".into(), "garbage".into());
         i.adult_attested = false;
     });
-    let e = i.validate(&allowing(), now(), &Utc).expect("allowed");
+    let e = i.validate(&allowing(), start(), now(), &Utc).expect("allowed");
     assert_eq!(e.transport, Transport::RideshareAlone);
     assert_eq!((e.status, e.eta, e.arrived_at), (EscortStatus::Expected, None, None));
     assert!(!e.known_to_staff && !e.name_confirmed && !e.photo_id, "identity does not apply");
@@ -152,11 +152,11 @@ fn going_alone_where_allowed_needs_no_escort_details() {
     // A contact given is kept trimmed, and a phone given must still be a phone number.
     let contact =
         with(|i| (i.transport, i.phone) = ("public_transport_alone".into(), " 555 0100 ".into()));
-    let e = contact.validate(&allowing(), now(), &Utc).expect("allowed");
+    let e = contact.validate(&allowing(), start(), now(), &Utc).expect("allowed");
     assert_eq!((e.full_name.as_str(), e.phone.as_str()), ("Sam Example", "555 0100"));
     let bad_phone =
         with(|i| (i.transport, i.phone) = ("public_transport_alone".into(), "ab".into()));
-    assert_eq!(field_of(bad_phone.validate(&allowing(), now(), &Utc)), "phone");
+    assert_eq!(field_of(bad_phone.validate(&allowing(), start(), now(), &Utc)), "phone");
 }
 
 #[test]
@@ -164,11 +164,30 @@ fn typed_times_are_local_and_dst_gaps_are_refused() {
     // 2026-03-29 02:30 does not exist in Berlin.
     let now = Utc.with_ymd_and_hms(2026, 3, 29, 6, 0, 0).single().expect("valid");
     let gap = with(|i| i.arrived_at = "2026-03-29 02:30".into());
-    assert_eq!(field_of(gap.validate(&DischargePolicy::default(), now, &Berlin)), "arrivedAt");
+    assert_eq!(
+        field_of(gap.validate(&DischargePolicy::default(), now - Duration::hours(2), now, &Berlin)),
+        "arrivedAt"
+    );
     let ok = with(|i| i.arrived_at = "2026-03-29 07:30".into());
-    let e = ok.validate(&DischargePolicy::default(), now, &Berlin).expect("valid");
+    let e = ok
+        .validate(&DischargePolicy::default(), now - Duration::hours(2), now, &Berlin)
+        .expect("valid");
     assert_eq!(
         e.arrived_at,
         Some(Utc.with_ymd_and_hms(2026, 3, 29, 5, 30, 0).single().expect("v"))
     );
+}
+
+#[test]
+fn no_escort_time_is_before_the_recovery_clock_started() {
+    let early_arrival = with(|i| i.arrived_at = local(-1));
+    let err = validate(&early_arrival).expect_err("refused");
+    assert_eq!(err.field.as_deref(), Some("arrivedAt"));
+    assert_eq!(err.message, "The escort's arrival cannot be before the recovery clock started.");
+    let early_eta = with(|i| (i.status, i.eta) = ("expected".into(), local(-30)));
+    assert_eq!(field_of(validate(&early_eta)), "eta");
+    // At the clock start itself both are accepted.
+    assert_eq!(validate(&with(|i| i.arrived_at = local(0))).expect("ok").arrived_at, Some(at(0)));
+    let on_time = with(|i| (i.status, i.eta) = ("en_route".into(), local(0)));
+    assert_eq!(validate(&on_time).expect("ok").eta, Some(at(0)));
 }

@@ -6,6 +6,7 @@ mod clearance;
 mod escort;
 mod gates_checks;
 mod gates_hard;
+mod hidden_text;
 mod lifecycle;
 mod planned_checks;
 mod replay;

@@ -30,7 +30,7 @@ impl Sex {
 /// The REMS details as the form sends them. Date of birth and dose are empty when they are as
 /// admitted.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RemsDetailsInput {
     #[ts(type = "number")]
     pub session_id: i64,
@@ -83,6 +83,13 @@ impl RemsDetailsInput {
                         "The date of birth must be in the past.",
                     ));
                 }
+                // The admission's rule: nobody is older than 120 (year 1 is a typing slip).
+                if today.years_since(date).is_none_or(|age| age > 120) {
+                    return Err(VigilError::validation(
+                        "dateOfBirth",
+                        "The date of birth is more than 120 years ago.",
+                    ));
+                }
                 Some(date)
             }
         };
@@ -106,10 +113,11 @@ impl RemsDetailsInput {
             },
         };
         let lot = self.lot.trim().to_owned();
-        if lot.chars().count() > 40 || lot.chars().any(char::is_control) {
+        if lot.chars().count() > 40 || lot.chars().any(crate::text::refused_in_line) {
             return Err(VigilError::validation(
                 "lot",
-                "The lot number must be at most 40 characters, without control characters.",
+                "The lot number must be at most 40 characters, without control, invisible or \
+                 text-direction characters.",
             ));
         }
         let events = note(&self.serious_adverse_events)
@@ -164,9 +172,11 @@ mod tests {
         let ok = input().validate(today()).expect("valid");
         assert_eq!((ok.sex, ok.dose_mg, ok.date_of_birth), (Some(Sex::Female), Some(84), None));
         type Change = fn(&mut RemsDetailsInput);
-        let cases: [(&str, Change); 6] = [
+        let cases: [(&str, Change); 8] = [
             ("dateOfBirth", |i| i.date_of_birth = "01/02/1990".into()),
             ("dateOfBirth", |i| i.date_of_birth = "2026-07-01".into()),
+            ("dateOfBirth", |i| i.date_of_birth = "0001-01-01".into()),
+            ("dateOfBirth", |i| i.date_of_birth = "1905-06-30".into()),
             ("sex", |i| i.sex = "x".into()),
             ("doseMg", |i| i.dose_mg = "56.5".into()),
             ("lot", |i| i.lot = "L".repeat(41)),

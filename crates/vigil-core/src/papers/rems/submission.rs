@@ -47,7 +47,7 @@ impl SubmissionChannel {
 
 /// "This form was submitted", as the forms-due screen sends it.
 #[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FormSubmittedInput {
     #[ts(type = "number")]
     pub session_id: i64,

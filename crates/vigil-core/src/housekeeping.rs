@@ -1,0 +1,47 @@
+//! Housekeeping of what is not a record: how long saved papers (PDF copies of records that stay
+//! in the database) and unsaved form drafts are kept before the daily cleanup deletes them.
+
+use serde::Deserialize;
+use ts_rs::TS;
+
+use crate::VigilError;
+
+/// Saved papers and drafts are kept this many days unless the clinic chose otherwise.
+pub const DEFAULT_PAPERS_KEPT_DAYS: u32 = 30;
+
+/// A change of how many days saved papers (and drafts) are kept.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PapersKeptEdit {
+    pub days: f64,
+}
+
+impl PapersKeptEdit {
+    /// Errors: `validation` on `days` unless a whole number from 1 to 3650.
+    pub fn validate(&self) -> Result<u32, VigilError> {
+        let d = self.days;
+        if !d.is_finite() || d.fract() != 0.0 || !(1.0..=3650.0).contains(&d) {
+            return Err(VigilError::validation(
+                "days",
+                "Papers are kept a whole number of days from 1 to 3650.",
+            ));
+        }
+        Ok(d as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_kept_bounds() {
+        for ok in [1.0, 30.0, 3650.0] {
+            assert_eq!(PapersKeptEdit { days: ok }.validate(), Ok(ok as u32));
+        }
+        for bad in [0.0, -1.0, 3651.0, 2.5, f64::NAN, f64::INFINITY] {
+            let err = PapersKeptEdit { days: bad }.validate().expect_err("refused");
+            assert_eq!(err.field.as_deref(), Some("days"), "{bad}");
+        }
+    }
+}

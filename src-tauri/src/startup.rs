@@ -1,0 +1,127 @@
+//! Start-up when the records cannot be opened (a corrupt, truncated or unreadable database):
+//! instead of leaving with a line on stderr only, Vigil opens its window in recovery mode,
+//! without an `AppState`, showing the reason and the two ways out (`ways_out`): restore a
+//! verified backup, or start with the damaged file moved aside (renamed with the time, never
+//! deleted). Either way the records are then opened in this process and the normal app carries
+//! on in the same window. Only the three commands here work in recovery mode (every other
+//! command finds no `AppState` and Tauri refuses it); the `recover_*` commands are refused once
+//! the records are open.
+
+mod ways_out;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use tauri::{AppHandle, State};
+use vigil_core::startup::{RecoveryOutcome, RecoveryRestoreInput, StartupProblem};
+use vigil_core::{ErrorCode, VigilError};
+use vigil_store::backup::safe_restore;
+use vigil_store::StoreError;
+
+use crate::state::{AppState, SystemClock};
+
+/// The recovery mode's state, managed in both modes: no pending problem once the records are
+/// open. It keeps the app's handle to start the app with, so its commands take no `AppHandle`
+/// and compile for any runtime (the input sweep's mock app lists them too).
+#[derive(Default)]
+pub struct Recovery {
+    pending: Mutex<Option<Pending>>,
+    app: OnceLock<AppHandle>,
+}
+
+impl std::fmt::Debug for Recovery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Recovery").field("pending", &*self.lock()).finish_non_exhaustive()
+    }
+}
+
+/// Why the records in `dir` could not be opened.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub dir: PathBuf,
+    pub reason: String,
+    /// The file itself is damaged (not a newer schema or a folder that cannot be written).
+    pub damaged: bool,
+}
+
+impl Recovery {
+    /// Recovery mode for the records in `dir`, which failed to open with `error`.
+    pub fn pending(dir: PathBuf, error: &StoreError) -> Self {
+        let reason = format!("the database cannot be opened: {error}");
+        let damaged = safe_restore::is_damage(error);
+        Self { pending: Mutex::new(Some(Pending { dir, reason, damaged })), app: OnceLock::new() }
+    }
+
+    /// The app to start once the records are open (set in `setup`).
+    pub fn attach(&self, app: AppHandle) {
+        let _ = self.app.set(app);
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Option<Pending>> {
+        self.pending.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs `way_out` ([`Recovery::take`]) and starts the app on the records it opened.
+    fn recover(
+        &self,
+        way_out: impl FnOnce(&Pending) -> Result<(AppState, RecoveryOutcome), VigilError>,
+    ) -> Result<RecoveryOutcome, VigilError> {
+        let app =
+            self.app.get().ok_or_else(|| VigilError::internal("The window is not ready yet."))?;
+        let (state, outcome) = self.take(way_out)?;
+        crate::start_records(app, state);
+        Ok(outcome)
+    }
+
+    /// Runs one way out while holding the recovery (a second click waits, then is refused):
+    /// on success recovery mode ends and the caller starts the app on the opened records; on
+    /// failure it goes on, showing the newest reason.
+    ///
+    /// Errors: `conflict` when the records are open (not in recovery mode); the way out's.
+    pub fn take(
+        &self,
+        way_out: impl FnOnce(&Pending) -> Result<(AppState, RecoveryOutcome), VigilError>,
+    ) -> Result<(AppState, RecoveryOutcome), VigilError> {
+        let mut pending = self.lock();
+        let current = pending.as_mut().ok_or_else(not_in_recovery)?;
+        match way_out(current) {
+            Ok(done) => {
+                *pending = None;
+                Ok(done)
+            }
+            Err(e) => {
+                if e.code == ErrorCode::Storage {
+                    current.reason = e.message.clone();
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+fn not_in_recovery() -> VigilError {
+    VigilError::new(ErrorCode::Conflict, "Vigil's records are open: there is nothing to recover.")
+}
+
+/// Why the records could not be opened at start, or `null` when they are open.
+#[tauri::command(async)]
+pub fn load_startup_problem(recovery: State<'_, Recovery>) -> Option<StartupProblem> {
+    recovery.lock().as_ref().map(Pending::problem)
+}
+
+/// Moves the damaged database aside, starts a fresh one and carries on into the app.
+#[tauri::command(async)]
+pub fn recover_move_aside(recovery: State<'_, Recovery>) -> Result<RecoveryOutcome, VigilError> {
+    recovery.recover(|p| p.start_fresh(Arc::new(SystemClock)))
+}
+
+/// Restores a verified backup in place of the damaged database and carries on into the app.
+#[tauri::command(async)]
+pub fn recover_from_backup(
+    recovery: State<'_, Recovery>,
+    input: RecoveryRestoreInput,
+) -> Result<RecoveryOutcome, VigilError> {
+    recovery.recover(|p| p.restore(&input, Arc::new(SystemClock)))
+}
+
+#[cfg(test)]
+mod tests;
