@@ -32,6 +32,8 @@ fn main() {
             "update_idle_lock",
             "update_backup_settings",
             "update_papers_kept",
+            "load_display_settings",
+            "update_display_settings",
             "load_integrity",
             "verify_records",
             "load_backups",

@@ -5,12 +5,12 @@
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tauri::{AppHandle, Manager, UserAttentionType};
-use vigil_core::alert::notification_text;
+use tauri::{AppHandle, Emitter, Manager, UserAttentionType};
+use vigil_core::alert::{notification_text, OpenSession};
 use vigil_core::deadline::MAX_SLEEP;
 
-use crate::commands::{signal, ALERT_RAISED, AUTH_CHANGED, RECORDS_CHANGED};
-use crate::notifier::{Job, Notifier};
+use crate::commands::{signal, ALERT_RAISED, AUTH_CHANGED, OPEN_SESSION, RECORDS_CHANGED};
+use crate::notifier::{Job, Notifier, Opens};
 use crate::scheduler::{Fired, Scheduler};
 use crate::state::AppState;
 
@@ -36,7 +36,21 @@ pub fn notification_job(fired: &Fired) -> Job {
         &fired.deadline.detail,
     );
     // An alert not written yet has no row for its outcome to point at.
-    Job { firing_id: fired.is_saved().then_some(fired.firing_id), summary, body }
+    Job {
+        firing_id: fired.is_saved().then_some(fired.firing_id),
+        summary,
+        body,
+        opens: Some(Opens { session_id: fired.deadline.session_id, bay: fired.bay.clone() }),
+    }
+}
+
+/// A click on an alert's desktop notification: the window comes forward and the page opens
+/// that patient's record ([`OPEN_SESSION`]; locked or signed out, once a nurse signs in).
+pub fn open_from_notification<R: tauri::Runtime>(app: &AppHandle<R>, session_id: i64) {
+    crate::focus(app);
+    if let Err(e) = app.emit(OPEN_SESSION, OpenSession { session_id }) {
+        eprintln!("vigil: could not ask the page to open session {session_id}: {e}");
+    }
 }
 
 /// Runs the scheduler on a thread of its own for the life of the app: sweep, raise, sleep.
@@ -149,5 +163,39 @@ mod tests {
     fn a_panicking_round_is_survived_and_the_next_comes_after_max_sleep() {
         assert_eq!(guarded(|| panic!("a bug in a round")), MAX_SLEEP);
         assert_eq!(guarded(|| Duration::from_secs(3)), Duration::from_secs(3));
+    }
+
+    #[test]
+    fn a_clicked_notification_asks_the_page_to_open_that_session() {
+        use tauri::Listener;
+        let app = tauri::test::mock_builder()
+            .build(tauri::test::mock_context(tauri::test::noop_assets()))
+            .expect("mock app");
+        let (heard, payloads) = std::sync::mpsc::channel();
+        app.listen_any(OPEN_SESSION, move |event| {
+            let _ = heard.send(event.payload().to_owned());
+        });
+        open_from_notification(app.handle(), 42);
+        let payload = payloads.recv_timeout(Duration::from_secs(5)).expect("the event");
+        assert_eq!(payload, r#"{"sessionId":42}"#);
+    }
+
+    #[test]
+    fn an_alert_notification_opens_its_bay_and_names_no_patient() {
+        let fired = Fired {
+            firing_id: 9,
+            deadline: vigil_core::deadline::Deadline {
+                session_id: 42,
+                kind: vigil_core::DeadlineKind::MinimumReached,
+                key: "minimum".into(),
+                due_at: crate::test_support::t0(),
+                detail: String::new(),
+            },
+            bay: "Bay 5".into(),
+            patient_name: "Testy McTestface".into(),
+        };
+        let job = notification_job(&fired);
+        assert_eq!(job.opens, Some(Opens { session_id: 42, bay: "Bay 5".into() }));
+        assert!(!format!("{}{}", job.summary, job.body).contains("Testy"), "{job:?}");
     }
 }

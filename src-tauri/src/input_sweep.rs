@@ -34,6 +34,7 @@ const NO_ARGUMENTS: &[&str] = &[
     "send_test_notification",
     "load_storage_status",
     "load_settings",
+    "load_display_settings",
     "load_auth",
     "sign_out",
     "lock_screen",

@@ -1,7 +1,7 @@
 //! Vigil's desktop shell: wiring only. Commands live in `commands/`, state in `state`, the
 //! scheduler and alerting in `scheduler`/`alerting`/`notifier`, scheduled backups in
 //! `backups`, the headless commands in `cli`, the data directory rule in `data_dir`, WebView
-//! tuning in `webview`.
+//! tuning in `webview`, the window's remembered size and place in `window_state`.
 
 mod alerting;
 #[cfg(test)]
@@ -20,7 +20,8 @@ mod startup;
 pub mod state;
 #[cfg(test)]
 mod test_support;
-mod webview;
+pub mod webview;
+mod window_state;
 
 use std::sync::Arc;
 use tauri::{AppHandle, Manager, RunEvent, WebviewWindowBuilder};
@@ -49,6 +50,8 @@ macro_rules! command_handler {
             $crate::commands::settings::update_idle_lock,
             $crate::commands::settings::update_backup_settings,
             $crate::commands::settings::update_papers_kept,
+            $crate::commands::display::load_display_settings,
+            $crate::commands::display::update_display_settings,
             $crate::commands::auth::load_auth,
             $crate::commands::auth::create_first_admin,
             $crate::commands::auth::sign_in,
@@ -119,7 +122,8 @@ pub fn run() {
         }
     });
     let builder = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus(app)));
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus(app)))
+        .plugin(window_state::plugin());
     let start = match opened {
         Ok(start) => start,
         Err(message) => {
@@ -196,6 +200,7 @@ fn open_window(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     if let Some(config) = app.config().app.windows.iter().find(|w| w.label == "main") {
         let window = WebviewWindowBuilder::from_config(app.handle(), config)?.build()?;
         webview::tune(&window);
+        window_state::save_on_change(&window);
     }
     Ok(())
 }
@@ -210,10 +215,14 @@ fn prepare_records(
         data_dir::keep_backups_private(&folder);
     }
     let handle = app.clone();
+    let clicked = app.clone();
     let notifier = Arc::new(notifier::Notifier::start(
         app_state.store.clone(),
         app_state.clock.clone(),
         move || commands::signal(&handle, commands::RECORDS_CHANGED),
+        Arc::new(notifier::clicks::Clicks::new(move |session_id| {
+            alerting::open_from_notification(&clicked, session_id)
+        })),
     ));
     app_state.notifier = Some(notifier.clone());
     let scheduler = scheduler::Scheduler::new(app_state.store.clone(), app_state.clock.clone())
@@ -222,8 +231,8 @@ fn prepare_records(
     (scheduler, notifier)
 }
 
-/// Brings the main window forward (a second copy was started).
-fn focus(app: &AppHandle) {
+/// Brings the main window forward (a second copy was started, a notification was clicked).
+pub(crate) fn focus<R: tauri::Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();

@@ -1,7 +1,14 @@
-//! Desktop notifications, which must never block an alert. notify-rust's `show()` can hang for
-//! 25 s or for ever when the notification daemon misbehaves, so each call runs on a thread of
-//! its own and is given [`SHOW_TIMEOUT`]; a worker thread takes jobs in order and records every
-//! outcome (delivered, or failed and why) in the database. The in-app alert never waits for it.
+//! Desktop notifications (notify-rust), which must never block an alert. The D-Bus `Notify`
+//! call can hang for 25 s or for ever when the notification daemon misbehaves, so each
+//! notification is a task of its own (`desktop`), on the notifier's own runtime (`runtime`, so
+//! blocking work on tauri's shared runtime cannot hold it), and its call is given
+//! [`SHOW_TIMEOUT`]; a worker thread takes jobs in order and records every outcome (delivered, or
+//! failed and why) in the database. The in-app alert never waits for it. A click on an alert's notification (its
+//! default action) opens that patient's record (`clicks`, which also bounds the waiting tasks).
+
+pub mod clicks;
+mod desktop;
+mod runtime;
 
 use std::sync::mpsc;
 use std::sync::Arc;
@@ -20,6 +27,16 @@ pub struct Job {
     pub firing_id: Option<i64>,
     pub summary: String,
     pub body: String,
+    /// The record a click on the notification opens; `None` (a test notification): no action.
+    pub opens: Option<Opens>,
+}
+
+/// The patient whose record a notification's default action opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opens {
+    pub session_id: i64,
+    /// Names the action ("Open Bay 5"): the bay, never a name.
+    pub bay: String,
 }
 
 /// Queues notifications for the worker thread.
@@ -30,16 +47,25 @@ pub struct Notifier {
 
 impl Notifier {
     /// Starts the worker. `after_each` runs after every recorded outcome (the shell signals the
-    /// UI with it).
+    /// UI with it); `clicks` opens the record of a clicked notification.
     pub fn start(
         store: Arc<Store>,
         clock: Arc<dyn Clock>,
         after_each: impl Fn() + Send + 'static,
+        clicks: Arc<clicks::Clicks>,
     ) -> Self {
         let (jobs, queue) = mpsc::channel::<Job>();
         let spawned = thread::Builder::new().name("vigil-notifier".into()).spawn(move || {
+            let runtime = runtime::Runtime::start("vigil-notify-bus")
+                .map_err(|e| format!("the notifier's runtime did not start: {e}"));
+            if let Err(e) = &runtime {
+                eprintln!("vigil: {e}");
+            }
             for job in queue {
-                let outcome = show_with_timeout(&job, SHOW_TIMEOUT);
+                let outcome = match &runtime {
+                    Ok(runtime) => show_with_timeout(runtime, &job, &clicks, SHOW_TIMEOUT),
+                    Err(e) => Err(e.clone()),
+                };
                 let (delivered, detail) = match &outcome {
                     Ok(()) => (true, "delivered to the notification service".to_owned()),
                     Err(reason) => (false, reason.clone()),
@@ -72,26 +98,20 @@ impl Notifier {
     }
 }
 
-/// Shows one notification on a thread of its own, waiting at most `timeout`. A call that hangs
-/// is abandoned (its thread ends when the D-Bus call finally returns, if ever).
-fn show_with_timeout(job: &Job, timeout: Duration) -> Result<(), String> {
+/// Shows one notification on a task of its own, waiting at most `timeout` for the daemon's
+/// answer. A call that hangs is left to its task (bounded by `clicks`, like the tasks waiting for
+/// a click): the daemon may still show it late.
+fn show_with_timeout(
+    runtime: &runtime::Runtime,
+    job: &Job,
+    clicks: &Arc<clicks::Clicks>,
+    timeout: Duration,
+) -> Result<(), String> {
     let (done, result) = mpsc::channel();
-    let (summary, body) = (job.summary.clone(), job.body.clone());
-    thread::Builder::new()
-        .name("vigil-notify-call".into())
-        .spawn(move || {
-            let shown = notify_rust::Notification::new()
-                .appname("Vigil")
-                .summary(&summary)
-                .body(&body)
-                .urgency(notify_rust::Urgency::Critical)
-                .timeout(notify_rust::Timeout::Never)
-                .show()
-                .map(|_| ())
-                .map_err(|e| format!("the notification service refused or is absent: {e}"));
-            let _ = done.send(shown);
-        })
-        .map_err(|e| format!("could not start a notification thread: {e}"))?;
+    let ticket = clicks.wait();
+    let task = desktop::spawn(runtime, job, ticket, clicks.clone(), done);
+    let abort = task.abort_handle();
+    clicks.keep(ticket, move || abort.abort());
     match result.recv_timeout(timeout) {
         Ok(shown) => shown,
         Err(_) => {

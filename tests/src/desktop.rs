@@ -32,22 +32,28 @@ impl Desktop {
     /// Starts Xvfb, a session bus, dunst and tauri-driver. Panics (failing the test) when any
     /// of them cannot start: a test that needs them never passes without them.
     pub fn start() -> Self {
-        Self::start_with(true)
+        Self::start_with(true, "1200x800")
+    }
+
+    /// As [`Desktop::start`], on a screen of `width` x `height` pixels (the default is
+    /// 1200x800): for windows larger than that, and screenshots of exactly one window size.
+    pub fn start_with_screen(width: u32, height: u32) -> Self {
+        Self::start_with(true, &format!("{width}x{height}"))
     }
 
     /// As [`Desktop::start`], with no notification daemon on the bus.
     pub fn start_without_notification_daemon() -> Self {
-        Self::start_with(false)
+        Self::start_with(false, "1200x800")
     }
 
-    fn start_with(with_dunst: bool) -> Self {
+    fn start_with(with_dunst: bool, screen: &str) -> Self {
         let logs = tempfile::Builder::new().prefix("vigil-e2e-logs-").tempdir().expect("logs dir");
         let data_dir =
             tempfile::Builder::new().prefix("vigil-e2e-data-").tempdir().expect("data dir");
 
         let mut xvfb_cmd = Command::new("Xvfb");
         xvfb_cmd
-            .args(["-displayfd", "1", "-screen", "0", "1200x800x24", "-nolisten", "tcp"])
+            .args(["-displayfd", "1", "-screen", "0", &format!("{screen}x24"), "-nolisten", "tcp"])
             .stdout(Stdio::piped());
         let mut xvfb = Child::spawn("xvfb", xvfb_cmd, logs.path());
         let display = format!(":{}", xvfb.first_line());

@@ -4,9 +4,15 @@
 //! [`Desktop`] is dropped, which also happens when a test panics.
 
 pub mod admit;
+pub mod axe;
+pub mod board;
 pub mod desktop;
+pub mod display;
+pub mod keys;
+pub mod layout;
 pub mod nurse;
 pub mod process;
+pub mod room;
 pub mod webdriver;
 
 pub use admit::{AdmitForm, NAME};

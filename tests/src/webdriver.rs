@@ -61,6 +61,16 @@ impl By {
         ))
     }
 
+    /// The value of the term `term` ("Admitted by", "PADSS", "Not ready") in the details
+    /// row just below the board row `row` (shown once the row is expanded).
+    pub fn detail(row: &str, term: &str) -> Self {
+        Self(format!(
+            "{}/following-sibling::tr[1][contains(@class, 'details')]//dt[normalize-space()={}]/following-sibling::dd",
+            Self::row(row).0,
+            quote(term)
+        ))
+    }
+
     /// Any element whose own text is exactly `text`.
     pub fn text(text: &str) -> Self {
         Self(format!("//*[normalize-space(text())={}]", quote(text)))
@@ -209,10 +219,60 @@ impl Session {
         self.must("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
     }
 
+    /// As [`Session::execute`], with `arguments[0]` the element `el`.
+    pub fn execute_on(&self, script: &str, el: &Element) -> Value {
+        let args = json!([{ ELEMENT_KEY: el.0 }]);
+        self.must("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
+    }
+
+    /// Runs `script` asynchronously: it ends by calling `arguments[arguments.length - 1]`
+    /// with its result. The driver's error (e.g. its script timeout) when it fails.
+    pub fn execute_async(&self, script: &str) -> Result<Value, String> {
+        self.call("POST", "/execute/async", Some(json!({ "script": script, "args": [] })))
+    }
+
+    /// Sets the driver's script timeout (how long [`Session::execute_async`] may take).
+    pub fn set_script_timeout(&self, limit: Duration) {
+        let ms = u64::try_from(limit.as_millis()).unwrap_or(u64::MAX);
+        self.must("POST", "/timeouts", Some(json!({ "script": ms })));
+    }
+
+    /// Presses and releases each key in turn through the WebDriver actions API: the keys go
+    /// to whatever has the focus, as from a keyboard. Special keys are WebDriver code points
+    /// (see `crate::keys`).
+    pub fn press_keys(&self, keys: &str) {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|k| {
+                let k = k.to_string();
+                [json!({"type": "keyDown", "value": k}), json!({"type": "keyUp", "value": k})]
+            })
+            .collect();
+        let body = json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]});
+        self.must("POST", "/actions", Some(body));
+        self.call("DELETE", "/actions", None).ok();
+    }
+
+    /// Holds `modifier` (e.g. Control, Shift) while pressing `key`, then releases both.
+    pub fn press_chord(&self, modifier: &str, key: &str) {
+        let actions = json!([
+            {"type": "keyDown", "value": modifier}, {"type": "keyDown", "value": key},
+            {"type": "keyUp", "value": key}, {"type": "keyUp", "value": modifier},
+        ]);
+        let body = json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]});
+        self.must("POST", "/actions", Some(body));
+        self.call("DELETE", "/actions", None).ok();
+    }
+
     /// Asks for the window's size in CSS pixels; the driver's error when it cannot.
     pub fn set_window_size(&self, width: u32, height: u32) -> Result<(), String> {
         let rect = json!({ "width": width, "height": height });
         self.call("POST", "/window/rect", Some(rect)).map(|_| ())
+    }
+
+    /// Asks for the window's position on the screen; the driver's error when it cannot.
+    pub fn set_window_position(&self, x: i32, y: i32) -> Result<(), String> {
+        self.call("POST", "/window/rect", Some(json!({ "x": x, "y": y }))).map(|_| ())
     }
 }
 

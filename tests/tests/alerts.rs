@@ -15,6 +15,14 @@ fn admit(app: &Session, bay: &str, ends_in: Span) {
     app.find(&By::row(bay));
 }
 
+/// The row header of `bay` marked as having an open alert (the "!" and "alert open").
+fn marked_alert(bay: &str) -> By {
+    By::xpath(format!(
+        "//th[@scope='row'][normalize-space()='{bay}'][@aria-describedby='board-alert-open']\
+         [span[contains(@class, 'alert-mark')]]"
+    ))
+}
+
 fn count(desktop: &Desktop, sql: &str) -> i64 {
     let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
         .expect("db");
@@ -37,7 +45,11 @@ fn the_minimum_fires_one_notification_and_an_alert_that_stays_until_acknowledged
     wait_for("dunst to receive the notification", Duration::from_secs(10), || {
         (notifications_naming(&desktop, "Bay 5") > 0).then_some(())
     });
-    assert_eq!(app.text(&app.find(&By::cell("Bay 5", "State"))), "Minimum reached, alert open");
+    // The row: "Reached" in place of the countdown, the bay marked, the state in its details.
+    let left = app.text(&app.find(&By::cell("Bay 5", "Time left")));
+    assert!(left.starts_with("Reached"), "no countdown once reached: {left:?}");
+    assert_eq!(app.count(&marked_alert("Bay 5")), 1, "the bay carries the alert mark");
+    assert_eq!(app.row_detail("Bay 5", "State"), "Minimum reached, alert open");
     let calls = desktop.notifications();
     assert_eq!(calls.len(), 1, "exactly one notification: {calls:?}");
     assert!(calls[0].iter().any(|a| a.contains("Bay 5 (T.M.)")), "{calls:?}");
@@ -48,7 +60,8 @@ fn the_minimum_fires_one_notification_and_an_alert_that_stays_until_acknowledged
     wait_for("the alert to go", Duration::from_secs(10), || {
         app.try_find(&ack).is_none().then_some(())
     });
-    assert_eq!(app.text(&app.find(&By::cell("Bay 5", "State"))), "Minimum reached");
+    assert_eq!(app.row_detail("Bay 5", "State"), "Minimum reached");
+    assert_eq!(app.count(&marked_alert("Bay 5")), 0, "the alert mark went with the alert");
     assert_eq!(count(&desktop, "SELECT count(*) FROM alert_firings"), 1);
     assert_eq!(count(&desktop, "SELECT count(*) FROM alert_acknowledgements"), 1);
     wait_for("the delivery to be recorded", Duration::from_secs(10), || {

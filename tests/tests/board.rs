@@ -56,7 +56,7 @@ fn admitting_puts_the_patient_on_the_board_with_a_running_countdown_and_in_sqlit
 
     app.find(&By::row("Bay 7"));
     assert_eq!(app.text(&app.find(&By::cell("Bay 7", "Patient"))), NAME);
-    assert_eq!(app.text(&app.find(&By::cell("Bay 7", "State"))), "Recovering");
+    assert_eq!(app.text(&app.find(&By::cell("Bay 7", "Protocol"))), "IV 60 min");
     let countdown = By::cell("Bay 7", "Time left");
     let first = countdown_seconds(&app.text(&app.find(&countdown)));
     // 60 min from a start typed to the minute, 10 min ago: between 49 and 50 minutes left.
@@ -64,6 +64,8 @@ fn admitting_puts_the_patient_on_the_board_with_a_running_countdown_and_in_sqlit
     std::thread::sleep(Duration::from_millis(2_500));
     let second = countdown_seconds(&app.text(&app.find(&countdown)));
     assert!((1..=4).contains(&(first - second)), "the countdown ticks: {first} s then {second} s");
+    assert_eq!(app.row_detail("Bay 7", "State"), "Recovering");
+    assert_eq!(app.row_detail("Bay 7", "Admitted by"), vigil_e2e::nurse::ADMIN_LABEL);
 
     let rows = sessions_in_db(&desktop);
     assert_eq!(rows.len(), 1, "one row in {}", desktop.database().display());
@@ -190,7 +192,7 @@ fn the_patient_who_needs_the_nurse_next_is_on_top_even_when_admitted_last() {
 fn open_alerts_stay_pinned_at_the_top_when_the_board_scrolls() {
     let mut desktop = Desktop::start();
     let app = desktop.launch_app();
-    // The board must be taller than the window for this test to mean anything.
+    // The page must be taller than the window for this test to mean anything.
     app.set_window_size(1366, 768)
         .unwrap_or_else(|e| panic!("the window could not be sized to 1366x768: {e}"));
     for bay in 1..=5 {
@@ -199,6 +201,10 @@ fn open_alerts_stay_pinned_at_the_top_when_the_board_scrolls() {
     // Bay 6's minimum passed before it was admitted: its alert opens at once.
     admit(&app, "Bay 6", 61, "60");
     app.find(&By::button("Acknowledge alert for Bay 6"));
+    // Six lines fit the window: with every row's details open the board is taller than it.
+    for bay in 1..=6 {
+        app.row_detail(&format!("Bay {bay}"), "Admitted by");
+    }
     vigil_e2e::process::wait_for("the title to count the alert", Duration::from_secs(10), || {
         (app.title() == "Vigil – 1 open alert").then_some(())
     });

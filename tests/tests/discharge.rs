@@ -89,7 +89,7 @@ fn all_clear_check(app: &Session, bay: &str) {
 
 /// Opens the escort form of `bay` and records `status` (with the identity checked when arrived).
 fn escort(app: &Session, bay: &str, status: &str) {
-    app.click(&app.find(&By::button(&format!("Escort for {bay}"))));
+    app.row_action(bay, &format!("Escort for {bay}"));
     let name = app.find(&By::label("Escort's full name"));
     if app.value(&name).is_empty() {
         app.type_into(&name, ESCORT);
@@ -137,7 +137,7 @@ fn the_whole_happy_path_ends_with_the_patient_gone_the_records_kept_and_a_pdf_sh
     all_clear_check(&app, "Bay 3");
     escort(&app, "Bay 3", "Expected");
     let early = readiness(&app, "Bay 3");
-    assert!(early.contains("Not ready") && early.contains("Minimum period"), "{early}");
+    assert!(early.contains("Not ready") && early.contains("Minimum time"), "{early}");
 
     wait_for("the minimum's desktop notification", Duration::from_secs(120), || {
         desktop.notifications().into_iter().find(|args| {
@@ -146,16 +146,16 @@ fn the_whole_happy_path_ends_with_the_patient_gone_the_records_kept_and_a_pdf_sh
     });
     let awaiting = wait_for("ready but for the escort", Duration::from_secs(15), || {
         let text = readiness(&app, "Bay 3");
-        text.contains("awaiting escort").then_some(text)
+        text.contains("Awaiting escort").then_some(text)
     });
-    assert_eq!(awaiting, "Ready – awaiting escort");
+    assert_eq!(awaiting, "Awaiting escort");
     desktop.screenshot("discharge-awaiting-escort");
 
     escort(&app, "Bay 3", "Arrived");
     wait_for("ready", Duration::from_secs(15), || {
         (readiness(&app, "Bay 3") == "Ready").then_some(())
     });
-    app.click(&app.find(&By::button("Discharge Bay 3")));
+    app.row_action("Bay 3", "Discharge Bay 3");
     app.find(&By::heading("Discharge Bay 3"));
     let gates = app.text(&app.find(&By::xpath("//*[@aria-label='Discharge gates']")));
     assert!(!gates.contains("Not met"), "every gate is met: {gates}");
@@ -251,7 +251,7 @@ fn an_early_spravato_discharge_is_refused_with_the_minutes_left() {
     app.click(&app.find(&By::button("Admit")));
     app.find(&By::row("Bay 4"));
 
-    app.click(&app.find(&By::button("Discharge Bay 4")));
+    app.row_action("Bay 4", "Discharge Bay 4");
     app.find(&By::heading("Discharge Bay 4"));
     sign(&app);
     let refusal = wait_for("the refusal", Duration::from_secs(10), || {
@@ -282,7 +282,7 @@ fn a_patient_who_insists_on_leaving_is_recorded_against_advice_never_held() {
     app.find(&By::row("Bay 6"));
     assert!(readiness(&app, "Bay 6").contains("Not ready"));
 
-    app.click(&app.find(&By::button("Left against advice: Bay 6")));
+    app.row_action("Bay 6", "Left against advice: Bay 6");
     app.find(&By::heading("Leaving against advice: Bay 6"));
     tick(&app, "Risks explained to the patient");
     tick(&app, "Prescriber notified");

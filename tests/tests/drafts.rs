@@ -88,7 +88,7 @@ fn a_half_typed_against_advice_form_survives_a_kill_and_is_recorded_after_it() {
     let app = desktop.launch_app();
     let started = (chrono::Local::now() - chrono::Duration::minutes(20)).format("%Y-%m-%d %H:%M");
     AdmitForm::iv("Bay 6", &started.to_string()).submit(&app);
-    app.click(&app.find(&By::button("Left against advice: Bay 6")));
+    app.row_action("Bay 6", "Left against advice: Bay 6");
     let actions = "Explained the risks twice; offered to call a taxi.";
     app.type_into(&app.find(&By::label("Actions taken")), actions);
     app.click(&app.find(&By::option("Says they will drive", "No")));

@@ -16,7 +16,7 @@ fn a_note_added_from_the_board_shows_in_the_patients_timeline() {
     AdmitForm::iv("Bay 3", &started).submit(&app);
     app.find(&By::row("Bay 3"));
 
-    app.click(&app.find(&By::button("Add note for Bay 3")));
+    app.row_action("Bay 3", "Add note for Bay 3");
     app.find(&By::heading("Note for Bay 3"));
     let text = "Asked for water, drank 200 ml, settled";
     app.type_into(&app.find(&By::label("Note")), text);

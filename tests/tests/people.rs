@@ -38,7 +38,7 @@ fn first_start_creates_the_admin_and_each_record_carries_its_nurse() {
     nurse::set_up_first_admin(&app);
     desktop.screenshot("signed-in-board");
     admit(&app, "Bay 1");
-    assert_eq!(app.text(&app.find(&By::cell("Bay 1", "Admitted by"))), ADMIN_LABEL);
+    assert_eq!(app.row_detail("Bay 1", "Admitted by"), ADMIN_LABEL);
 
     // The administrator adds a nurse; the nurse signs in at the locked workstation (a switch).
     app.click(&app.find(&By::button("People")));
@@ -53,7 +53,7 @@ fn first_start_creates_the_admin_and_each_record_carries_its_nurse() {
     app.find(&By::heading("Locked"));
     nurse::sign_in(&app, "Test Nurse Two, RN", "1357");
     admit(&app, "Bay 2");
-    assert_eq!(app.text(&app.find(&By::cell("Bay 2", "Admitted by"))), "Test Nurse Two, RN");
+    assert_eq!(app.row_detail("Bay 2", "Admitted by"), "Test Nurse Two, RN");
 
     let by_bay = |bay: &str| {
         scalar(
@@ -122,7 +122,7 @@ fn after_the_idle_time_the_board_shows_no_names_and_a_pin_brings_them_back() {
     desktop.screenshot("locked-board");
     assert_eq!(app.text(&app.find(&By::cell("Bay 3", "Patient"))), "T.M.");
     assert_eq!(app.count(&By::text(NAME)), 0, "no full name anywhere on the locked screen");
-    assert_eq!(app.count(&By::xpath("//th[normalize-space()='Admitted by']")), 0);
+    assert_eq!(app.count(&By::xpath("//th[normalize-space()='Readiness']")), 0, "bay, name, time");
     let countdown = By::cell("Bay 3", "Time left");
     let before = app.text(&app.find(&countdown));
     std::thread::sleep(Duration::from_millis(2_200));

@@ -74,7 +74,7 @@ fn all_clear_check(app: &Session, bay: &str) {
 
 /// The escort arrived and identified.
 fn escort_arrived(app: &Session, bay: &str) {
-    app.click(&app.find(&By::button(&format!("Escort for {bay}"))));
+    app.row_action(bay, &format!("Escort for {bay}"));
     type_in(app, "Escort's full name", "Pat Example-Escort");
     type_in(app, "Relationship", "Sibling");
     type_in(app, "Phone", "555-0100");
@@ -91,7 +91,7 @@ fn escort_arrived(app: &Session, bay: &str) {
 
 /// Clears `bay` for discharge, signed with the test PIN.
 fn clear(app: &Session, bay: &str) {
-    app.click(&app.find(&By::button(&format!("Discharge {bay}"))));
+    app.row_action(bay, &format!("Discharge {bay}"));
     app.find(&By::heading(&format!("Discharge {bay}")));
     for label in [
         "Escort present and identified",
@@ -138,7 +138,7 @@ fn a_high_pre_dose_bp_asks_for_the_prescriber_and_the_decision_is_kept_and_print
         "Pre-dose BP 150/95 above 140/90: proceed, decided by Dr Test Prescriber at {clock}"
     );
     wait_for("the board row to show the decision", Duration::from_secs(10), || {
-        app.text(&app.find(&By::cell("Bay 4", "State"))).contains(&line).then_some(())
+        app.row_detail("Bay 4", "Pre-dose").contains(&line).then_some(())
     });
     assert!(app.try_find(&By::button("Prescriber decision needed for Bay 4")).is_none());
 
@@ -177,7 +177,7 @@ fn a_high_pre_dose_bp_asks_for_the_prescriber_and_the_decision_is_kept_and_print
     all_clear_check(&app, "Bay 4");
     escort_arrived(&app, "Bay 4");
     clear(&app, "Bay 4");
-    app.click(&app.find(&By::button("Discharge sheet for Bay 4")));
+    app.row_action("Bay 4", "Discharge sheet for Bay 4");
     app.find(&By::heading("Discharge sheet"));
     let paper = By::xpath("//section[@aria-label='Discharge sheet for Bay 4']");
     // The papers give times with their date, as every time on them.

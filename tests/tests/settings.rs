@@ -32,7 +32,7 @@ fn a_protocol_edit_applies_to_new_admissions_and_the_spravato_floor_holds() {
     let ended = (Local::now() - Span::minutes(5)).format("%Y-%m-%d %H:%M").to_string();
     AdmitForm::iv("Bay 1", &ended).submit(&app);
     app.find(&By::row("Bay 1"));
-    assert_eq!(app.text(&app.find(&By::cell("Bay 1", "Protocol"))), "IV ketamine, 75 min");
+    assert_eq!(app.text(&app.find(&By::cell("Bay 1", "Protocol"))), "IV 75 min");
 
     let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
         .expect("db");

@@ -1,13 +1,20 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from './lib/ipc';
 import type { ActiveAlert } from './lib/ipc';
+import { playTone } from './lib/tones';
 import { ipc, resetIpc, row } from './test/fakeIpc';
 
 // IPC is mocked at its seam, lib/ipc, by an in-memory fake; IpcError stays the real class.
 vi.mock('./lib/ipc', async (importOriginal) =>
   (await import('./test/fakeIpc')).fakeIpc(await importOriginal()),
 );
+// The tones are observed, not played (jsdom has no Web Audio).
+vi.mock('./lib/tones', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./lib/tones')>()),
+  playTone: vi.fn(() => true),
+}));
 
 import App from './App.svelte';
 
@@ -22,16 +29,26 @@ describe('the board', () => {
     expect(screen.getByRole('button', { name: 'Admit patient' })).toBeTruthy();
   });
 
-  it('ticks the countdown every second and flips to minimum reached', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
-    ipc.board.rows = [row(1, 'Bay 9', 'Testy McTestface', 2_500)];
+  it('ticks the countdown every second, on the second, and flips to minimum reached', async () => {
+    // The page's clock ticks on the wall clock's second (lib/ticker): fake timers only, no real
+    // time passing, starting 200 ms past a second, so every step below is exact.
+    vi.useFakeTimers();
+    const second = Math.ceil(Date.now() / 1000) * 1000;
+    vi.setSystemTime(second + 200);
+    ipc.board.rows = [row(1, 'Bay 9', 'Testy McTestface', 2_500)]; // ends at second + 2.7 s
     render(App);
     const tr = (await screen.findByRole('rowheader', { name: 'Bay 9' })).closest('tr')!;
     expect(within(tr).getByText('00:03')).toBeTruthy();
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(799); // second + 0.999 s: not a second yet
+    expect(within(tr).getByText('00:03')).toBeTruthy();
+    await vi.advanceTimersByTimeAsync(1); // on the second: 1.7 s left
     expect(within(tr).getByText('00:02')).toBeTruthy();
-    await vi.advanceTimersByTimeAsync(2_000);
-    expect(within(tr).getByText('Minimum reached')).toBeTruthy();
+    await vi.advanceTimersByTimeAsync(1_000); // 0.7 s left
+    expect(within(tr).getByText('00:01')).toBeTruthy();
+    expect(tr.classList.contains('reached')).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000); // 0.3 s past the end
+    expect(within(tr).getByText('Reached')).toBeTruthy();
+    expect(tr.classList.contains('reached')).toBe(true);
   });
 });
 
@@ -188,5 +205,47 @@ describe('drafts', () => {
     await vi.waitFor(() => expect(ipc.draft).toBeNull());
     await new Promise((r) => setTimeout(r, 400));
     expect(ipc.draft, 'clearing does not save an empty draft').toBeNull();
+  });
+});
+
+describe('the sound of a raised alert', () => {
+  const raised = (): ActiveAlert => ({
+    firingId: 31,
+    sessionId: 31,
+    kind: 'minimum_reached',
+    bay: 'Bay 3',
+    patientName: 'Testy McTestface',
+    dueAt: new Date().toISOString(),
+    firedAt: new Date().toISOString(),
+    detail: null,
+    severity: null,
+    emergency: false,
+  });
+  const alertRaised = () => vi.mocked(api.onAlertRaised).mock.calls.at(-1)![0]();
+
+  it("plays the alert's own tone once its reload comes back", async () => {
+    render(App);
+    await screen.findByRole('heading', { name: 'No patients in recovery' });
+    vi.mocked(playTone).mockClear();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    ipc.alerts = [raised()];
+    alertRaised();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(vi.mocked(playTone).mock.calls).toEqual([['soft', 40]]);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(vi.mocked(playTone), 'no urgent tone after a reload in time').toHaveBeenCalledTimes(1);
+  });
+
+  it('plays the urgent tone when the reload has not come back within 3 s', async () => {
+    render(App);
+    await screen.findByRole('heading', { name: 'No patients in recovery' });
+    vi.mocked(playTone).mockClear();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.mocked(api.loadAlerts).mockImplementationOnce(() => new Promise(() => {}));
+    alertRaised();
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(playTone).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(vi.mocked(playTone).mock.calls).toEqual([['urgent', 40]]);
   });
 });

@@ -205,7 +205,7 @@ describe('the locked workstation', () => {
     await screen.findByRole('heading', { name: 'Locked' });
     await user.keyboard(`${PIN}{Enter}`);
     expect(api.signIn).toHaveBeenCalledWith({ nurseId: 1, pin: PIN });
-    expect(await screen.findByRole('columnheader', { name: 'Admitted by' })).toBeTruthy();
+    expect(await screen.findByRole('columnheader', { name: 'Readiness' })).toBeTruthy();
   });
 });
 
@@ -215,7 +215,7 @@ describe('locking and switching nurse', () => {
     const user = userEvent.setup();
     render(App);
     expect(await screen.findByText('Signed in as Ana Ruiz, RN')).toBeTruthy();
-    expect(screen.getByRole('columnheader', { name: 'Admitted by' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Readiness' })).toBeTruthy();
 
     await user.keyboard('{Control>}l{/Control}');
     expect(api.lockScreen).toHaveBeenCalledTimes(1);

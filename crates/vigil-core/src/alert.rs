@@ -54,6 +54,15 @@ pub struct NotificationOutcome {
     pub at: DateTime<Utc>,
 }
 
+/// The payload of the `open-session` event (a desktop notification was clicked): which
+/// patient's record the page opens. An id only: the page loads the record itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenSession {
+    #[ts(type = "number")]
+    pub session_id: i64,
+}
+
 /// "T.M." for "Testy McTestface": the first letter of each word of the name, upper-cased.
 pub fn initials(name: &str) -> String {
     name.split_whitespace()

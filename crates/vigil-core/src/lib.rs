@@ -10,6 +10,7 @@ pub mod clock;
 pub mod clock_jump;
 pub mod deadline;
 pub mod discharge;
+pub mod display;
 pub mod draft;
 pub mod emergency;
 pub mod error;
@@ -44,6 +45,7 @@ pub use discharge::{
     DischargePolicyEdit, DischargeSnapshot, Escort, EscortInput, EscortStatus, Gate, GateInput,
     GateKey, Readiness, SessionPhase, Transport, WillDrive,
 };
+pub use display::{DisplaySettings, DisplaySettingsEdit, ThemeMode};
 pub use draft::Draft;
 pub use emergency::{EmergencyAction, EmergencyLimitEdit, EmergencyUse, EmergencyUseInput};
 pub use error::{ErrorCode, VigilError};

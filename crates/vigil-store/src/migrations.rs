@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0013_emergency", include_str!("migrations/0013_emergency.sql")),
     ("0014_alert_raisings", include_str!("migrations/0014_alert_raisings.sql")),
     ("0015_housekeeping", include_str!("migrations/0015_housekeeping.sql")),
+    ("0016_display_settings", include_str!("migrations/0016_display_settings.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -12,6 +12,9 @@ use vigil_core::{BackupSettings, ClinicSettings};
 use crate::audit::{self, Action, Entry};
 use crate::{protocols, StoreError};
 
+mod display;
+pub use display::{display, set_display};
+
 const ALERT_REPEAT: &str = "alert_repeat_minutes";
 const IDLE_LOCK: &str = "idle_lock_seconds";
 const BACKUP_FOLDER: &str = "backup_folder";

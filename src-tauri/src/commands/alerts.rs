@@ -64,6 +64,7 @@ pub fn send_test_notification(state: State<'_, AppState>) -> Result<(), VigilErr
         firing_id: None,
         summary: "Vigil: test notification".into(),
         body: "If you can read this, Vigil's desktop notifications reach this screen.".into(),
+        opens: None,
     });
     Ok(())
 }

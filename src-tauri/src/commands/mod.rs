@@ -5,6 +5,7 @@ pub mod alerts;
 pub mod auth;
 pub mod checks;
 pub mod discharge;
+pub mod display;
 pub mod drafts;
 pub mod emergency;
 pub mod notes;
@@ -30,6 +31,9 @@ pub const ALERT_RAISED: &str = "alert-raised";
 pub const AUTH_CHANGED: &str = "auth-changed";
 /// The event emitted when records stop being saved (a storage fault) or can be saved again.
 pub const STORAGE_CHANGED: &str = "storage-changed";
+/// The event emitted when a desktop notification is clicked: the page opens that record
+/// (payload `OpenSession`, the session id only).
+pub const OPEN_SESSION: &str = "open-session";
 
 /// Emits `event` (a signal without data); a failure is logged, never fatal: the UI also
 /// refetches on its own actions.

@@ -141,6 +141,11 @@ pub const SPECS: &[Make] = &[
     ("update_idle_lock", |_| edit("update_idle_lock", json!({ "seconds": 300 }))),
     ("update_emergency_limit", |_| edit("update_emergency_limit", json!({ "minutes": 30 }))),
     ("update_papers_kept", |_| edit("update_papers_kept", json!({ "days": 30 }))),
+    ("update_display_settings", |_| {
+        let e = json!({ "theme": "scheduled", "dimFrom": "21:00", "dimUntil": "06:00",
+            "volume": 30, "escalateAfterMinutes": 4 });
+        edit("update_display_settings", e)
+    }),
     ("update_backup_settings", |_| {
         let folder = std::env::temp_dir().join("vigil-sweep-backups");
         let e = json!({ "folder": folder, "intervalMinutes": 240, "keep": 30 });

@@ -9,7 +9,8 @@
 use chrono::{Duration as Span, Utc};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use vigil_app::notifier::{Job, Notifier};
+use vigil_app::notifier::clicks::Clicks;
+use vigil_app::notifier::{Job, Notifier, Opens};
 use vigil_app::scheduler::Scheduler;
 use vigil_app::state::SystemClock;
 use vigil_core::alert::notification_text;
@@ -65,7 +66,8 @@ fn main() {
         due.push(ends);
     }
 
-    let notifier = Notifier::start(store.clone(), clock.clone(), || {});
+    let notifier =
+        Notifier::start(store.clone(), clock.clone(), || {}, Arc::new(Clicks::new(|_| {})));
     let mut scheduler = Scheduler::new(store.clone(), clock.clone());
     let origin = Instant::now();
     let mut fired = 0;
@@ -74,7 +76,8 @@ fn main() {
         for f in &sweep.fired {
             let (summary, body) =
                 notification_text(f.deadline.kind, &f.bay, &f.patient_name, &f.deadline.detail);
-            notifier.send(Job { firing_id: Some(f.firing_id), summary, body });
+            let opens = Some(Opens { session_id: f.deadline.session_id, bay: f.bay.clone() });
+            notifier.send(Job { firing_id: Some(f.firing_id), summary, body, opens });
         }
         fired += sweep.fired.len();
         std::thread::sleep(sweep.sleep.max(Duration::from_millis(1)));

@@ -59,26 +59,35 @@ describe('the board', () => {
       padssComplete: true,
     };
     ipc.board.rows = [overdue, clear];
+    const user = userEvent.setup();
     render(App);
     await screen.findByRole('rowheader', { name: 'Bay 5' });
 
     const next = cell('Bay 5', 'Next check');
-    expect(text(next)).toBe(`Vitals at +15 min ${clock(planned)} — overdue`);
+    expect(text(next)).toBe(`Vitals ${clock(planned)} overdue`);
     expect(next.classList.contains('overdue')).toBe(true);
-    const readiness = cell('Bay 5', 'Readiness');
-    expect(readiness.textContent).toContain('Not ready:');
-    expect(within(readiness).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual([
+    expect(text(cell('Bay 5', 'Readiness'))).toBe('Not ready (2): Gait');
+    expect(text(cell('Bay 6', 'Next check'))).toBe('—');
+    expect(text(cell('Bay 6', 'Readiness'))).toBe('Ready');
+    expect(text(cell('Bay 5', 'Patient'))).toBe('Testy McTestface');
+    expect(screen.getByRole('button', { name: 'Record check for Bay 6' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open Bay 6' })).toBeTruthy();
+
+    // Every reason, the PADSS and the state are in the row's details.
+    await user.click(screen.getByRole('button', { name: 'Show details for Bay 5' }));
+    await user.click(screen.getByRole('button', { name: 'Show details for Bay 6' }));
+    const details = (bay: string) =>
+      screen.getByRole('rowheader', { name: bay }).closest('tr')!.nextElementSibling as HTMLElement;
+    const term = (bay: string, name: string) =>
+      text(within(details(bay)).getByText(name).nextElementSibling as HTMLElement);
+    expect(within(details('Bay 5')).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual([
       'Lightheadedness and gait: Check positive (orthostatic sit-to-stand: systolic fell 16 mmHg (≥ 15))',
       'Planned checks: 1 check overdue: Vitals at +15 min',
     ]);
-    expect(text(cell('Bay 5', 'PADSS'))).toBe('7/10 (incomplete)');
-    expect(text(cell('Bay 6', 'Next check'))).toBe('—');
-    expect(text(cell('Bay 6', 'Readiness'))).toBe('Ready');
-    expect(text(cell('Bay 6', 'PADSS'))).toBe('10/10');
-    expect(text(cell('Bay 5', 'Patient'))).toBe('Testy McTestface');
-    expect(text(cell('Bay 5', 'State'))).toBe('Recovering');
-    expect(screen.getByRole('button', { name: 'Record check for Bay 6' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Open Bay 6' })).toBeTruthy();
+    expect(term('Bay 5', 'Next check')).toBe(`Vitals at +15 min ${clock(planned)} — overdue`);
+    expect(term('Bay 5', 'PADSS')).toBe('7/10 (incomplete)');
+    expect(term('Bay 6', 'PADSS')).toBe('10/10');
+    expect(term('Bay 5', 'State')).toBe('Recovering');
   });
 
   it('keeps the locked board to bay, initials and time left', async () => {
@@ -128,12 +137,14 @@ describe('the alert banner', () => {
     render(App);
     const banner = await screen.findByRole('region', { name: 'Alerts' });
     const [minimum, overdue, critical, warning] = within(banner).getAllByRole('alert') as HTMLElement[];
-    expect(text(overdue!.querySelector('p')!)).toBe('Bay 5 (Testy McTestface): check overdue: Vitals at +15 min');
+    expect(text(overdue!.querySelector('p')!)).toMatch(
+      /^Bay 5 · Testy McTestface · Check overdue: Vitals at \+15 min \(since \d\d:\d\d\)$/,
+    );
     expect(text(critical!.querySelector('p')!)).toBe(
-      'Critical: Bay 5 (Testy McTestface): Blood pressure 186/104 (critical ≥ 180/110)',
+      'Critical · Bay 5 · Testy McTestface · Blood pressure 186/104 (critical ≥ 180/110)',
     );
     expect(critical!.classList.contains('critical')).toBe(true);
-    expect(text(warning!.querySelector('p')!)).toBe('Bay 5 (Testy McTestface): SpO2 90 % on room air (< 92)');
+    expect(text(warning!.querySelector('p')!)).toBe('Warning · Bay 5 · Testy McTestface · SpO2 90 % on room air (< 92)');
     expect(warning!.classList.contains('critical')).toBe(false);
     expect(within(minimum!).getByRole('button', { name: 'Acknowledge alert for Bay 5' })).toBeTruthy();
 

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BoardRow } from '../lib/ipc';
 import { dischargeView, escort, ipc, lockAs, resetIpc, row } from '../test/fakeIpc';
+import { menuItems, rowAction } from '../test/board';
 
 vi.mock('../lib/ipc', async (importOriginal) =>
   (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -34,35 +35,46 @@ describe('readiness on the board', () => {
       boardRow(4, { readiness: 'ready', missing: [], phase: 'cleared', escortStatus: 'arrived' }),
       boardRow(5, { readiness: 'not_ready', missing: ['SpO2'], escortStatus: 'expected' }),
     ];
+    const user = userEvent.setup();
     render(App);
     await screen.findByRole('rowheader', { name: 'Bay 1' });
     expect(text(cell('Bay 1', 'Readiness'))).toBe('Ready');
-    expect(text(cell('Bay 2', 'Readiness'))).toBe('Ready – awaiting escort');
+    expect(text(cell('Bay 2', 'Readiness'))).toBe('Awaiting escort');
+    // One line: the count and the first reason; every reason in the row's details.
     const notReady = cell('Bay 3', 'Readiness');
-    expect(notReady.textContent).toContain('Not ready:');
-    expect(within(notReady).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual([
+    expect(text(notReady)).toBe('Not ready (2): Minimum time');
+    await user.click(screen.getByRole('button', { name: 'Show details for Bay 3' }));
+    const details = screen.getByRole('rowheader', { name: 'Bay 3' }).closest('tr')!.nextElementSibling as HTMLElement;
+    expect(within(details).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual([
       'Minimum period: 47 min left',
       'Nausea 2 (limit 1)',
     ]);
-    expect(text(cell('Bay 4', 'Readiness'))).toBe('Cleared for discharge');
+    expect(text(cell('Bay 4', 'Readiness'))).toBe('Cleared');
     expect(text(cell('Bay 1', 'Escort'))).toBe('arrived');
     expect(text(cell('Bay 2', 'Escort'))).toBe('en route');
     expect(text(cell('Bay 3', 'Escort'))).toBe('none');
     expect(text(cell('Bay 5', 'Escort'))).toBe('expected');
 
-    // Observing: discharge or against advice; cleared: departure and the sheet.
-    expect(screen.getByRole('button', { name: 'Discharge Bay 3' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Left against advice: Bay 3' })).toBeTruthy();
+    // Observing: discharge or against advice; cleared: departure (on the row) and the sheet.
     expect(screen.queryByRole('button', { name: 'Record departure for Bay 3' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Record departure for Bay 4' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Discharge sheet for Bay 4' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Discharge Bay 4' })).toBeNull();
+    expect(await menuItems(user, 'Bay 3')).toEqual([
+      'Add note for Bay 3',
+      'Escort for Bay 3',
+      'Discharge Bay 3',
+      'Left against advice: Bay 3',
+      'Transfer Bay 3 to emergency care',
+    ]);
+    expect(await menuItems(user, 'Bay 4')).toEqual([
+      'Add note for Bay 4',
+      'Escort for Bay 4',
+      'Discharge sheet for Bay 4',
+      'Transfer Bay 4 to emergency care',
+    ]);
     // "Escort arrived" only while the escort is on the way.
-    expect(screen.queryByRole('button', { name: 'Escort arrived for Bay 1' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Escort arrived for Bay 2' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Escort arrived for Bay 5' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Escort arrived for Bay 3' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Escort for Bay 3' })).toBeTruthy();
+    expect(await menuItems(user, 'Bay 1')).not.toContain('Escort arrived for Bay 1');
+    expect(await menuItems(user, 'Bay 2')).toContain('Escort arrived for Bay 2');
+    expect(await menuItems(user, 'Bay 5')).toContain('Escort arrived for Bay 5');
   });
 
   it('shows nothing of it on a locked board', async () => {
@@ -71,6 +83,7 @@ describe('readiness on the board', () => {
     render(App);
     await screen.findByRole('rowheader', { name: 'Bay 1' });
     expect(screen.queryByText(/Ready|Escort/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'More actions for Bay 1' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Discharge Bay 1' })).toBeNull();
   });
 });
@@ -81,7 +94,7 @@ describe('one-click actions', () => {
     ipc.discharges[2] = dischargeView(2, 'Bay 2', 'Patient 2', { escort: escort('2026-11-27T15:00:00Z') });
     const user = userEvent.setup();
     render(App);
-    await user.click(await screen.findByRole('button', { name: 'Escort arrived for Bay 2' }));
+    await rowAction(user, 'Escort arrived for Bay 2');
     expect(ipc.escorts).toEqual([
       expect.objectContaining({
         sessionId: 2,
@@ -93,7 +106,7 @@ describe('one-click actions', () => {
       }),
     ]);
     await vi.waitFor(() => expect(text(cell('Bay 2', 'Escort'))).toBe('arrived'));
-    expect(screen.queryByRole('button', { name: 'Escort arrived for Bay 2' })).toBeNull();
+    expect(await menuItems(user, 'Bay 2')).not.toContain('Escort arrived for Bay 2');
   });
 
   it('records a departure in one click; the patient moves to the recently left', async () => {

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/ipc';
 import { PIN, dischargeView, gates, ipc, resetIpc, row } from '../test/fakeIpc';
+import { rowAction } from '../test/board';
 
 vi.mock('../lib/ipc', async (importOriginal) =>
   (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -30,7 +31,7 @@ describe('the against-advice form draft', () => {
   it('is saved 300 ms after the last change, without recording anything; a refusal keeps it, a save takes it', async () => {
     const user = userEvent.setup();
     render(App);
-    await user.click(await screen.findByRole('button', { name: 'Left against advice: Bay 3' }));
+    await rowAction(user, 'Left against advice: Bay 3');
     await user.click(screen.getByLabelText('Risks explained to the patient'));
     await user.type(screen.getByLabelText('Witness'), 'Ben Okafor, RN');
     expect(draftSaves('against_advice'), 'not on every keystroke').toHaveLength(0);
@@ -59,7 +60,7 @@ describe('the against-advice form draft', () => {
   it('comes back with what was typed when the same nurse unlocks', async () => {
     const user = userEvent.setup();
     render(App);
-    await user.click(await screen.findByRole('button', { name: 'Left against advice: Bay 3' }));
+    await rowAction(user, 'Left against advice: Bay 3');
     await user.type(screen.getByLabelText('Witness'), 'Ben Okafor, RN');
     await user.click(screen.getByRole('button', { name: 'Lock' }));
     expect(await screen.findByRole('heading', { name: 'Locked' })).toBeTruthy();
@@ -125,7 +126,7 @@ describe('the discharge dialog draft', () => {
   it('is thrown away by Cancel', async () => {
     const user = userEvent.setup();
     render(App);
-    await user.click(await screen.findByRole('button', { name: 'Discharge Bay 3' }));
+    await rowAction(user, 'Discharge Bay 3');
     await user.click(screen.getByLabelText('Escort present and identified'));
     await vi.waitFor(() => expect(stored('discharge')?.values.confirmed.escortConfirmed).toBe(true));
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -137,7 +138,7 @@ describe('the discharge dialog draft', () => {
   it('never holds the PIN, through a refused and a successful signature', async () => {
     const user = userEvent.setup();
     render(App);
-    await user.click(await screen.findByRole('button', { name: 'Discharge Bay 3' }));
+    await rowAction(user, 'Discharge Bay 3');
     await user.click(screen.getByLabelText('Escort present and identified'));
     await user.type(screen.getByLabelText('PIN'), '1357');
     await sleep(400);

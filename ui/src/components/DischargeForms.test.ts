@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/ipc';
 import { PIN, dischargeView, escort, gates, ipc, resetIpc, row } from '../test/fakeIpc';
+import { rowAction } from '../test/board';
 
 vi.mock('../lib/ipc', async (importOriginal) =>
   (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -28,7 +29,7 @@ const INSTRUCTIONS = [
 
 async function openDischarge(user: ReturnType<typeof userEvent.setup>) {
   render(App);
-  await user.click(await screen.findByRole('button', { name: 'Discharge Bay 3' }));
+  await rowAction(user, 'Discharge Bay 3');
   const dialog = screen.getByRole('region', { name: 'Discharge Bay 3' });
   await within(dialog).findByRole('list', { name: 'Discharge gates' });
   return dialog;
@@ -140,7 +141,7 @@ describe('the discharge dialog', () => {
     await openDischarge(user);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Discharge Bay 3' })).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Discharge Bay 3' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'More actions for Bay 3' }));
   });
 });
 
@@ -148,7 +149,7 @@ describe('the against-advice form', () => {
   it('sends what was typed and shows a field error beside its field', async () => {
     const user = userEvent.setup();
     render(App);
-    await user.click(await screen.findByRole('button', { name: 'Left against advice: Bay 3' }));
+    await rowAction(user, 'Left against advice: Bay 3');
     expect(screen.getByRole('heading', { name: 'Leaving against advice: Bay 3' })).toBeTruthy();
     await user.click(screen.getByLabelText('Risks explained to the patient'));
     await user.click(screen.getByLabelText('Prescriber notified'));
@@ -198,7 +199,7 @@ describe('the escort form', () => {
     ipc.escortError = { code: 'validation', message: 'The phone number must have at least 3 digits.', field: 'phone' };
     const user = userEvent.setup();
     render(App);
-    await user.click(await screen.findByRole('button', { name: 'Escort for Bay 3' }));
+    await rowAction(user, 'Escort for Bay 3');
     const form = screen.getByRole('form', { name: 'Escort for Bay 3' });
     const name = (await within(form).findByLabelText("Escort's full name")) as HTMLInputElement;
     expect(name.value).toBe('Jordan Example');

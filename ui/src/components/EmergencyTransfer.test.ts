@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/ipc';
 import type { ActiveAlert } from '../lib/ipc';
 import { ipc, resetIpc, row } from '../test/fakeIpc';
+import { rowAction } from '../test/board';
 
 vi.mock('../lib/ipc', async (importOriginal) =>
   (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -123,8 +124,7 @@ describe('the emergency dialog', () => {
   it('one Escape closes the dialog and leaves the form behind it open; the next closes the form', async () => {
     const user = userEvent.setup();
     render(App);
-    const add = await screen.findByRole('button', { name: 'Add note for Bay 4' });
-    await user.click(add);
+    await rowAction(user, 'Add note for Bay 4');
     await user.type(screen.getByLabelText('Note'), 'Calm');
     ipc.alerts = [alert(21)];
     alertRaised();
@@ -135,7 +135,11 @@ describe('the emergency dialog', () => {
     await waitFor(() => expect(document.activeElement, 'back in the note').toBe(screen.getByLabelText('Note')));
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('heading', { name: 'Note for Bay 4' })).toBeNull();
-    await waitFor(() => expect(document.activeElement, 'back on the row').toBe(add));
+    await waitFor(() =>
+      expect(document.activeElement, 'back on the row menu button').toBe(
+        screen.getByRole('button', { name: 'More actions for Bay 4' }),
+      ),
+    );
   });
 
   it('Transfer, then Cancel: the focus goes to the board, not to the page body', async () => {
@@ -192,7 +196,7 @@ describe('the transfer form', () => {
     ipc.board.rows = [{ ...row(4, 'Bay 4', 'Test Patient'), phase: 'cleared' }];
     const user = userEvent.setup();
     render(App);
-    await user.click(await screen.findByRole('button', { name: 'Transfer Bay 4 to emergency care' }));
+    await rowAction(user, 'Transfer Bay 4 to emergency care');
     const form = screen.getByRole('region', { name: 'Transfer Bay 4 to emergency care' });
     await user.type(within(form).getByLabelText('Destination'), 'Example ED');
     await user.type(within(form).getByLabelText('Handed over to'), 'Triage nurse');
@@ -210,8 +214,10 @@ describe('the transfer form', () => {
 
     await user.click(within(form).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('region', { name: 'Transfer Bay 4 to emergency care' })).toBeNull();
-    const again = screen.getByRole('button', { name: 'Transfer Bay 4 to emergency care' });
-    expect(again.textContent, 'the visible words are in its name').toBe('Transfer to emergency care');
-    await waitFor(() => expect(document.activeElement, 'back on the row button').toBe(again));
+    const again = screen.getByRole('button', { name: 'More actions for Bay 4' });
+    await waitFor(() => expect(document.activeElement, 'back on the row menu button').toBe(again));
+    await user.click(again);
+    const item = screen.getByRole('menuitem', { name: 'Transfer Bay 4 to emergency care' });
+    expect(item.textContent, 'the visible words are in its name').toBe('Transfer');
   });
 });

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/ipc';
 import { ipc, resetIpc, row, sessionDetail } from '../test/fakeIpc';
+import { rowAction } from '../test/board';
 
 vi.mock('../lib/ipc', async (importOriginal) =>
   (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -24,7 +25,7 @@ const field = (label: string) => screen.getByLabelText(label) as HTMLInputElemen
 async function openNote() {
   const user = userEvent.setup();
   render(App);
-  await user.click(await screen.findByRole('button', { name: 'Add note for Bay 5' }));
+  await rowAction(user, 'Add note for Bay 5');
   expect(screen.getByRole('heading', { name: 'Note for Bay 5' })).toBeTruthy();
   return user;
 }
@@ -82,13 +83,15 @@ describe('the note form', () => {
     expect(alert.textContent).toContain('This patient has left');
   });
 
-  it('cancels on Escape without sending anything, and gives the focus back to the row button', async () => {
+  it('cancels on Escape without sending anything, and gives the focus back to the row menu button', async () => {
     const user = await openNote();
     await user.type(field('Note'), 'Half a thought');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('heading', { name: 'Note for Bay 5' })).toBeNull();
     expect(api.addNote).not.toHaveBeenCalled();
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add note for Bay 5' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'More actions for Bay 5' })),
+    );
   });
 
   it('opens from the patient record too', async () => {

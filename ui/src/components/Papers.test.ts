@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/ipc';
 import { dischargeView, ipc, resetIpc, row } from '../test/fakeIpc';
+import { rowAction } from '../test/board';
 
 vi.mock('../lib/ipc', async (importOriginal) =>
   (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -21,7 +22,7 @@ describe('the paper view', () => {
     ipc.board.rows = [{ ...row(4, 'Bay 4', 'Testy McTestface'), phase: 'cleared', readiness: 'ready', missing: [] }];
     const user = userEvent.setup();
     render(App);
-    await user.click(await screen.findByRole('button', { name: 'Discharge sheet for Bay 4' }));
+    await rowAction(user, 'Discharge sheet for Bay 4');
     expect(await screen.findByRole('heading', { level: 2, name: 'Discharge sheet' })).toBeTruthy();
     expect(screen.queryByRole('table', { name: 'Patients in recovery' })).toBeNull();
     expect(screen.getByText('Bay 4 · Fictional Clinic')).toBeTruthy();

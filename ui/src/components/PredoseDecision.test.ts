@@ -112,6 +112,8 @@ describe('the pre-dose decision', () => {
     await user.selectOptions(field('Purpose'), 'Pre-dose baseline');
     await user.selectOptions(field('Symptom grade'), '0 None');
     ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), predose: answer }];
+    // The row's details show the decision once the board has it.
+    await user.click(screen.getByRole('button', { name: 'Show details for Bay 5' }));
     await user.click(screen.getByRole('button', { name: 'Save check' }));
     expect(await screen.findByText('Check saved for Bay 5')).toBeTruthy();
     // The board has loaded the row's standing: the app had what it needs to ask.
@@ -157,9 +159,8 @@ describe('the pre-dose decision', () => {
     ipc.predoseError = { code: 'validation', message: "The prescriber's name is required.", field: 'prescriber' };
     const user = userEvent.setup();
     render(App);
-    expect(
-      await screen.findByText("Pre-dose BP 150/95 above 140/90: prescriber's decision needed"),
-    ).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: 'Show details for Bay 5' }));
+    expect(screen.getByText("Pre-dose BP 150/95 above 140/90: prescriber's decision needed")).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Prescriber decision needed for Bay 5' }));
     await user.selectOptions(field('Decision'), 'Do not dose');
     await user.type(field('Note'), 'Kept as typed');
@@ -184,8 +185,10 @@ describe('the pre-dose decision', () => {
     const user = userEvent.setup();
     render(App);
     const line = /Pre-dose BP 150\/95 above 140\/90: do not dose, decided by Dr Test Prescriber at 09:55/;
-    expect(await screen.findByText(line)).toBeTruthy();
-    expect(screen.getByText('Do not dose.')).toBeTruthy();
+    const tr = (await screen.findByRole('rowheader', { name: 'Bay 5' })).closest('tr')!;
+    expect(within(tr).getByText('Do not dose.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Show details for Bay 5' }));
+    expect(screen.getByText(line)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Prescriber decision needed for Bay 5' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Open Bay 5' }));
     await screen.findByRole('heading', { name: 'Before the dose' });

@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipc, lockAs, resetIpc, row } from '../test/fakeIpc';
+import { rowAction } from '../test/board';
 
 vi.mock('../lib/ipc', async (importOriginal) =>
   (await import('../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -102,7 +103,7 @@ describe('a save that storage refuses keeps what was typed', () => {
     ipc.noteError = STORAGE;
     const user = userEvent.setup();
     render(App);
-    await user.click(await screen.findByRole('button', { name: 'Add note for Bay 5' }));
+    await rowAction(user, 'Add note for Bay 5');
     await user.type(field('Note'), 'Resting comfortably.');
     await user.click(screen.getByRole('button', { name: 'Save note' }));
     expect(await screen.findByText(/the disk is full/)).toBeTruthy();

@@ -14,6 +14,7 @@ import { dischargeFakes, freshDischarge } from './fakeDischarge';
 import { emergencyFakes, freshEmergency } from './fakeEmergency';
 import { freshRecovery, recoveryFakes } from './fakeRecovery';
 import { freshStorage, storageFakes } from './fakeStorage';
+import { displayFakes, freshDisplay } from './fakeDisplay';
 
 export * from './fixtures';
 import type {
@@ -125,6 +126,7 @@ function fresh() {
     ...freshEmergency(),
     ...freshRecovery(),
     ...freshStorage(),
+    ...freshDisplay(),
   };
 }
 
@@ -138,6 +140,15 @@ export function resetIpc() {
 /** The workstation locked with `nurse` signed in (the board and alerts then carry initials). */
 export function lockAs(nurse: Nurse | null) {
   ipc.auth = { ...ipc.auth, nurse, locked: true, emergency: false };
+}
+
+/** The page's handler of a click on a desktop notification (set by `onOpenSession`). */
+let openSessionHandler: ((sessionId: number) => void) | null = null;
+
+/** As the shell does when the nurse clicks the desktop notification of `sessionId`'s alert. */
+export function clickNotification(sessionId: number) {
+  if (!openSessionHandler) throw new Error('the page does not listen for notification clicks');
+  openSessionHandler(sessionId);
 }
 
 /** As the backend does: nobody signed in, or locked, hides names. */
@@ -177,6 +188,12 @@ export function fakeIpc(real: typeof Ipc) {
     }),
     onRecordsChanged: vi.fn(async () => () => {}),
     onAlertRaised: vi.fn(async () => () => {}),
+    onOpenSession: vi.fn(async (handler: (sessionId: number) => void) => {
+      openSessionHandler = handler;
+      return () => {
+        if (openSessionHandler === handler) openSessionHandler = null;
+      };
+    }),
     onAuthChanged: vi.fn(async () => () => {}),
     loadAlerts: vi.fn(async () =>
       ipc.alerts.map((a) => (namesHidden() ? { ...a, patientName: initials(a.patientName) } : { ...a })),
@@ -385,5 +402,6 @@ export function fakeIpc(real: typeof Ipc) {
     ...emergencyFakes(ipc, fail),
     ...recoveryFakes(ipc, fail),
     ...storageFakes(ipc),
+    ...displayFakes(ipc, fail),
   } satisfies typeof Ipc;
 }

@@ -137,6 +137,8 @@ export type NotificationOutcome = { delivered: boolean,
  */
 detail: string, at: string, };
 
+export type OpenSession = { sessionId: number, };
+
 export type StorageStatus = { 
 /**
  * Why records cannot be saved ("the disk is full"), or null while writes succeed.
@@ -186,6 +188,28 @@ checkPlan: CheckPlanSettings,
 discharge: DischargePolicy, };
 
 export type AlertRepeatEdit = { minutes: number, };
+
+export type ThemeMode = "light" | "dim" | "system" | "scheduled";
+
+export type DisplaySettings = { theme: ThemeMode, 
+/**
+ * "HH:MM", local time: the dim hours start (used when `theme` is `scheduled`).
+ */
+dimFrom: string, 
+/**
+ * "HH:MM", local time: the dim hours end.
+ */
+dimUntil: string, 
+/**
+ * Alert volume in percent, 0-100. 0 silences routine tones; urgent ones keep a floor.
+ */
+volume: number, 
+/**
+ * Minutes, 1-60, before an unacknowledged alert's sound escalates.
+ */
+escalateAfterMinutes: number, };
+
+export type DisplaySettingsEdit = { theme: string, dimFrom: string, dimUntil: string, volume: number, escalateAfterMinutes: number, };
 
 export type Draft = { content: string, savedAt: string, };
 

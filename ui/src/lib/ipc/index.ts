@@ -23,6 +23,8 @@ import type {
   BackupInfo,
   BackupSettingsEdit,
   PapersKeptEdit,
+  DisplaySettings,
+  DisplaySettingsEdit,
   Draft,
   EmergencyInput,
   EmergencyAction,
@@ -35,6 +37,7 @@ import type {
   PinResetInput,
   ProtocolEdit,
   NotificationOutcome,
+  OpenSession,
   RestoreInput,
   SignInInput,
   StorageStatus,
@@ -139,6 +142,12 @@ export function onStorageChanged(handler: () => void): Promise<UnlistenFn> {
 /** Calls `handler` when an alert fires; resolves with the unsubscribe function. */
 export function onAlertRaised(handler: () => void): Promise<UnlistenFn> {
   return listen('alert-raised', () => handler());
+}
+
+/** Calls `handler` with the session whose desktop notification was clicked (the window has
+    come forward; the page opens that record); resolves with the unsubscribe function. */
+export function onOpenSession(handler: (sessionId: number) => void): Promise<UnlistenFn> {
+  return listen<OpenSession>('open-session', (event) => handler(event.payload.sessionId));
 }
 
 /** Protocol versions in force and alert settings. */
@@ -267,6 +276,16 @@ export function updateBackupSettings(edit: BackupSettingsEdit): Promise<ClinicSe
 /** Changes how many days saved papers and drafts are kept (administrators only). */
 export function updatePapersKept(edit: PapersKeptEdit): Promise<ClinicSettings> {
   return call<ClinicSettings>('update_papers_kept', { edit });
+}
+
+/** The display and sound settings (no sign-in needed: the sign-in screen is dim too). */
+export function loadDisplaySettings(): Promise<DisplaySettings> {
+  return call<DisplaySettings>('load_display_settings');
+}
+
+/** Changes the display and sound settings (any signed-in nurse). */
+export function updateDisplaySettings(edit: DisplaySettingsEdit): Promise<DisplaySettings> {
+  return call<DisplaySettings>('update_display_settings', { edit });
 }
 
 /** The result of the last verification of the record (at start or on demand). */

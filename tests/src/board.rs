@@ -1,0 +1,34 @@
+//! The recovery board's row controls as a nurse reaches them: the buttons on the line
+//! ("Record check for Bay 7", "Open Bay 7", "Record departure for Bay 7"), the other actions in
+//! the row's "More actions for Bay 7" menu, and the details under a row ("Show details for
+//! Bay 7": every failing gate, the PADSS, the clock, who admitted).
+
+use crate::webdriver::{By, Element, Session};
+
+impl Session {
+    /// The action `name` of `bay`'s board row: its button on the line, else its item in the
+    /// row's "More actions" menu, which is opened for it.
+    pub fn row_action_button(&self, bay: &str, name: &str) -> Element {
+        self.find(&By::row(bay));
+        if let Some(shown) = self.try_find(&By::button(name)) {
+            return shown;
+        }
+        self.click(&self.find(&By::button(&format!("More actions for {bay}"))));
+        self.find(&By::button(name))
+    }
+
+    /// Clicks the action `name` of `bay`'s board row (through its menu when it is there).
+    pub fn row_action(&self, bay: &str, name: &str) {
+        let button = self.row_action_button(bay, name);
+        self.click(&button);
+    }
+
+    /// Expands `bay`'s details (once) and returns the text of `term` there.
+    pub fn row_detail(&self, bay: &str, term: &str) -> String {
+        let toggle = self.find(&By::button(&format!("Show details for {bay}")));
+        if self.attribute(&toggle, "aria-expanded").as_deref() != Some("true") {
+            self.click(&toggle);
+        }
+        self.text(&self.find(&By::detail(bay, term)))
+    }
+}
