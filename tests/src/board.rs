@@ -3,7 +3,9 @@
 //! the row's "More actions for Bay 7" menu, and the details under a row ("Show details for
 //! Bay 7": every failing gate, the PADSS, the clock, who admitted).
 
+use crate::process::wait_for;
 use crate::webdriver::{By, Element, Session};
+use std::time::Duration;
 
 impl Session {
     /// The action `name` of `bay`'s board row: its button on the line, else its item in the
@@ -13,8 +15,19 @@ impl Session {
         if let Some(shown) = self.try_find(&By::button(name)) {
             return shown;
         }
-        self.click(&self.find(&By::button(&format!("More actions for {bay}"))));
-        self.find(&By::button(name))
+        // The menu closes when the focus leaves it: a form closing a moment earlier may still
+        // hand the focus back to its opener. Open it again until the item is there.
+        let menu = By::button(&format!("More actions for {bay}"));
+        wait_for(&format!("{name} in the menu of {bay}"), Duration::from_secs(15), || {
+            if let Some(item) = self.try_find(&By::button(name)) {
+                return Some(item);
+            }
+            let opener = self.find(&menu);
+            if self.attribute(&opener, "aria-expanded").as_deref() != Some("true") {
+                self.click(&opener);
+            }
+            None
+        })
     }
 
     /// Clicks the action `name` of `bay`'s board row (through its menu when it is there).

@@ -14,14 +14,6 @@ fn check(app: &Session, screen: &str, reports: &mut Vec<(String, Report)>) {
     reports.push((screen.to_owned(), report));
 }
 
-/// Clicks a row action: on the row itself, or in the row's "More actions" menu.
-fn row_action(app: &Session, bay: &str, name: &str) {
-    if app.try_find(&By::button(name)).is_none() {
-        app.click(&app.find(&By::button(&format!("More actions for {bay}"))));
-    }
-    app.click(&app.find(&By::button(name)));
-}
-
 /// The check can fail: a nameless button and grey-on-grey text planted in the page are found
 /// (serious or critical, with the contrast figures), then removed.
 fn assert_axe_sees_planted_faults(app: &Session) {
@@ -55,14 +47,14 @@ fn axe_finds_nothing_serious_on_the_board_check_form_and_discharge_dialog_in_bot
         app.find(&By::row("Bay 12"));
         check(&app, &format!("board, {theme}"), &mut reports);
 
-        row_action(&app, "Bay 1", "Record check for Bay 1");
+        app.row_action("Bay 1", "Record check for Bay 1");
         app.find(&By::heading("Check for Bay 1 (Testy McTestface)"));
         check(&app, &format!("check form, {theme}"), &mut reports);
         desktop.screenshot(&format!("a11y-check-form-{theme}"));
         app.click(&app.find(&By::button("Cancel")));
         app.find(&By::row("Bay 1"));
 
-        row_action(&app, "Bay 2", "Discharge Bay 2");
+        app.row_action("Bay 2", "Discharge Bay 2");
         app.find(&By::heading("Discharge Bay 2"));
         check(&app, &format!("discharge dialog, {theme}"), &mut reports);
         desktop.screenshot(&format!("a11y-discharge-{theme}"));
