@@ -9,7 +9,7 @@ use tauri::{AppHandle, Emitter, Manager, UserAttentionType};
 use vigil_core::alert::{notification_text, OpenSession};
 use vigil_core::deadline::MAX_SLEEP;
 
-use crate::commands::{signal, ALERT_RAISED, AUTH_CHANGED, OPEN_SESSION, RECORDS_CHANGED};
+use crate::events::{signal, ALERT_RAISED, AUTH_CHANGED, OPEN_SESSION, RECORDS_CHANGED};
 use crate::notifier::{Job, Notifier, Opens};
 use crate::scheduler::{Fired, Scheduler};
 use crate::state::AppState;

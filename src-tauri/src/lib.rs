@@ -14,6 +14,7 @@ pub mod data_dir;
 mod discharge_inputs;
 #[cfg(test)]
 mod discharge_property;
+pub mod events;
 pub mod notifier;
 pub mod scheduler;
 mod startup;
@@ -219,7 +220,7 @@ fn prepare_records(
     let notifier = Arc::new(notifier::Notifier::start(
         app_state.store.clone(),
         app_state.clock.clone(),
-        move || commands::signal(&handle, commands::RECORDS_CHANGED),
+        move || events::signal(&handle, events::RECORDS_CHANGED),
         Arc::new(notifier::clicks::Clicks::new(move |session_id| {
             alerting::open_from_notification(&clicked, session_id)
         })),

@@ -8,7 +8,7 @@ use vigil_core::payload;
 use vigil_core::{ActiveAlert, NotificationOutcome, Permission, VigilError};
 use vigil_store::alerts;
 
-use super::{signal, RECORDS_CHANGED};
+use crate::events::{signal, RECORDS_CHANGED};
 use crate::notifier::Job;
 use crate::state::AppState;
 

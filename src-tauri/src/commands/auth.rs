@@ -18,7 +18,7 @@ use vigil_core::{
 use vigil_store::audit::{self, Action, Entry, InForce};
 use vigil_store::{nurses, settings};
 
-use super::{signal, AUTH_CHANGED, RECORDS_CHANGED};
+use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::state::AppState;
 
 mod pin_check;

@@ -16,8 +16,8 @@ use vigil_core::{payload, Deadline, DeadlineKind, Permission, VigilError};
 use vigil_store::checks::{self as stored, Recorded};
 use vigil_store::{discharge, drafts, session_detail, sessions, thresholds};
 
-use super::{signal, RECORDS_CHANGED};
 use crate::alerting;
+use crate::events::{signal, RECORDS_CHANGED};
 use crate::scheduler::Fired;
 use crate::state::AppState;
 

@@ -15,7 +15,8 @@ use vigil_core::draft::DraftForm;
 use vigil_core::{payload, ClinicSettings, Permission, Protocol, VigilError};
 use vigil_store::{checks, discharge, drafts, papers, sessions, thresholds};
 
-use super::{auth, settings, signal, RECORDS_CHANGED};
+use super::{auth, settings};
+use crate::events::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// How far back "left in the last day" looks.

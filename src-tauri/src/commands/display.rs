@@ -3,7 +3,8 @@
 //! nurse, under emergency access too: it is comfort, not clinical policy. A change is a
 //! setting change attributed to that nurse, audited in its transaction.
 
-use super::{signal, Arg, RECORDS_CHANGED};
+use super::Arg;
+use crate::events::{signal, RECORDS_CHANGED};
 use tauri::{AppHandle, Runtime, State};
 use vigil_core::{payload, DisplaySettings, DisplaySettingsEdit, Permission, VigilError};
 use vigil_store::settings;

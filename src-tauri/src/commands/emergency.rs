@@ -14,7 +14,7 @@ use vigil_core::{
 use vigil_store::audit::Action;
 use vigil_store::{emergency, settings};
 
-use super::{signal, AUTH_CHANGED, RECORDS_CHANGED};
+use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// The uses of emergency access not yet reviewed, oldest first (administrators).

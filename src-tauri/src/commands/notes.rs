@@ -9,7 +9,7 @@ use vigil_core::notes::{NoteContext, NoteInput, NoteSaved};
 use vigil_core::{payload, Permission, VigilError};
 use vigil_store::{notes, sessions};
 
-use super::{signal, RECORDS_CHANGED};
+use crate::events::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// Adds a note; returns its id once committed.

@@ -17,7 +17,7 @@ use vigil_core::{payload, ErrorCode, Permission, Protocol, VigilError};
 use vigil_store::audit::{self, Action, Entry};
 use vigil_store::{discharge, drafts, papers, rems, thresholds};
 
-use super::{signal, RECORDS_CHANGED};
+use crate::events::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// Which paper.

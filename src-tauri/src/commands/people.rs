@@ -9,7 +9,7 @@ use vigil_core::{
 };
 use vigil_store::nurses;
 
-use super::{signal, AUTH_CHANGED};
+use crate::events::{signal, AUTH_CHANGED};
 use crate::state::AppState;
 
 /// Every account, deactivated ones included.

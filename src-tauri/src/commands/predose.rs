@@ -10,7 +10,7 @@ use vigil_core::checks::PredoseDecisionInput;
 use vigil_core::{payload, Permission, VigilError};
 use vigil_store::{predose, sessions};
 
-use super::{signal, RECORDS_CHANGED};
+use crate::events::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// Records the decision; returns its id once committed.

@@ -10,7 +10,7 @@ use vigil_store::audit::{self, Action, Entry};
 use vigil_store::backup::{self, safe_restore, Occasion};
 use vigil_store::integrity::{self, FileCheck};
 
-use super::{signal, AUTH_CHANGED, RECORDS_CHANGED};
+use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// The last verification's result.

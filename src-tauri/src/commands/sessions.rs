@@ -7,7 +7,7 @@ use vigil_core::payload;
 use vigil_core::{AdmitInput, Permission, RecoveryBoard, VigilError};
 use vigil_store::{alerts, checks, discharge, drafts, protocols, sessions};
 
-use super::{signal, RECORDS_CHANGED};
+use crate::events::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// Admits a patient; returns the new session id once the row is committed.

@@ -13,7 +13,7 @@ use vigil_core::{
 };
 use vigil_store::{protocols, settings};
 
-use super::{signal, AUTH_CHANGED, RECORDS_CHANGED};
+use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// The current protocol versions and clinic settings.

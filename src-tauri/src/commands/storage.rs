@@ -6,7 +6,7 @@ use tauri::{AppHandle, Runtime, State};
 use vigil_core::{StorageStatus, VigilError};
 use vigil_store::StorageFault;
 
-use super::{signal, RECORDS_CHANGED, STORAGE_CHANGED};
+use crate::events::{signal, RECORDS_CHANGED, STORAGE_CHANGED};
 use crate::state::AppState;
 
 /// Whether records can be saved now, why not, since when, and how many alerts wait to be

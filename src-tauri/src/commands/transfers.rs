@@ -9,7 +9,7 @@ use vigil_core::discharge::TransferInput;
 use vigil_core::{payload, Permission, VigilError};
 use vigil_store::{discharge, sessions, transfers};
 
-use super::{signal, RECORDS_CHANGED};
+use crate::events::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
 
 /// Records a patient's transfer to emergency care.

@@ -1,0 +1,28 @@
+//! The events the shell emits to the page: their names (one place; `ui/src/lib/ipc/events.ts`
+//! is generated from [`ALL`]) and [`signal`], which emits one without data. The commands, the
+//! alerting thread, the notifier and the start-up recovery all signal through here.
+
+/// The event emitted after any committed write; the UI refetches what it shows.
+pub const RECORDS_CHANGED: &str = "records-changed";
+/// The event emitted when an alert fires; the UI sounds it and refetches.
+pub const ALERT_RAISED: &str = "alert-raised";
+/// The event emitted when who is signed in, or whether it is locked, changes.
+pub const AUTH_CHANGED: &str = "auth-changed";
+/// The event emitted when records stop being saved (a storage fault) or can be saved again.
+pub const STORAGE_CHANGED: &str = "storage-changed";
+/// The event emitted when a desktop notification is clicked: the page opens that record
+/// (payload `OpenSession`, the session id only).
+pub const OPEN_SESSION: &str = "open-session";
+
+/// Every event name, for the generated TypeScript.
+pub const ALL: &[&str] =
+    &[RECORDS_CHANGED, ALERT_RAISED, AUTH_CHANGED, STORAGE_CHANGED, OPEN_SESSION];
+
+/// Emits `event` (a signal without data); a failure is logged, never fatal: the UI also
+/// refetches on its own actions.
+pub fn signal<R: tauri::Runtime>(app: &tauri::AppHandle<R>, event: &str) {
+    use tauri::Emitter;
+    if let Err(e) = app.emit(event, ()) {
+        eprintln!("vigil: could not signal {event}: {e}");
+    }
+}
