@@ -1,74 +1,21 @@
+//! Makes the `allow-*` permission of every command the page may call. The names are read from
+//! the one command registry, `src/registry.rs` (see `src/registry/names.rs`).
+
+#[path = "src/registry/names.rs"]
+mod names;
+
 fn main() {
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&[
-            "admit_patient",
-            "load_board",
-            "load_alerts",
-            "acknowledge_alert",
-            "load_notification_status",
-            "send_test_notification",
-            "load_storage_status",
-            "save_draft",
-            "load_draft",
-            "clear_draft",
-            "load_settings",
-            "update_protocol",
-            "update_alert_repeat",
-            "load_auth",
-            "create_first_admin",
-            "sign_in",
-            "sign_out",
-            "lock_screen",
-            "note_activity",
-            "emergency_access",
-            "load_emergency_uses",
-            "load_emergency_actions",
-            "review_emergency_use",
-            "update_emergency_limit",
-            "load_accounts",
-            "create_account",
-            "set_account_active",
-            "reset_pin",
-            "update_idle_lock",
-            "update_backup_settings",
-            "update_papers_kept",
-            "load_display_settings",
-            "update_display_settings",
-            "load_integrity",
-            "verify_records",
-            "load_backups",
-            "back_up_now",
-            "restore_backup",
-            "record_check",
-            "correct_check",
-            "load_session",
-            "preview_orthostatic",
-            "confirm_padss",
-            "record_predose_decision",
-            "add_note",
-            "update_thresholds",
-            "update_check_plan",
-            "save_escort",
-            "load_discharge",
-            "confirm_discharge",
-            "record_departure",
-            "record_against_advice",
-            "record_transfer",
-            "load_recent_departures",
-            "update_discharge_policy",
-            "discharge_sheet",
-            "rems_form",
-            "save_discharge_pdf",
-            "save_rems_pdf",
-            "print_paper",
-            "save_rems_details",
-            "load_rems_details",
-            "load_forms_due",
-            "mark_form_submitted",
-            "load_startup_problem",
-            "recover_move_aside",
-            "recover_from_backup",
-        ]),
-    ))
+    println!("cargo:rerun-if-changed=src/registry.rs");
+    println!("cargo:rerun-if-changed=src/registry/names.rs");
+    let registry = std::fs::read_to_string("src/registry.rs")
+        .unwrap_or_else(|e| panic!("build script: src/registry.rs: {e}"));
+    let names = names::command_names(&registry);
+    assert!(!names.is_empty(), "build script: no command found in src/registry.rs");
+    // Leaked: tauri-build wants `'static` names, and this process ends right after.
+    let names: Vec<&'static str> = names.into_iter().map(|n| &*n.leak()).collect();
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(names.leak())),
+    )
     .unwrap_or_else(|e| panic!("tauri build script: {e}"));
 }

@@ -26,32 +26,7 @@ pub use vigil_core::payload::MAX_STRING_BYTES;
 use harness::Harness;
 use spec::Make;
 
-/// Commands that take no argument from the page.
-const NO_ARGUMENTS: &[&str] = &[
-    "load_board",
-    "load_alerts",
-    "load_notification_status",
-    "send_test_notification",
-    "load_storage_status",
-    "load_settings",
-    "load_display_settings",
-    "load_auth",
-    "sign_out",
-    "lock_screen",
-    "note_activity",
-    "load_emergency_uses",
-    "load_accounts",
-    "load_integrity",
-    "verify_records",
-    "load_backups",
-    "back_up_now",
-    "load_forms_due",
-    "load_recent_departures",
-];
-
-/// Commands of the start-up recovery screen: they run before the records are open, with
-/// their own state, on the real runtime only (see `startup`), so the mock app has none.
-const RECOVERY: &[&str] = &["load_startup_problem", "recover_move_aside", "recover_from_backup"];
+use crate::registry::COMMANDS;
 
 /// Sweeps each command of `specs`, each on a new database made by `harness`; reports every
 /// command that failed, not only the first.
@@ -63,6 +38,7 @@ fn sweep(specs: &[Make], harness: fn() -> Harness) {
             let h = harness();
             let spec = make(&h);
             assert_eq!(spec.cmd, *name, "the spec's command");
+            assert_declared(&spec);
             let cases = spec.run(&h);
             let control =
                 spec.control(&h).map(|_| "ok".to_owned()).unwrap_or_else(|e| e.to_string());
@@ -78,6 +54,17 @@ fn sweep(specs: &[Make], harness: fn() -> Harness) {
         }
     }
     assert!(failed.is_empty(), "{} commands failed:\n{}", failed.len(), failed.join("\n"));
+}
+
+/// The spec sends exactly the arguments the registry declares, by the page's names.
+fn assert_declared(spec: &spec::Spec) {
+    let command = COMMANDS.iter().find(|c| c.name == spec.cmd).expect("a registry command");
+    let mut declared: Vec<String> = command.params.iter().map(|p| p.page_name()).collect();
+    let mut sent: Vec<String> =
+        spec.args.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+    declared.sort();
+    sent.sort();
+    assert_eq!(sent, declared, "the arguments the registry declares");
 }
 
 fn panic_text(e: &Box<dyn std::any::Any + Send>) -> String {
@@ -101,39 +88,32 @@ fn every_malformed_payload_of_sign_in_people_and_settings_is_refused_and_changes
     sweep(&[admin::FIRST_START], Harness::first_start);
 }
 
-/// Every command of the app is swept, or takes no argument from the page.
+/// Every command of the registry is swept, or takes no argument from the page (each sweep
+/// sends exactly the arguments the registry declares: `assert_declared`).
 #[test]
 fn every_command_is_swept_or_takes_no_argument() {
-    let build = include_str!("../build.rs");
-    let listed = build.split(".commands(&[").nth(1).and_then(|s| s.split("])").next());
-    let commands: Vec<&str> =
-        listed.expect("build.rs lists the commands").split('"').skip(1).step_by(2).collect();
-    assert!(commands.len() > 40, "{commands:?}");
-    let swept: Vec<&str> = [patient::SPECS, leaving::SPECS, admin::SPECS, &[admin::FIRST_START]]
+    let names: Vec<&str> = [patient::SPECS, leaving::SPECS, admin::SPECS, &[admin::FIRST_START]]
         .iter()
         .flat_map(|specs| specs.iter().map(|(name, _)| *name))
         .collect();
-    for command in &commands {
-        assert!(
-            [swept.contains(command), NO_ARGUMENTS.contains(command), RECOVERY.contains(command)]
-                .iter()
-                .filter(|listed| **listed)
-                .count()
-                == 1,
-            "{command}: add it to the sweep (or to NO_ARGUMENTS if it takes nothing from the page)"
+    for command in COMMANDS {
+        let listed = names.iter().filter(|n| **n == command.name).count();
+        let wanted = usize::from(!command.params.is_empty());
+        assert_eq!(
+            listed, wanted,
+            "{}: swept {listed} times; it takes {:?}",
+            command.name, command.params
         );
     }
-    assert_eq!(
-        swept.len() + NO_ARGUMENTS.len() + RECOVERY.len(),
-        commands.len(),
-        "a listed name is not a command"
-    );
+    for name in &names {
+        assert!(COMMANDS.iter().any(|c| c.name == *name), "{name} is not a command");
+    }
     // A command said to take nothing answers `{}` with its own result or a coded error, never
     // Tauri's untyped "missing required key".
     let h = Harness::signed_in();
-    for command in NO_ARGUMENTS {
-        if let Err(e) = h.invoke(command, &serde_json::json!({})) {
-            assert!(e.get("code").is_some(), "{command} wants an argument: {e}");
+    for command in COMMANDS.iter().filter(|c| c.params.is_empty()) {
+        if let Err(e) = h.invoke(command.name, &serde_json::json!({})) {
+            assert!(e.get("code").is_some(), "{} wants an argument: {e}", command.name);
         }
     }
 }

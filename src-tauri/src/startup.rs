@@ -13,15 +13,17 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tauri::{AppHandle, State};
 use vigil_core::startup::{RecoveryOutcome, RecoveryRestoreInput, StartupProblem};
-use vigil_core::{ErrorCode, VigilError};
+use vigil_core::{payload, ErrorCode, VigilError};
 use vigil_store::backup::safe_restore;
 use vigil_store::StoreError;
 
+use crate::commands::Arg;
 use crate::state::{AppState, SystemClock};
 
 /// The recovery mode's state, managed in both modes: no pending problem once the records are
 /// open. It keeps the app's handle to start the app with, so its commands take no `AppHandle`
-/// and compile for any runtime (the input sweep's mock app lists them too).
+/// and compile for any runtime (the input sweep's mock app lists them too, with a default
+/// `Recovery`: no pending problem and no app to start).
 #[derive(Default)]
 pub struct Recovery {
     pending: Mutex<Option<Pending>>,
@@ -115,11 +117,15 @@ pub fn recover_move_aside(recovery: State<'_, Recovery>) -> Result<RecoveryOutco
 }
 
 /// Restores a verified backup in place of the damaged database and carries on into the app.
+/// The input is read and its file checked before anything else (a bad one is a `validation`
+/// error naming its field, in recovery mode or not).
 #[tauri::command(async)]
 pub fn recover_from_backup(
     recovery: State<'_, Recovery>,
-    input: RecoveryRestoreInput,
+    input: Arg,
 ) -> Result<RecoveryOutcome, VigilError> {
+    let input: RecoveryRestoreInput = payload::parse_arg("input", input)?;
+    input.choice()?;
     recovery.recover(|p| p.restore(&input, Arc::new(SystemClock)))
 }
 

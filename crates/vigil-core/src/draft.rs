@@ -10,8 +10,9 @@ use crate::VigilError;
 /// The largest draft accepted, in bytes.
 pub const MAX_DRAFT_BYTES: usize = 65536;
 
-/// The forms that keep drafts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The forms that keep drafts (named as [`DraftForm::as_str`]; the page's type is generated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, TS)]
+#[ts(rename_all = "snake_case")]
 pub enum DraftForm {
     Admit,
     /// The check (or correction) form; its content names the patient's session.

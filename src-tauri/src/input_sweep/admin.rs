@@ -85,6 +85,13 @@ fn restore_backup(h: &Harness) -> Spec {
     Spec::new("restore_backup", json!({ "input": { "file": backup["file"] } }))
 }
 
+/// Refused before anything else when malformed; the mock app has no recovery pending (and no
+/// app to start), so the valid arguments are refused with `internal`, not as invalid.
+fn recover_from_backup(h: &Harness) -> Spec {
+    let backup = h.ok("back_up_now", json!({}));
+    Spec::new("recover_from_backup", json!({ "input": { "file": backup["file"] } }))
+}
+
 /// The settings as they stand.
 fn settings(h: &Harness) -> Value {
     h.ok("load_settings", json!({}))
@@ -131,6 +138,7 @@ pub const SPECS: &[Make] = &[
     ("set_account_active", set_account_active),
     ("reset_pin", reset_pin),
     ("restore_backup", restore_backup),
+    ("recover_from_backup", recover_from_backup),
     ("update_thresholds", update_thresholds),
     ("update_check_plan", update_check_plan),
     ("acknowledge_alert", acknowledge_alert),

@@ -42,6 +42,7 @@ impl Harness {
         let state = state(dir.path(), clock);
         let app = mock_builder()
             .manage(state)
+            .manage(crate::startup::Recovery::default())
             .invoke_handler(command_handler!())
             .build(mock_context(noop_assets()))
             .expect("mock app");

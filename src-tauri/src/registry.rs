@@ -1,0 +1,283 @@
+//! The ONE list of the commands the page may call: each command's name, its arguments with
+//! their Rust types and its result type, module by module. Everything else that names the
+//! commands is made from it:
+//!
+//! - the app's handler ([`command_handler!`], also the input sweep's mock app);
+//! - `build.rs` (reads the names from this file as text, see `registry/names.rs`), which makes
+//!   the `allow-*` permissions;
+//! - [`COMMANDS`], from which the tests in `registry/` generate and check
+//!   `capabilities/main.json`, `ui/src/lib/ipc/commands.ts` (the typed wrappers, their TS types
+//!   from ts-rs, so renaming a Rust type breaks the generation) and `ui/src/lib/ipc/events.ts`
+//!   (from [`crate::events::ALL`]); run them with `VIGIL_UPDATE_BINDINGS=1` to regenerate.
+//!
+//! An entry reads `name(arg: RustType, ...) -> RustResult;`, the result without its
+//! `Result<_, VigilError>`. Arguments are named as in the Rust function; the page sends them in
+//! camelCase, as Tauri expects (`firing_id` is `firingId`). Every argument is read with
+//! `payload::parse_arg` under that name, so a value of the wrong type is refused naming it.
+
+#[cfg(test)]
+mod generate;
+pub mod names;
+#[cfg(test)]
+mod tests;
+
+use ts_rs::TS;
+
+use crate::commands::papers::PaperKind;
+use vigil_core::checks::{
+    CheckInput, CheckPlanSettingsEdit, CheckSaved, CorrectionInput, OrthostaticInput,
+    OrthostaticResult, PadssConfirmInput, PredoseDecisionInput, SessionDetail,
+    ThresholdSettingsEdit,
+};
+use vigil_core::discharge::view::{DepartedRow, DischargeView};
+use vigil_core::discharge::{
+    AgainstAdviceInput, DischargeInput, DischargePolicyEdit, EscortInput, TransferInput,
+};
+use vigil_core::draft::DraftForm;
+use vigil_core::notes::{NoteInput, NoteSaved};
+use vigil_core::papers::rems::{FormDue, FormSubmittedInput, RemsDetails, RemsDetailsInput};
+use vigil_core::papers::Paper;
+use vigil_core::startup::{RecoveryOutcome, RecoveryRestoreInput, StartupProblem};
+use vigil_core::{
+    AccountStatusInput, ActiveAlert, AdmitInput, AlertRepeatEdit, AuthStatus, BackupInfo,
+    BackupSettingsEdit, ClinicSettings, DisplaySettings, DisplaySettingsEdit, Draft,
+    EmergencyAction, EmergencyInput, EmergencyLimitEdit, EmergencyUse, EmergencyUseInput,
+    IdleLockEdit, IntegrityStatus, NewNurseInput, NotificationOutcome, Nurse, PapersKeptEdit,
+    PinResetInput, ProtocolEdit, RecoveryBoard, RestoreInput, SignInInput, StorageStatus,
+};
+
+/// Calls `$then!` with the table: `app { module { entries } ... }` for `crate::commands::*`,
+/// then `recovery { entries }` for `crate::startup` (the start-up recovery screen's commands,
+/// which need no open records).
+macro_rules! registry {
+    ($then:ident) => {
+        $then! {
+            app {
+                sessions {
+                    admit_patient(input: AdmitInput) -> i64;
+                    load_board() -> RecoveryBoard;
+                }
+                alerts {
+                    load_alerts() -> Vec<ActiveAlert>;
+                    acknowledge_alert(firing_id: i64) -> ();
+                    load_notification_status() -> Option<NotificationOutcome>;
+                    send_test_notification() -> ();
+                }
+                storage {
+                    load_storage_status() -> StorageStatus;
+                }
+                drafts {
+                    save_draft(form: DraftForm, content: String) -> ();
+                    load_draft(form: DraftForm) -> Option<Draft>;
+                    clear_draft(form: DraftForm) -> ();
+                }
+                settings {
+                    load_settings() -> ClinicSettings;
+                    update_protocol(edit: ProtocolEdit) -> ClinicSettings;
+                    update_alert_repeat(edit: AlertRepeatEdit) -> ClinicSettings;
+                    update_idle_lock(edit: IdleLockEdit) -> ClinicSettings;
+                    update_backup_settings(edit: BackupSettingsEdit) -> ClinicSettings;
+                    update_papers_kept(edit: PapersKeptEdit) -> ClinicSettings;
+                    update_thresholds(edit: ThresholdSettingsEdit) -> ClinicSettings;
+                    update_check_plan(edit: CheckPlanSettingsEdit) -> ClinicSettings;
+                }
+                display {
+                    load_display_settings() -> DisplaySettings;
+                    update_display_settings(edit: DisplaySettingsEdit) -> DisplaySettings;
+                }
+                auth {
+                    load_auth() -> AuthStatus;
+                    create_first_admin(input: NewNurseInput) -> AuthStatus;
+                    sign_in(input: SignInInput) -> AuthStatus;
+                    sign_out() -> AuthStatus;
+                    lock_screen() -> AuthStatus;
+                    note_activity() -> ();
+                    emergency_access(input: EmergencyInput) -> AuthStatus;
+                }
+                emergency {
+                    load_emergency_uses() -> Vec<EmergencyUse>;
+                    load_emergency_actions(input: EmergencyUseInput) -> Vec<EmergencyAction>;
+                    review_emergency_use(input: EmergencyUseInput) -> Vec<EmergencyUse>;
+                    update_emergency_limit(edit: EmergencyLimitEdit) -> ClinicSettings;
+                }
+                people {
+                    load_accounts() -> Vec<Nurse>;
+                    create_account(input: NewNurseInput) -> Vec<Nurse>;
+                    set_account_active(input: AccountStatusInput) -> Vec<Nurse>;
+                    reset_pin(input: PinResetInput) -> ();
+                }
+                records {
+                    load_integrity() -> IntegrityStatus;
+                    verify_records() -> IntegrityStatus;
+                    load_backups() -> Vec<BackupInfo>;
+                    back_up_now() -> BackupInfo;
+                    restore_backup(input: RestoreInput) -> IntegrityStatus;
+                }
+                checks {
+                    record_check(input: CheckInput) -> CheckSaved;
+                    correct_check(input: CorrectionInput) -> CheckSaved;
+                    load_session(session_id: i64) -> SessionDetail;
+                    preview_orthostatic(input: OrthostaticInput) -> OrthostaticResult;
+                    confirm_padss(input: PadssConfirmInput) -> SessionDetail;
+                }
+                predose {
+                    record_predose_decision(input: PredoseDecisionInput) -> i64;
+                }
+                notes {
+                    add_note(input: NoteInput) -> NoteSaved;
+                }
+                discharge {
+                    save_escort(input: EscortInput) -> ();
+                    load_discharge(session_id: i64) -> DischargeView;
+                    confirm_discharge(input: DischargeInput) -> ();
+                    record_departure(session_id: i64) -> ();
+                    record_against_advice(input: AgainstAdviceInput) -> ();
+                    load_recent_departures() -> Vec<DepartedRow>;
+                    update_discharge_policy(edit: DischargePolicyEdit) -> ClinicSettings;
+                }
+                transfers {
+                    record_transfer(input: TransferInput) -> ();
+                }
+                papers {
+                    discharge_sheet(session_id: i64) -> Paper;
+                    rems_form(session_id: i64) -> Paper;
+                    save_discharge_pdf(session_id: i64) -> String;
+                    save_rems_pdf(session_id: i64) -> String;
+                    print_paper(session_id: i64, paper: PaperKind) -> ();
+                    save_rems_details(input: RemsDetailsInput) -> ();
+                    load_rems_details(session_id: i64) -> Option<RemsDetails>;
+                    load_forms_due() -> Vec<FormDue>;
+                    mark_form_submitted(input: FormSubmittedInput) -> Vec<FormDue>;
+                }
+            }
+            recovery {
+                load_startup_problem() -> Option<StartupProblem>;
+                recover_move_aside() -> RecoveryOutcome;
+                recover_from_backup(input: RecoveryRestoreInput) -> RecoveryOutcome;
+            }
+        }
+    };
+}
+
+/// Matches the table; `$out` is the tokens to make, given the commands' paths.
+macro_rules! __handler {
+    (
+        app { $( $module:ident {
+            $( $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty ; )*
+        } )* }
+        recovery { $( $rname:ident ( $($rarg:ident : $rty:ty),* ) -> $rret:ty ; )* }
+    ) => {
+        tauri::generate_handler![
+            $( $( crate::commands::$module::$name, )* )*
+            $( crate::startup::$rname, )*
+        ]
+    };
+}
+
+/// Every command of the page, as one handler: the app and the input sweep's mock app
+/// (`input_sweep`) use this same handler. The recovery commands are in it too: they answer
+/// from their own state ([`crate::startup::Recovery`]).
+macro_rules! command_handler {
+    () => {
+        registry!(__handler)
+    };
+}
+
+/// One argument of a command.
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    /// As in the Rust function (`firing_id`).
+    pub name: &'static str,
+    /// The Rust type's TypeScript name.
+    pub ts: fn() -> String,
+}
+
+impl Param {
+    /// As the page sends it (`firingId`): Tauri's camelCase of the Rust name.
+    pub fn page_name(&self) -> String {
+        camel_case(self.name)
+    }
+}
+
+/// One command of the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Command {
+    pub name: &'static str,
+    /// The Rust module holding it, under `src/` (`commands/sessions`, `startup`).
+    pub module: &'static str,
+    pub params: &'static [Param],
+    /// The result's TypeScript name (`void` for none).
+    pub returns: fn() -> String,
+    /// A command of the start-up recovery screen.
+    pub recovery: bool,
+}
+
+impl Command {
+    /// The TypeScript wrapper's name (`acknowledgeAlert`).
+    pub fn ts_name(&self) -> String {
+        camel_case(self.name)
+    }
+}
+
+macro_rules! __table {
+    (
+        app { $( $module:ident {
+            $( $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty ; )*
+        } )* }
+        recovery { $( $rname:ident ( $($rarg:ident : $rty:ty),* ) -> $rret:ty ; )* }
+    ) => {
+        /// Every command, in the table's order.
+        pub const COMMANDS: &[Command] = &[
+            $( $( Command {
+                name: stringify!($name),
+                module: concat!("commands/", stringify!($module)),
+                params: &[ $( Param { name: stringify!($arg), ts: ts::<$ty> } ),* ],
+                returns: result_ts::<$ret>,
+                recovery: false,
+            }, )* )*
+            $( Command {
+                name: stringify!($rname),
+                module: "startup",
+                params: &[ $( Param { name: stringify!($rarg), ts: ts::<$rty> } ),* ],
+                returns: result_ts::<$rret>,
+                recovery: true,
+            }, )*
+        ];
+    };
+}
+
+registry!(__table);
+
+/// The TypeScript name of `T` as the page sees it: ts-rs's, except that an `i64` (a record
+/// id) travels as a JSON number, as the generated bindings declare them.
+fn ts<T: TS>() -> String {
+    match T::name().as_str() {
+        "bigint" => "number".to_owned(),
+        name => name.replace("Array<bigint>", "Array<number>"),
+    }
+}
+
+/// [`ts`] of a command's result: no result (`()`) is `void`.
+fn result_ts<T: TS>() -> String {
+    match ts::<T>().as_str() {
+        "null" => "void".to_owned(),
+        name => name.to_owned(),
+    }
+}
+
+/// `firing_id` → `firingId` (what Tauri does to a command's argument names).
+pub fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
