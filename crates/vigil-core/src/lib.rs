@@ -4,6 +4,7 @@
 
 pub mod admission;
 pub mod alert;
+pub mod alerting;
 pub mod board;
 pub mod checks;
 pub mod clock;

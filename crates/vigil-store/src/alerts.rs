@@ -1,149 +1,25 @@
 //! Alert firings, acknowledgements, desktop-notification outcomes and clock jumps.
 //! A firing row is the "fired" mark itself (unique per session and kind), so recording it and
 //! marking it fired are one statement in one transaction: an alert fires exactly once.
+//! Which deadlines are due or have fired, what a firing's key means: `vigil_core::alerting`
+//! decides; this module and its parts (`sweep`, `raisings`, `outcomes`) read and write rows.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use std::collections::HashSet;
+use vigil_core::alerting;
 use vigil_core::checks::AlertSeverity;
-use vigil_core::{ActiveAlert, Deadline, DeadlineKind, NotificationOutcome, VigilError};
+use vigil_core::{ActiveAlert, Deadline, DeadlineKind, VigilError};
 
 use crate::audit::{self, Action, Entry};
 use crate::unreadable::Unreadable;
-use crate::{checks, discharge, sessions, StoreError};
-use vigil_core::discharge::{GateKey, Readiness, SessionPhase};
+use crate::{checks, sessions, StoreError};
 
+mod outcomes;
 mod raisings;
+mod sweep;
+pub use outcomes::{last_outcome, record_clock_jump, record_outcome};
 pub use raisings::{firing_id_of, record_late_firing, record_raising, unraised, Unraised};
-
-/// The deadlines of sessions on the board at `now` that have not fired yet: each session's
-/// minimum, and each planned check not done (due at its overdue time). A planned check that was
-/// already overdue when the admission was recorded (a late-entered admission) raises no alert:
-/// nobody could have entered it in time; it still shows as overdue on the board.
-///
-/// A stored row that does not decode affects only its own session: a session whose own row is
-/// unreadable has no deadlines, one whose checks or escort are unreadable keeps its minimum,
-/// and every other session's deadlines are computed as usual (the board says which are
-/// unreadable). The minimums come from the session rows alone: a clinic-wide setting that
-/// does not decode (thresholds, check plan, discharge policy) leaves out only the part that
-/// reads it (overdue checks, escort late) for this sweep, logged with its table and id; a
-/// failure of the storage itself is returned.
-pub fn unfired_deadlines(
-    conn: &Connection,
-    now: DateTime<Utc>,
-) -> Result<Vec<Deadline>, StoreError> {
-    let unreadable = &mut Unreadable::default();
-    let on_board = sessions::on_board_each(conn, now, unreadable)?;
-    let fired = fired_keys(conn, now)?;
-    let mut deadlines: Vec<Deadline> = on_board.iter().flat_map(|s| s.deadlines()).collect();
-    let overdue = checks_overdue(conn, &on_board, now, unreadable);
-    deadlines.extend(or_skipped("overdue-check", overdue)?);
-    deadlines.extend(or_skipped("escort-late", escort_late(conn, &on_board, now, unreadable))?);
-    Ok(deadlines
-        .into_iter()
-        .filter(|d| !fired.contains(&(d.session_id, d.kind.as_str().to_owned(), d.key.clone())))
-        .collect())
-}
-
-/// `part`'s deadlines; none, logged, when a stored row it reads does not decode.
-fn or_skipped(
-    part: &str,
-    read: Result<Vec<Deadline>, StoreError>,
-) -> Result<Vec<Deadline>, StoreError> {
-    match read {
-        Err(e) if e.is_undecodable() => {
-            eprintln!("vigil: {part} alerts skipped this sweep: {e}");
-            Ok(Vec::new())
-        }
-        other => other,
-    }
-}
-
-/// Each planned check not done, due at its overdue time (none for one already overdue when
-/// the admission was recorded).
-fn checks_overdue(
-    conn: &Connection,
-    on_board: &[vigil_core::RecoverySession],
-    now: DateTime<Utc>,
-    unreadable: &mut Unreadable,
-) -> Result<Vec<Deadline>, StoreError> {
-    let statuses = checks::statuses_each(conn, on_board, now, unreadable)?;
-    let mut deadlines = Vec::new();
-    for session in on_board {
-        let Some(status) = statuses.get(&session.id) else { continue };
-        for planned in &status.schedule.items {
-            if planned.done_by.is_some() || planned.overdue_at < session.recorded_at {
-                continue;
-            }
-            deadlines.push(Deadline {
-                session_id: session.id,
-                kind: DeadlineKind::CheckOverdue,
-                key: planned.key.clone(),
-                due_at: planned.overdue_at,
-                detail: planned.label.clone(),
-            });
-        }
-    }
-    Ok(deadlines)
-}
-
-/// (session, kind, key) of the non-clinical firings of the board window's sessions. A firing
-/// row that does not decode is skipped: it cannot be matched to a deadline, and recording a
-/// firing twice is refused by the table itself (`ON CONFLICT DO NOTHING`).
-fn fired_keys(
-    conn: &Connection,
-    now: DateTime<Utc>,
-) -> Result<HashSet<(i64, String, String)>, StoreError> {
-    let since = now - Duration::hours(sessions::BOARD_WINDOW_HOURS);
-    let mut stmt = conn.prepare_cached(
-        "SELECT f.session_id, f.kind, coalesce(f.key, '')
-         FROM recovery_sessions s CROSS JOIN alert_firings f ON f.session_id = s.id
-         WHERE s.clock_started_at_ms >= ?1 AND f.kind <> 'clinical'",
-    )?;
-    let mut rows = stmt.query([since.timestamp_millis()])?;
-    let mut out = HashSet::new();
-    while let Some(r) = rows.next()? {
-        let key =
-            || -> rusqlite::Result<(i64, String, String)> { Ok((r.get(0)?, r.get(1)?, r.get(2)?)) };
-        match key().map_err(StoreError::from) {
-            Ok(key) => {
-                out.insert(key);
-            }
-            Err(e) if e.is_undecodable() => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(out)
-}
-
-/// "Escort not arrived": for each session whose every other gate is green and whose escort is
-/// not there, due the policy's minutes after the minimum.
-fn escort_late(
-    conn: &Connection,
-    on_board: &[vigil_core::RecoverySession],
-    now: DateTime<Utc>,
-    unreadable: &mut Unreadable,
-) -> Result<Vec<Deadline>, StoreError> {
-    let late = Duration::minutes(i64::from(discharge::policy(conn)?.escort_late_minutes));
-    let gates = discharge::gates_each(conn, on_board, now, unreadable)?;
-    let ids: Vec<i64> = on_board.iter().map(|s| s.id).collect();
-    let standings = discharge::standings_each(conn, &ids, unreadable)?;
-    Ok(on_board
-        .iter()
-        .filter(|s| standings.get(&s.id).is_some_and(|st| st.phase == SessionPhase::Observing))
-        .filter_map(|s| {
-            let g = gates.get(&s.id)?;
-            (g.readiness == Readiness::ReadyAwaitingEscort).then(|| Deadline {
-                session_id: s.id,
-                kind: DeadlineKind::EscortLate,
-                key: String::new(),
-                // A kept instant plus at most u32::MAX minutes: cannot overflow (`instant`).
-                due_at: s.ends_at() + late,
-                detail: g.gate(GateKey::Escort).map_or_else(String::new, |e| e.detail.clone()),
-            })
-        })
-        .collect())
-}
+pub use sweep::unfired_deadlines;
 
 /// Records that `deadline` fired at `now`; returns the firing id, or `None` when it had fired
 /// already (so the caller raises nothing).
@@ -305,9 +181,7 @@ fn active_alert(r: &rusqlite::Row<'_>, firing_id: i64) -> Result<ActiveAlert, St
     let kind = DeadlineKind::parse(&kind).ok_or_else(|| corrupt("kind"))?;
     let severity = match severity.as_deref() {
         None => None,
-        Some("warning") => Some(AlertSeverity::Warning),
-        Some("critical") => Some(AlertSeverity::Critical),
-        Some(_) => return Err(corrupt("severity")),
+        Some(name) => Some(AlertSeverity::parse(name).ok_or_else(|| corrupt("severity"))?),
     };
     Ok(ActiveAlert {
         firing_id,
@@ -318,75 +192,12 @@ fn active_alert(r: &rusqlite::Row<'_>, firing_id: i64) -> Result<ActiveAlert, St
         due_at: instant(due).ok_or_else(|| corrupt("due_at_ms"))?,
         fired_at: instant(fired).ok_or_else(|| corrupt("fired_at_ms"))?,
         detail: message,
-        emergency: is_emergency(kind, key.as_deref(), severity),
+        emergency: alerting::is_emergency(kind, key.as_deref(), severity),
         severity,
         not_saved: None,
     })
 }
 
-/// Records what became of a desktop notification. `detail` must hold no patient data.
-pub fn record_outcome(
-    tx: &Transaction<'_>,
-    firing_id: Option<i64>,
-    delivered: bool,
-    detail: &str,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO notification_outcomes (firing_id, outcome, detail, recorded_at_ms) VALUES (?1, ?2, ?3, ?4)",
-        params![firing_id, if delivered { "delivered" } else { "failed" }, detail, now.timestamp_millis()],
-    )?;
-    let entry = Entry::new(Action::NotificationOutcome, None)
-        .record("notification_outcomes", tx.last_insert_rowid());
-    audit::append(tx, now, &entry)?;
-    Ok(())
-}
-
-/// The most recent notification outcome, if any.
-pub fn last_outcome(conn: &Connection) -> Result<Option<NotificationOutcome>, StoreError> {
-    let row = conn
-        .query_row(
-            "SELECT id, outcome, detail, recorded_at_ms FROM notification_outcomes ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)),
-        )
-        .optional()?;
-    row.map(|(id, outcome, detail, at)| {
-        let at = instant(at).ok_or(StoreError::Corrupt {
-            table: "notification_outcomes",
-            id,
-            what: "recorded_at_ms".into(),
-        })?;
-        Ok(NotificationOutcome { delivered: outcome == "delivered", detail, at })
-    })
-    .transpose()
-}
-
-/// Records a wall-clock jump of `jump` detected at `now`.
-pub fn record_clock_jump(
-    tx: &Transaction<'_>,
-    now: DateTime<Utc>,
-    jump: Duration,
-) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO clock_jumps (detected_at_ms, jump_ms) VALUES (?1, ?2)",
-        params![now.timestamp_millis(), jump.num_milliseconds()],
-    )?;
-    let entry = Entry::new(Action::ClockJump, None).record("clock_jumps", tx.last_insert_rowid());
-    audit::append(tx, now, &entry)?;
-    Ok(())
-}
-
-/// A clinical firing is keyed `"{check_id}:{most urgent kind}"`; the emergency prompt is the
-/// most urgent kind, so a critical firing keyed `…:emergency` is a critical emergency prompt.
-fn is_emergency(kind: DeadlineKind, key: Option<&str>, severity: Option<AlertSeverity>) -> bool {
-    kind == DeadlineKind::Clinical
-        && severity == Some(AlertSeverity::Critical)
-        && key.and_then(|k| k.split_once(':')).is_some_and(|(_, rule)| {
-            rule == vigil_core::checks::ClinicalAlertKind::Emergency.as_str()
-        })
-}
-
-fn instant(ms: i64) -> Option<DateTime<Utc>> {
+pub(super) fn instant(ms: i64) -> Option<DateTime<Utc>> {
     vigil_core::instant::from_millis(ms)
 }

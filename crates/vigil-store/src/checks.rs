@@ -1,20 +1,22 @@
 //! The `checks` table: recording a check or a correction with everything it sets off in the
 //! same transaction (its one clinical alert naming every reason, the overdue alerts it
-//! answers, the alerts its original raised resolved "by correction", one audit entry), and
-//! reading a session's checks.
+//! answers, the alerts its original raised resolved "by correction", one audit entry); which
+//! alert it raises and which it resolves is decided in `vigil_core::alerting`. Reading a
+//! session's checks is in `read`, PADSS confirmations in `padss`.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use std::collections::HashMap;
-use vigil_core::checks::{
-    clinical_alerts, combined_alert, Baseline, Check, CheckPurpose, CheckStatus, ClinicalAlert,
-    StoredCheck, ThresholdSettings,
-};
-use vigil_core::{instant, ErrorCode, RecoverySession, VigilError};
+use rusqlite::{params, OptionalExtension, Transaction};
+use vigil_core::alerting::{check_alert, clinical_key, resolved_overdue};
+use vigil_core::checks::{Check, CheckPurpose, CheckStatus, ClinicalAlert};
+use vigil_core::{ErrorCode, RecoverySession, VigilError};
 
 use crate::audit::{self, Action, Entry};
-use crate::unreadable::Unreadable;
 use crate::{plans, thresholds, StoreError};
+
+mod padss;
+mod read;
+pub use padss::{confirm_padss, padss_confirmations, PadssConfirmationRow};
+pub use read::{for_session, for_sessions, for_sessions_each, session_of, statuses, statuses_each};
 
 /// What recording a check did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +48,7 @@ pub fn record(
         check_original(tx, session.id, original)?;
     }
     let settings = thresholds::current(tx)?;
-    let check = &with_threshold_in_force(check, &settings);
+    let check = &check.with_threshold_in_force(&settings);
     let data = serde_json::to_string(check)
         .map_err(|e| VigilError::internal(format!("the check could not be encoded: {e}")))?;
     tx.execute(
@@ -79,155 +81,24 @@ pub fn record(
         }
     }
     let stored = for_session(tx, session.id)?;
-    let baseline = Baseline::from_checks(stored.iter().filter(|c| c.is_live()).map(|c| &c.check));
     // One reading, one alert: every rule it breaks is named in the one firing's message.
     let mut alerts = Vec::new();
-    if let Some(alert) = combined_alert(&clinical_alerts(check, baseline.as_ref(), &settings)) {
+    if let Some(alert) = check_alert(check, &stored, &settings) {
         let firing = insert_clinical_firing(tx, session.id, check_id, &alert, now)?;
         entry = entry.record("alert_firings", firing);
         alerts.push((firing, alert));
     }
     let plan = plans::history(tx)?.for_admission(session.recorded_at);
     let status = CheckStatus::assess(session, &stored, &settings, &plan, now);
-    for (firing, key) in open_overdue_firings(tx, session.id)? {
-        let done = status.schedule.items.iter().any(|p| p.key == key && p.done_by.is_some());
-        if done {
-            entry = entry.record(
-                "alert_resolutions",
-                resolve(tx, firing, "check_entered", check_id, by, now)?,
-            );
-        }
+    for firing in resolved_overdue(&status.schedule, &open_overdue_firings(tx, session.id)?) {
+        let resolution = resolve(tx, firing, "check_entered", check_id, by, now)?;
+        entry = entry.record("alert_resolutions", resolution);
     }
     if !alerts.is_empty() {
         entry_detail.push_str(&format!(", {} alert(s)", alerts.len()));
     }
     audit::append(tx, now, &entry.detail(&entry_detail))?;
     Ok(Recorded { check_id, alerts })
-}
-
-/// The session check `check_id` belongs to, if the check exists.
-pub fn session_of(conn: &Connection, check_id: i64) -> Result<Option<i64>, StoreError> {
-    Ok(conn
-        .query_row("SELECT session_id FROM checks WHERE id = ?1", [check_id], |r| r.get(0))
-        .optional()?)
-}
-
-/// Every check of `session_id` with who recorded it and its correction links, by clinical time.
-/// Errors: a row that does not decode (`Corrupt`, naming the check).
-pub fn for_session(conn: &Connection, session_id: i64) -> Result<Vec<StoredCheck>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.session_id, c.recorded_at_ms, c.data, c.corrects_id, c.correction_reason,
-                (SELECT l.label FROM nurse_labels l WHERE l.id = c.recorded_by),
-                (SELECT k.id FROM checks k WHERE k.corrects_id = c.id)
-         FROM checks c WHERE c.session_id = ?1 ORDER BY c.observed_at_ms, c.id",
-    )?;
-    let mut rows = stmt.query([session_id])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        out.push(stored_check(r, id)?);
-    }
-    Ok(out)
-}
-
-/// One row of [`for_session`]'s query as a stored check.
-fn stored_check(r: &rusqlite::Row<'_>, id: i64) -> Result<StoredCheck, StoreError> {
-    let corrupt = |what: &str| StoreError::Corrupt { table: "checks", id, what: what.into() };
-    let columns = || -> rusqlite::Result<_> {
-        Ok((
-            r.get::<_, i64>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, Option<i64>>(4)?,
-            r.get::<_, Option<String>>(5)?,
-            r.get::<_, Option<String>>(6)?,
-            r.get::<_, Option<i64>>(7)?,
-        ))
-    };
-    let (recorded, data, corrects, reason, who, corrected_by) =
-        columns().map_err(|e| StoreError::undecodable("checks", id, e))?;
-    let check: Check = serde_json::from_str(&data).map_err(|_| corrupt("data"))?;
-    // The rules add durations to it: it must be an instant Vigil keeps (see `instant`).
-    if !instant::in_range(check.observed_at) {
-        return Err(corrupt("data (observed_at out of range)"));
-    }
-    let recorded_at = instant::from_millis(recorded).ok_or_else(|| corrupt("recorded_at_ms"))?;
-    Ok(StoredCheck {
-        id,
-        check,
-        recorded_at,
-        who,
-        corrects: corrects.map(|c| (c, reason.unwrap_or_default())),
-        corrected_by,
-    })
-}
-
-/// The checks of each of `session_ids` (absent when a session has none). Errors: the first
-/// row that does not decode, for any session (see [`for_sessions_each`]).
-pub fn for_sessions(
-    conn: &Connection,
-    session_ids: &[i64],
-) -> Result<HashMap<i64, Vec<StoredCheck>>, StoreError> {
-    for_sessions_each(conn, session_ids, &mut Unreadable::strict())
-}
-
-/// [`for_sessions`], keeping a session whose checks do not decode in `unreadable` (and out of
-/// the map) instead of failing for every session.
-pub fn for_sessions_each(
-    conn: &Connection,
-    session_ids: &[i64],
-    unreadable: &mut Unreadable,
-) -> Result<HashMap<i64, Vec<StoredCheck>>, StoreError> {
-    let mut out = HashMap::new();
-    for &id in session_ids {
-        if let Some(checks) = unreadable.keep(id, for_session(conn, id))? {
-            if !checks.is_empty() {
-                out.insert(id, checks);
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The check statuses of `sessions` at `now`, by session id, without pre-dose decisions.
-/// Errors: any row that does not decode (see [`statuses_each`]).
-pub fn statuses(
-    conn: &Connection,
-    sessions: &[RecoverySession],
-    now: DateTime<Utc>,
-) -> Result<HashMap<i64, CheckStatus>, StoreError> {
-    statuses_each(conn, sessions, now, &mut Unreadable::strict())
-}
-
-/// [`statuses`], leaving out (and keeping in `unreadable`) each session whose checks do not
-/// decode: the other sessions' statuses, and so their alerts, are unaffected.
-pub fn statuses_each(
-    conn: &Connection,
-    sessions: &[RecoverySession],
-    now: DateTime<Utc>,
-    unreadable: &mut Unreadable,
-) -> Result<HashMap<i64, CheckStatus>, StoreError> {
-    let settings: ThresholdSettings = thresholds::current(conn)?;
-    let plans = plans::history(conn)?;
-    let mut out = HashMap::new();
-    // No pre-dose decisions here: the alert sweep reads these statuses, and an unreadable
-    // decision must not stop alerts. The board and the record attach them
-    // (`crate::predose::attach`).
-    for s in sessions {
-        let Some(stored) = unreadable.keep(s.id, for_session(conn, s.id))? else { continue };
-        let plan = plans.for_admission(s.recorded_at);
-        out.insert(s.id, CheckStatus::assess(s, &stored, &settings, &plan, now));
-    }
-    Ok(out)
-}
-
-/// `check` with its orthostatic heart-rate flag set to the threshold in force in this
-/// transaction (the caller validated it with the one read before).
-fn with_threshold_in_force(check: &Check, settings: &ThresholdSettings) -> Check {
-    let mut check = check.clone();
-    if let Some(o) = check.orthostatic.as_mut() {
-        o.hr_rise_flag_at = Some(settings.orthostatic_hr_rise);
-    }
-    check
 }
 
 fn purpose_str(purpose: CheckPurpose) -> &'static str {
@@ -269,10 +140,6 @@ fn insert_clinical_firing(
     alert: &ClinicalAlert,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    let severity = match alert.severity {
-        vigil_core::checks::AlertSeverity::Warning => "warning",
-        vigil_core::checks::AlertSeverity::Critical => "critical",
-    };
     tx.execute(
         "INSERT INTO alert_firings
             (session_id, kind, due_at_ms, fired_at_ms, key, check_id, severity, message)
@@ -281,9 +148,9 @@ fn insert_clinical_firing(
             session_id,
             alert.observed_at.timestamp_millis(),
             now.timestamp_millis(),
-            format!("{check_id}:{}", alert.kind.as_str()),
+            clinical_key(check_id, alert.kind),
             check_id,
-            severity,
+            alert.severity.as_str(),
             alert.message,
         ],
     )?;
@@ -337,54 +204,4 @@ pub(crate) fn resolve(
         params![firing_id, how, check_id, now.timestamp_millis(), by],
     )?;
     Ok(tx.last_insert_rowid())
-}
-
-/// Records that nurse `by` confirmed `padss` for session `session_id`, with its audit entry.
-pub fn confirm_padss(
-    tx: &Transaction<'_>,
-    session_id: i64,
-    padss: &vigil_core::checks::Padss,
-    by: i64,
-    now: DateTime<Utc>,
-) -> Result<i64, StoreError> {
-    let data = serde_json::to_string(padss)
-        .map_err(|e| VigilError::internal(format!("the score could not be encoded: {e}")))?;
-    tx.execute(
-        "INSERT INTO padss_confirmations (session_id, total, data, confirmed_at_ms, confirmed_by)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![session_id, padss.total, data, now.timestamp_millis(), by],
-    )?;
-    let id = tx.last_insert_rowid();
-    let detail = format!("session #{session_id}, {}/10", padss.total);
-    let entry = Entry::new(Action::ConfirmPadss, Some(by)).record("padss_confirmations", id);
-    audit::append(tx, now, &entry.detail(&detail))?;
-    Ok(id)
-}
-
-/// One stored PADSS confirmation: (id, total, when, who).
-pub type PadssConfirmationRow = (i64, u8, DateTime<Utc>, Option<String>);
-
-/// Every PADSS confirmation of a session, oldest first.
-pub fn padss_confirmations(
-    conn: &Connection,
-    session_id: i64,
-) -> Result<Vec<PadssConfirmationRow>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.id, p.total, p.confirmed_at_ms,
-                (SELECT l.label FROM nurse_labels l WHERE l.id = p.confirmed_by)
-         FROM padss_confirmations p WHERE p.session_id = ?1 ORDER BY p.id",
-    )?;
-    let rows = stmt.query_map([session_id], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, u8>(1)?, r.get::<_, i64>(2)?, r.get(3)?))
-    })?;
-    rows.map(|row| {
-        let (id, total, at, who) = row?;
-        let at = instant::from_millis(at).ok_or(StoreError::Corrupt {
-            table: "padss_confirmations",
-            id,
-            what: "confirmed_at_ms".into(),
-        })?;
-        Ok((id, total, at, who))
-    })
-    .collect()
 }

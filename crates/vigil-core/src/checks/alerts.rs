@@ -50,6 +50,21 @@ pub enum AlertSeverity {
     Critical,
 }
 
+impl AlertSeverity {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Warning => "warning",
+            Self::Critical => "critical",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Warning, Self::Critical].into_iter().find(|s| s.as_str() == name)
+    }
+}
+
 /// One alert raised by one check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

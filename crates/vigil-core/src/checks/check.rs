@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::orthostatic::{Orthostatic, OrthostaticResult};
+use super::thresholds::ThresholdSettings;
 use super::vitals::Vitals;
 
 /// A CADSS-6 total above this means dissociation is present (clinical.md section 4).
@@ -147,5 +148,15 @@ impl Check {
     /// patient could not be stood up, so the check stays due).
     pub fn has_lightheadedness(&self) -> bool {
         self.gait.is_some() && self.orthostatic.as_ref().is_none_or(Orthostatic::done)
+    }
+
+    /// This check as it is stored under `settings`: its orthostatic heart-rate flag set to the
+    /// threshold in force when it is written (it was validated with an earlier read).
+    pub fn with_threshold_in_force(&self, settings: &ThresholdSettings) -> Check {
+        let mut check = self.clone();
+        if let Some(o) = check.orthostatic.as_mut() {
+            o.hr_rise_flag_at = Some(settings.orthostatic_hr_rise);
+        }
+        check
     }
 }

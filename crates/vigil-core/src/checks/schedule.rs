@@ -167,14 +167,10 @@ impl CheckSchedule {
         self.items.iter().filter(|c| c.status == PlannedCheckStatus::Overdue).collect()
     }
 
-    /// `(key, overdue_at)` of every check not done: the instants an overdue alert is due.
-    /// The shell records one firing per (session, key).
-    pub fn overdue_deadlines(&self) -> Vec<(&str, DateTime<Utc>)> {
-        self.items
-            .iter()
-            .filter(|c| c.status != PlannedCheckStatus::Done)
-            .map(|c| (c.key.as_str(), c.overdue_at))
-            .collect()
+    /// The check that did the planned check keyed `key`, if it is done. (The overdue alerts
+    /// of the checks not done are `alerting::overdue_check_deadlines`.)
+    pub fn done_by(&self, key: &str) -> Option<i64> {
+        self.items.iter().find(|c| c.key == key).and_then(|c| c.done_by)
     }
 }
 

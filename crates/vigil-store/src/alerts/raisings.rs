@@ -67,8 +67,7 @@ fn check_done(
     let done = || -> Result<Option<i64>, StoreError> {
         let session = sessions::get(tx, deadline.session_id)?;
         let statuses = crate::checks::statuses(tx, std::slice::from_ref(&session), now)?;
-        let planned = statuses.get(&session.id).map(|s| &s.schedule.items);
-        Ok(planned.into_iter().flatten().find(|p| p.key == deadline.key).and_then(|p| p.done_by))
+        Ok(statuses.get(&session.id).and_then(|s| s.schedule.done_by(&deadline.key)))
     };
     let check_id = match done() {
         Ok(Some(id)) => id,
@@ -120,7 +119,7 @@ pub fn unraised(
         match unraised_row(r, firing_id) {
             Ok(u) => out.push(u),
             Err(e) if e.is_undecodable() => {
-                eprintln!("vigil: firing {firing_id} not raised after a crash: {e}");
+                tracing::warn!("firing {firing_id} not raised after a crash: {e}");
             }
             Err(e) => return Err(e),
         }

@@ -71,6 +71,19 @@ fn the_flag_follows_the_threshold_in_force() {
 }
 
 #[test]
+fn a_check_is_stored_with_the_threshold_in_force_when_written() {
+    // Validated under 30, written after the clinic changed it to 25: stored flagged at 25.
+    let c = check_with(sit_hr(Some(70.0), Some(95.0)), 0.0, &[]);
+    let settings = ThresholdSettings { orthostatic_hr_rise: 25, ..ThresholdSettings::default() };
+    let stored = c.with_threshold_in_force(&settings);
+    let o = stored.orthostatic.as_ref().expect("kept");
+    assert_eq!((o.hr_rise_flag_at, o.heart_rate_flagged()), (Some(25), true));
+    assert_eq!(Check { orthostatic: c.orthostatic.clone(), ..stored }, c, "nothing else changes");
+    let without = Check { orthostatic: None, ..c };
+    assert_eq!(without.with_threshold_in_force(&settings), without);
+}
+
+#[test]
 fn a_flagged_rise_alone_is_not_a_positive_check() {
     let c = check_with(sit_hr(Some(70.0), Some(104.0)), 0.0, &[]);
     let r = c.orthostatic_result().expect("test");

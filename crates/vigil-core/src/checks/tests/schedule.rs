@@ -2,6 +2,7 @@
 //! grace limit and after a satisfying check; "not done" stays due; re-checks.
 
 use super::*;
+use crate::alerting::overdue_check_deadlines;
 use crate::RecoverySession;
 use PlannedCheckStatus::{Done, Due, Overdue, Upcoming};
 
@@ -309,7 +310,8 @@ fn a_whole_spravato_session() {
     };
     let s = sp(&[peak, end], 121);
     assert!(s.items.iter().all(|c| c.status == Done), "{s:?}");
-    assert!(s.next_check().is_none() && s.overdue_deadlines().is_empty());
+    let session = session(Protocol::Spravato, 120);
+    assert!(s.next_check().is_none() && overdue_check_deadlines(&session, &s).is_empty());
     // Without the end check, at +125 three are overdue.
     assert_eq!(sp(&[peak], 125).overdue().len(), 3);
 }
@@ -327,7 +329,8 @@ fn a_whole_im_session() {
 #[test]
 fn overdue_deadlines_give_each_open_check_its_key_and_instant() {
     let s = iv(&[vitals_at(1, 16)], at(16));
-    let deadlines = s.overdue_deadlines();
-    assert_eq!(deadlines.first(), Some(&("iv:vitals:+30", at(35))));
+    let deadlines = overdue_check_deadlines(&session(Protocol::IvKetamine, 60), &s);
+    let first = deadlines.first().map(|d| (d.key.as_str(), d.due_at));
+    assert_eq!(first, Some(("iv:vitals:+30", at(35))));
     assert_eq!(deadlines.len(), 4);
 }
