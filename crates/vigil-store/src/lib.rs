@@ -32,8 +32,9 @@ pub mod settings;
 pub mod thresholds;
 pub mod transfers;
 pub mod unreadable;
+pub mod versioned;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -42,6 +43,8 @@ use std::time::Duration;
 
 pub use error::{StorageFault, StoreError};
 pub use health::WriteFault;
+/// The transaction [`Store::with_tx`] hands its closure, for callers that name it.
+pub use rusqlite::Transaction;
 
 /// The name of the database file inside the data directory.
 pub const DB_FILE_NAME: &str = "vigil.sqlite3";

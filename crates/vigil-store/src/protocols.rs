@@ -6,7 +6,7 @@ use vigil_core::protocol_version::ValidProtocolEdit;
 use vigil_core::{Protocol, ProtocolVersion};
 
 use crate::audit::{self, Action, Entry};
-use crate::StoreError;
+use crate::{versioned, StoreError};
 
 /// Adds version 1, with vigil-core's default minimum, for every protocol that has none.
 pub fn seed_defaults(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<(), StoreError> {
@@ -71,16 +71,15 @@ pub fn add_version(
     by: i64,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    tx.execute(
+    let detail = format!("{} minimum {} min", edit.protocol.as_str(), edit.minimum_minutes);
+    let entry = Entry::new(Action::ProtocolChange, Some(by)).detail(&detail);
+    versioned::insert_audited(
+        tx,
+        "protocol_versions",
+        entry,
+        now,
         "INSERT INTO protocol_versions (protocol, version, minimum_minutes, created_at_ms, created_by)
          SELECT ?1, coalesce(max(version), 0) + 1, ?2, ?3, ?4 FROM protocol_versions WHERE protocol = ?1",
         params![edit.protocol.as_str(), edit.minimum_minutes, now.timestamp_millis(), by],
-    )?;
-    let id = tx.last_insert_rowid();
-    let detail = format!("{} minimum {} min", edit.protocol.as_str(), edit.minimum_minutes);
-    let entry = Entry::new(Action::ProtocolChange, Some(by))
-        .record("protocol_versions", id)
-        .detail(&detail);
-    audit::append(tx, now, &entry)?;
-    Ok(id)
+    )
 }

@@ -3,18 +3,21 @@
 //! running sessions keep the protocol version they started with.
 
 use super::Arg;
+use serde::de::DeserializeOwned;
 use tauri::{AppHandle, Runtime, State};
 use vigil_core::checks::{CheckPlanSettingsEdit, ThresholdSettingsEdit};
 use vigil_core::payload;
 use vigil_core::PapersKeptEdit;
 use vigil_core::{
-    AlertRepeatEdit, BackupSettingsEdit, ClinicSettings, IdleLockEdit, Permission, ProtocolEdit,
-    VigilError,
+    AlertRepeatEdit, BackupSettingsEdit, ClinicSettings, IdleLockEdit, ProtocolEdit, VigilError,
 };
-use vigil_store::{protocols, settings};
+use vigil_store::{plans, protocols, settings, thresholds};
 
 use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::state::AppState;
+
+mod admin;
+pub use admin::{admin_change, change_settings};
 
 /// The current protocol versions and clinic settings.
 #[tauri::command(async)]
@@ -29,10 +32,7 @@ pub fn update_protocol<R: Runtime>(
     state: State<'_, AppState>,
     edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
-    let edit: ProtocolEdit = payload::parse_arg("edit", edit)?;
-    let settings = change_protocol(&state, &edit)?;
-    signal(&app, RECORDS_CHANGED);
-    Ok(settings)
+    edited(&app, &state, edit, change_protocol, RECORDS_CHANGED)
 }
 
 /// Changes the alert repeat interval; returns the settings as they now stand.
@@ -42,10 +42,7 @@ pub fn update_alert_repeat<R: Runtime>(
     state: State<'_, AppState>,
     edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
-    let edit: AlertRepeatEdit = payload::parse_arg("edit", edit)?;
-    let settings = change_alert_repeat(&state, &edit)?;
-    signal(&app, RECORDS_CHANGED);
-    Ok(settings)
+    edited(&app, &state, edit, change_alert_repeat, RECORDS_CHANGED)
 }
 
 /// Changes the idle lock time; returns the settings as they now stand.
@@ -55,10 +52,7 @@ pub fn update_idle_lock<R: Runtime>(
     state: State<'_, AppState>,
     edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
-    let edit: IdleLockEdit = payload::parse_arg("edit", edit)?;
-    let settings = change_idle_lock(&state, &edit)?;
-    signal(&app, AUTH_CHANGED);
-    Ok(settings)
+    edited(&app, &state, edit, change_idle_lock, AUTH_CHANGED)
 }
 
 /// Changes where, how often and how many backups are kept.
@@ -78,10 +72,7 @@ pub fn update_thresholds<R: Runtime>(
     state: State<'_, AppState>,
     edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
-    let edit: ThresholdSettingsEdit = payload::parse_arg("edit", edit)?;
-    let settings = change_thresholds(&state, &edit)?;
-    signal(&app, RECORDS_CHANGED);
-    Ok(settings)
+    edited(&app, &state, edit, change_thresholds, RECORDS_CHANGED)
 }
 
 /// Validates and records new thresholds.
@@ -89,11 +80,7 @@ pub fn change_thresholds(
     state: &AppState,
     edit: &ThresholdSettingsEdit,
 ) -> Result<ClinicSettings, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let valid = edit.validate()?;
-    let now = state.clock.now();
-    state.store.with_tx(|tx| vigil_store::thresholds::set(tx, &valid, admin.id, now))?;
-    load(state)
+    change_settings(state, || edit.validate(), thresholds::set)
 }
 
 /// Changes the check-plan timings (for sessions admitted from now on).
@@ -103,10 +90,7 @@ pub fn update_check_plan<R: Runtime>(
     state: State<'_, AppState>,
     edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
-    let edit: CheckPlanSettingsEdit = payload::parse_arg("edit", edit)?;
-    let settings = change_check_plan(&state, &edit)?;
-    signal(&app, RECORDS_CHANGED);
-    Ok(settings)
+    edited(&app, &state, edit, change_check_plan, RECORDS_CHANGED)
 }
 
 /// Validates and records new check-plan timings.
@@ -114,11 +98,23 @@ pub fn change_check_plan(
     state: &AppState,
     edit: &CheckPlanSettingsEdit,
 ) -> Result<ClinicSettings, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let valid = edit.validate()?;
-    let now = state.clock.now();
-    state.store.with_tx(|tx| vigil_store::plans::set(tx, &valid, admin.id, now))?;
-    load(state)
+    change_settings(state, || edit.validate(), plans::set)
+}
+
+/// What every settings command does: parses `edit` (a wrong shape names the field `edit`),
+/// applies `change`, then signals `event` once it succeeded. Returns the settings as they now
+/// stand.
+pub fn edited<R: Runtime, E: DeserializeOwned>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    edit: Arg,
+    change: impl FnOnce(&AppState, &E) -> Result<ClinicSettings, VigilError>,
+    event: &str,
+) -> Result<ClinicSettings, VigilError> {
+    let edit: E = payload::parse_arg("edit", edit)?;
+    let settings = change(state, &edit)?;
+    signal(app, event);
+    Ok(settings)
 }
 
 /// The settings as they stand.
@@ -132,11 +128,8 @@ pub fn change_protocol(
     state: &AppState,
     edit: &ProtocolEdit,
 ) -> Result<ClinicSettings, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let valid = edit.validate()?;
-    let now = state.clock.now();
-    let id = state.store.with_tx(|tx| protocols::add_version(tx, &valid, admin.id, now))?;
-    eprintln!("vigil: protocol version {id} added");
+    let id = admin_change(state, || edit.validate(), protocols::add_version)?;
+    tracing::info!("protocol version {id} added");
     load(state)
 }
 
@@ -145,11 +138,11 @@ pub fn change_alert_repeat(
     state: &AppState,
     edit: &AlertRepeatEdit,
 ) -> Result<ClinicSettings, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let minutes = edit.validate()?;
-    let now = state.clock.now();
-    state.store.with_tx(|tx| settings::set_alert_repeat_minutes(tx, minutes, admin.id, now))?;
-    load(state)
+    change_settings(
+        state,
+        || edit.validate(),
+        |tx, minutes, by, now| settings::set_alert_repeat_minutes(tx, *minutes, by, now),
+    )
 }
 
 /// Validates and records an idle lock change.
@@ -157,11 +150,11 @@ pub fn change_idle_lock(
     state: &AppState,
     edit: &IdleLockEdit,
 ) -> Result<ClinicSettings, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let seconds = edit.validate()?;
-    let now = state.clock.now();
-    state.store.with_tx(|tx| settings::set_idle_lock_seconds(tx, seconds, admin.id, now))?;
-    load(state)
+    change_settings(
+        state,
+        || edit.validate(),
+        |tx, seconds, by, now| settings::set_idle_lock_seconds(tx, *seconds, by, now),
+    )
 }
 
 /// Changes how many days saved papers and drafts are kept; returns the settings as they now
@@ -180,11 +173,11 @@ pub fn change_papers_kept(
     state: &AppState,
     edit: &PapersKeptEdit,
 ) -> Result<ClinicSettings, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let days = edit.validate()?;
-    let now = state.clock.now();
-    state.store.with_tx(|tx| settings::set_papers_kept_days(tx, days, admin.id, now))?;
-    load(state)
+    change_settings(
+        state,
+        || edit.validate(),
+        |tx, days, by, now| settings::set_papers_kept_days(tx, *days, by, now),
+    )
 }
 
 /// Validates and records backup settings; the folder must be creatable and writable.
@@ -192,15 +185,15 @@ pub fn change_backup(
     state: &AppState,
     edit: &BackupSettingsEdit,
 ) -> Result<ClinicSettings, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let valid = edit.validate()?;
-    let folder = std::path::Path::new(&valid.folder);
-    std::fs::create_dir_all(folder)
-        .and_then(|()| tempfile_in(folder))
-        .map_err(|e| VigilError::validation("folder", format!("Vigil cannot write there: {e}.")))?;
-    let now = state.clock.now();
-    state.store.with_tx(|tx| settings::set_backup(tx, &valid, admin.id, now))?;
-    load(state)
+    let validate = || {
+        let valid = edit.validate()?;
+        let folder = std::path::Path::new(&valid.folder);
+        std::fs::create_dir_all(folder).and_then(|()| tempfile_in(folder)).map_err(|e| {
+            VigilError::validation("folder", format!("Vigil cannot write there: {e}."))
+        })?;
+        Ok(valid)
+    };
+    change_settings(state, validate, settings::set_backup)
 }
 
 /// Proves a folder is writable by creating and removing a file in it.
