@@ -12,16 +12,18 @@ use vigil_core::deadline::MAX_SLEEP;
 use crate::events::{signal, ALERT_RAISED, AUTH_CHANGED, OPEN_SESSION, RECORDS_CHANGED};
 use crate::notifier::{Job, Notifier, Opens};
 use crate::scheduler::{Fired, Scheduler};
+use crate::services::idle_lock;
+use crate::services::storage::StorageWatch;
 use crate::state::AppState;
 
 /// Raises one fired alert in the app, then queues its notification.
 pub fn raise<R: tauri::Runtime>(app: &AppHandle<R>, notifier: &Notifier, fired: &Fired) {
-    eprintln!("vigil: alert firing {} (session {})", fired.firing_id, fired.deadline.session_id);
+    tracing::warn!("alert firing {} (session {})", fired.firing_id, fired.deadline.session_id);
     signal(app, ALERT_RAISED);
     signal(app, RECORDS_CHANGED);
     if let Some(window) = app.get_webview_window("main") {
         if let Err(e) = window.request_user_attention(Some(UserAttentionType::Critical)) {
-            eprintln!("vigil: window attention request failed: {e}");
+            tracing::warn!("window attention request failed: {e}");
         }
     }
     notifier.send(notification_job(fired));
@@ -49,7 +51,7 @@ pub fn notification_job(fired: &Fired) -> Job {
 pub fn open_from_notification<R: tauri::Runtime>(app: &AppHandle<R>, session_id: i64) {
     crate::focus(app);
     if let Err(e) = app.emit(OPEN_SESSION, OpenSession { session_id }) {
-        eprintln!("vigil: could not ask the page to open session {session_id}: {e}");
+        tracing::warn!("could not ask the page to open session {session_id}: {e}");
     }
 }
 
@@ -60,7 +62,7 @@ pub fn open_from_notification<R: tauri::Runtime>(app: &AppHandle<R>, session_id:
 pub fn spawn_scheduler(app: AppHandle, mut scheduler: Scheduler, notifier: Arc<Notifier>) {
     let spawned = std::thread::Builder::new().name("vigil-scheduler".into()).spawn(move || {
         let origin = Instant::now();
-        let mut storage = crate::commands::storage::StorageWatch::default();
+        let mut storage = StorageWatch::default();
         loop {
             let sleep = guarded(|| {
                 let sleep = sweep_and_raise(&app, &mut scheduler, &notifier, origin);
@@ -72,7 +74,7 @@ pub fn spawn_scheduler(app: AppHandle, mut scheduler: Scheduler, notifier: Arc<N
         }
     });
     if let Err(e) = spawned {
-        eprintln!("vigil: scheduler thread did not start: {e}");
+        tracing::error!("scheduler thread did not start: {e}");
     }
 }
 
@@ -80,7 +82,7 @@ pub fn spawn_scheduler(app: AppHandle, mut scheduler: Scheduler, notifier: Arc<N
 /// lives on and the next round comes.
 fn guarded(round: impl FnOnce() -> Duration) -> Duration {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(round)).unwrap_or_else(|_| {
-        eprintln!("vigil: a scheduler round panicked; the next one comes");
+        tracing::error!("a scheduler round panicked; the next one comes");
         MAX_SLEEP
     })
 }
@@ -121,7 +123,7 @@ fn sweep_and_raise<R: tauri::Runtime>(
             sweep.sleep.saturating_sub(readiness.elapsed())
         }
         Err(e) => {
-            eprintln!("vigil: scheduler sweep failed: {e}");
+            tracing::error!("scheduler sweep failed: {e}");
             MAX_SLEEP
         }
     };
@@ -129,29 +131,26 @@ fn sweep_and_raise<R: tauri::Runtime>(
 }
 
 /// The rest of one round: storage watch, pending audit entries, idle and emergency locks.
-fn chores<R: tauri::Runtime>(
-    app: &AppHandle<R>,
-    storage: &mut crate::commands::storage::StorageWatch,
-) {
+fn chores<R: tauri::Runtime>(app: &AppHandle<R>, storage: &mut StorageWatch) {
     let state = app.state::<AppState>();
     storage.check(app, &state);
     // Lock and sign-out entries storage refused earlier, written once it takes them.
-    crate::commands::auth::retry_pending_audit(&state);
-    match crate::commands::auth::lock_if_idle(&state) {
+    idle_lock::retry_pending_audit(&state);
+    match idle_lock::lock_if_idle(&state) {
         Ok(true) => {
             signal(app, AUTH_CHANGED);
             signal(app, RECORDS_CHANGED);
         }
         Ok(false) => {}
-        Err(e) => eprintln!("vigil: idle lock check failed: {}", e.message),
+        Err(e) => tracing::error!("idle lock check failed: {}", e.message),
     }
-    match crate::commands::emergency::lock_if_emergency_over(&state) {
+    match idle_lock::lock_if_emergency_over(&state) {
         Ok(true) => {
             signal(app, AUTH_CHANGED);
             signal(app, RECORDS_CHANGED);
         }
         Ok(false) => {}
-        Err(e) => eprintln!("vigil: emergency access check failed: {}", e.message),
+        Err(e) => tracing::error!("emergency access check failed: {}", e.message),
     }
 }
 

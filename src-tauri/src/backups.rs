@@ -6,9 +6,12 @@
 
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
-use vigil_store::{backup, housekeeping, settings};
+use vigil_core::VigilError;
+use vigil_store::backup::Occasion;
+use vigil_store::housekeeping;
 
-use crate::commands::records;
+use crate::services::backup as backup_service;
+use crate::services::papers_dir::papers_folder;
 use crate::state::AppState;
 
 /// The first check comes this long after start, so start-up is not slowed by a backup.
@@ -24,31 +27,29 @@ pub fn spawn(app: AppHandle) {
         loop {
             let state = app.state::<AppState>();
             if let Err(e) = back_up_if_due(&state) {
-                eprintln!("vigil: scheduled backup failed: {e}");
+                tracing::error!("scheduled backup failed: {e}");
             }
             tidy_if_due(&state, &mut tidied_at);
             std::thread::sleep(CHECK_EVERY);
         }
     });
     if let Err(e) = spawned {
-        eprintln!("vigil: backup thread did not start: {e}");
+        tracing::error!("backup thread did not start: {e}");
     }
 }
 
 fn back_up_if_due(state: &AppState) -> Result<(), String> {
     let now = state.clock.now();
-    let default = state.store.default_backup_folder();
-    let chosen =
-        state.store.with_conn(|c| settings::backup(c, &default)).map_err(|e| e.to_string())?;
-    let newest = backup::list(std::path::Path::new(&chosen.folder))
-        .map_err(|e| e.to_string())?
-        .first()
-        .map(|b| b.created_at);
-    let interval = chrono::Duration::minutes(chosen.interval_minutes.into());
-    if newest.is_some_and(|at| now - at < interval) {
-        return Ok(());
+    if backup_service::is_due(&state.store, now).map_err(|e| e.to_string())? {
+        back_up(state).map_err(|e| VigilError::from(e).message)?;
     }
-    records::back_up(state, None).map(|_| ()).map_err(|e| e.message)
+    Ok(())
+}
+
+/// A routine backup by the app itself into the clinic's folder (pruned after).
+fn back_up(state: &AppState) -> Result<(), vigil_store::StoreError> {
+    let now = state.clock.now();
+    backup_service::back_up(&state.store, None, Occasion::Routine, None, now).map(|_| ())
 }
 
 /// Runs the housekeeping when it has not run in this process yet, or a day after it last did
@@ -59,24 +60,26 @@ fn tidy_if_due(state: &AppState, tidied_at: &mut Option<chrono::DateTime<chrono:
     if !due {
         return;
     }
-    let papers = crate::commands::papers::papers_folder(state.store.path());
+    let papers = papers_folder(state.store.path());
     match housekeeping::run(&state.store, &papers, now) {
         Ok(t) => {
             *tidied_at = Some(now);
-            eprintln!(
-                "vigil: housekeeping deleted {} papers, {} drafts, {} backup leftovers",
-                t.papers, t.drafts, t.leftovers
+            tracing::info!(
+                "housekeeping deleted {} papers, {} drafts, {} backup leftovers",
+                t.papers,
+                t.drafts,
+                t.leftovers
             );
         }
-        Err(e) => eprintln!("vigil: housekeeping failed: {e}"),
+        Err(e) => tracing::error!("housekeeping failed: {e}"),
     }
 }
 
 /// The backup at exit.
 pub fn at_exit(app: &AppHandle) {
     if let Some(state) = app.try_state::<AppState>() {
-        if let Err(e) = records::back_up(&state, None) {
-            eprintln!("vigil: backup at exit failed: {}", e.message);
+        if let Err(e) = back_up(&state) {
+            tracing::error!("backup at exit failed: {}", VigilError::from(e).message);
         }
     }
 }

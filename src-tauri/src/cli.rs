@@ -1,59 +1,110 @@
 //! The headless commands, for an administrator at a terminal (no window, no display needed):
-//! `vigil verify [--quick]`, `vigil backup [FOLDER]`, `vigil restore FILE`. Each prints what it did and
-//! exits 0 on success, 1 on a failed check, 2 on an error.
+//! `vigil verify [--quick]`, `vigil backup [FOLDER]`, `vigil restore FILE`, parsed by clap
+//! (`--help`, `--version`; a mistyped command or option is an error, exit 2, and opens no
+//! window). Each prints what it did and exits 0 on success, 1 on a failed check, 2 on an
+//! error. Without a command, the app starts. The work is done by `services::backup`, as for
+//! the app.
 
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use vigil_store::backup::{self, safe_restore, Occasion};
-use vigil_store::integrity::{self, FileCheck};
+use vigil_core::{Clock, IntegrityStatus};
+use vigil_store::backup::safe_restore;
+use vigil_store::backup::Occasion;
+use vigil_store::integrity::FileCheck;
 use vigil_store::{Store, StoreError, DB_FILE_NAME};
 
 use crate::data_dir;
+use crate::services::backup as service;
 use crate::state::SystemClock;
-use vigil_core::Clock;
 
-/// Runs the subcommand in `args` (after the program name) if there is one; `None` means "start
-/// the app".
-pub fn run(args: &[String]) -> Option<i32> {
-    let code = match args.first().map(String::as_str)? {
-        "verify" => verify(if args.get(1).is_some_and(|a| a == "--quick") {
-            FileCheck::Quick
-        } else {
-            FileCheck::Full
-        }),
-        "backup" => back_up(args.get(1).map(PathBuf::from)),
-        "restore" => match args.get(1) {
-            Some(file) => restore(Path::new(file)),
-            None => fail("usage: vigil restore FILE"),
-        },
-        "help" | "--help" | "-h" => {
-            println!("usage: vigil [verify [--quick] | backup [FOLDER] | restore FILE]");
-            println!("  (no argument: start the app)");
-            Ok(0)
+/// Vigil: monitoring after ketamine and esketamine dosing.
+#[derive(Debug, Parser)]
+#[command(name = "vigil", version, after_help = "Without a command, starts the app.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// A headless command.
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum Command {
+    /// Verify the database file and its audit chain
+    ///
+    /// Verifies the database file and the audit chain, then the chain against the newest
+    /// backup; works while the app runs. Exit 1 when something does not verify.
+    Verify {
+        /// Only the checks made at every start (otherwise every record's hash and entry too)
+        #[arg(long)]
+        quick: bool,
+    },
+    /// Make a verified backup
+    ///
+    /// Makes a verified backup, then keeps only the clinic's number of backups in that folder.
+    /// Exit 1 when the database does not verify (the backup is then marked unverified).
+    Backup {
+        /// Where to put it (default: the clinic's backup folder)
+        folder: Option<PathBuf>,
+    },
+    /// Replace the database with a verified backup
+    ///
+    /// Replaces the database with a verified backup, after backing the current one up (or
+    /// moving it aside when it cannot be opened). Refused while the app runs.
+    Restore {
+        /// The backup file to restore
+        file: PathBuf,
+    },
+}
+
+/// The command in `args` (the program's name first); `Ok(None)`: start the app. `Err` is
+/// clap's answer: an error (exit 2), or the help or version asked for (exit 0).
+pub fn parse<I, T>(args: I) -> Result<Option<Command>, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    Cli::try_parse_from(args).map(|cli| cli.command)
+}
+
+/// Runs the command in `args` (the program's name first) if there is one, returning its exit
+/// code; `None` means "start the app". Help, version and errors are printed here.
+pub fn run<I, T>(args: I) -> Option<i32>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let command = match parse(args) {
+        Ok(command) => command?,
+        Err(answer) => {
+            let _ = answer.print();
+            return Some(answer.exit_code());
         }
-        _ => return None,
     };
-    Some(code.unwrap_or_else(|e| {
+    crate::log::install_for_cli();
+    Some(database().and_then(|db| execute(&db, command)).unwrap_or_else(|e| {
+        // The command's answer at the terminal (the log has its own line where it matters).
         eprintln!("vigil: {e}");
         2
     }))
+}
+
+/// Runs `command` on the database at `db`; its exit code.
+pub fn execute(db: &Path, command: Command) -> Result<i32, String> {
+    match command {
+        Command::Verify { quick } => {
+            verify(db, if quick { FileCheck::Quick } else { FileCheck::Full })
+        }
+        Command::Backup { folder } => back_up(db, folder.as_deref()),
+        Command::Restore { file } => restore(db, &file),
+    }
 }
 
 fn database() -> Result<PathBuf, String> {
     Ok(data_dir::resolve()?.join(DB_FILE_NAME))
 }
 
-/// Verifies the file and the audit chain (`--quick`: as at every start; otherwise fully, every
-/// record's hash and every record's entry included), then the chain against the newest
-/// backup's head; works while the app runs.
-fn verify(depth: FileCheck) -> Result<i32, String> {
-    let store = Store::open_read_only(&database()?).map_err(|e| e.to_string())?;
-    let default = store.default_backup_folder();
-    let status = store
-        .with_conn(|c| {
-            let folder = PathBuf::from(vigil_store::settings::backup(c, &default)?.folder);
-            integrity::verify_with_backups(c, depth, SystemClock.now(), &folder)
-        })
-        .map_err(|e| e.to_string())?;
+fn verify(db: &Path, depth: FileCheck) -> Result<i32, String> {
+    let status = service::verify(db, depth, SystemClock.now()).map_err(|e| e.to_string())?;
     if status.ok {
         println!("ok {} entries, head {} {}", status.rows, status.head_seq, status.head_hash);
         Ok(0)
@@ -67,18 +118,12 @@ fn verify(depth: FileCheck) -> Result<i32, String> {
     }
 }
 
-/// Makes a backup into `folder` (default: the clinic's backup folder), verified or, when the
-/// database does not verify, marked unverified (exit 1). While the app runs this reads
-/// alongside it and cannot add the audit entry (the app is the only writer).
-fn back_up(folder: Option<PathBuf>) -> Result<i32, String> {
-    let path = database()?;
+/// Backs up into `folder` (default: the clinic's). While the app runs this reads alongside it
+/// and cannot add the audit entry (the app is the only writer).
+fn back_up(db: &Path, folder: Option<&Path>) -> Result<i32, String> {
     let now = SystemClock.now();
-    let store = match Store::open_at(&path, now) {
-        Ok(store) => store,
-        Err(StoreError::InUse { .. }) => Store::open_read_only(&path).map_err(|e| e.to_string())?,
-        Err(e) => return Err(e.to_string()),
-    };
-    let taken = backup::back_up(&store, folder.as_deref(), Occasion::Headless, None, now)
+    let store = service::open_for_backup(db, now).map_err(|e| e.to_string())?;
+    let taken = service::back_up(&store, folder, Occasion::Headless, None, now)
         .map_err(|e| e.to_string())?;
     let made = &taken.backup;
     let head = made.head_hash.as_deref().unwrap_or("unknown");
@@ -89,38 +134,39 @@ fn back_up(folder: Option<PathBuf>) -> Result<i32, String> {
             println!("backup {} written but UNVERIFIED ({why}), head {head}", file.display())
         }
     }
+    if taken.pruned > 0 {
+        println!("{} old backups removed", taken.pruned);
+    }
     Ok(if made.unverified.is_some() { 1 } else { 0 })
 }
 
-/// Replaces the database with a verified backup, after copying the current one into the
-/// backup folder (kept even when it does not verify). A database too damaged to open is moved
-/// aside instead, named with the time. Refused while the app runs.
-fn restore(file: &Path) -> Result<i32, String> {
-    let path = database()?;
+/// Restores `file` over the database (the current one copied first; a database too damaged to
+/// open moved aside instead, named with the time).
+fn restore(db: &Path, file: &Path) -> Result<i32, String> {
     let now = SystemClock.now();
-    let store = match Store::open_at(&path, now) {
+    let store = match Store::open_at(db, now) {
         Ok(store) => store,
         Err(StoreError::InUse { .. }) => {
-            return fail("Vigil is running: close it before restoring.")
+            eprintln!("vigil: Vigil is running: close it before restoring.");
+            return Ok(2);
         }
         Err(e) if safe_restore::is_damage(&e) => {
             println!("the current database cannot be opened: {e}");
             let recovered =
-                safe_restore::restore_over_damaged(&path, file, now).map_err(|e| e.to_string())?;
+                service::restore_over_damaged(db, file, now).map_err(|e| e.to_string())?;
             println!("damaged database moved aside as {}", recovered.kept_as.display());
             return Ok(restored(file, &recovered.status));
         }
         Err(e) => return Err(e.to_string()),
     };
-    let done = safe_restore::restore_with_safety_copy(&store, file, None, now)
-        .map_err(|e| e.to_string())?;
+    let done = service::restore(&store, file, None, now).map_err(|e| e.to_string())?;
     let marked = if done.safety.unverified.is_some() { " (unverified)" } else { "" };
     println!("current database backed up first as {}{marked}", done.safety.file);
     Ok(restored(file, &done.status))
 }
 
 /// Prints the restore's outcome; its exit code.
-fn restored(file: &Path, status: &vigil_core::IntegrityStatus) -> i32 {
+fn restored(file: &Path, status: &IntegrityStatus) -> i32 {
     println!("restored from {}: head {} {}", file.display(), status.head_seq, status.head_hash);
     if status.ok {
         0
@@ -129,7 +175,5 @@ fn restored(file: &Path, status: &vigil_core::IntegrityStatus) -> i32 {
     }
 }
 
-fn fail(message: &str) -> Result<i32, String> {
-    eprintln!("vigil: {message}");
-    Ok(2)
-}
+#[cfg(test)]
+mod tests;

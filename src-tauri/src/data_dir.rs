@@ -42,11 +42,11 @@ pub fn keep_private(dir: &Path) {
     let folders = [
         dir.to_owned(),
         Store::default_backup_folder_of(&db),
-        crate::commands::papers::papers_folder(&db),
+        crate::services::papers_dir::papers_folder(&db),
     ];
     for folder in folders {
         if let Err(e) = file_modes::tighten_folder(&folder, |_| true) {
-            eprintln!("vigil: could not make {} owner-only: {e}", folder.display());
+            tracing::warn!("could not make {} owner-only: {e}", folder.display());
         }
     }
 }
@@ -55,7 +55,7 @@ pub fn keep_private(dir: &Path) {
 /// `vigil-*`) are not Vigil's to change.
 pub fn keep_backups_private(folder: &Path) {
     if let Err(e) = file_modes::tighten_folder(folder, |name| name.starts_with("vigil-")) {
-        eprintln!("vigil: could not make {} owner-only: {e}", folder.display());
+        tracing::warn!("could not make {} owner-only: {e}", folder.display());
     }
 }
 
@@ -97,7 +97,7 @@ mod tests {
         let dir = tmp.path().join("data");
         let db = dir.join(DB_FILE_NAME);
         let backups = Store::default_backup_folder_of(&db);
-        let papers = papers::papers_folder(&db);
+        let papers = crate::services::papers_dir::papers_folder(&db);
         for folder in [&dir, &backups, &papers] {
             std::fs::create_dir_all(folder).expect("folder");
             chmod(folder, 0o755);

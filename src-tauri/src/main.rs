@@ -3,8 +3,7 @@
 
 fn main() {
     vigil_app::data_dir::private_umask();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if let Some(code) = vigil_app::cli::run(&args) {
+    if let Some(code) = vigil_app::cli::run(std::env::args_os()) {
         std::process::exit(code);
     }
     vigil_app::run();

@@ -71,7 +71,7 @@ impl AppState {
         let now = clock.now();
         let status = store.with_conn(|c| integrity::verify(c, FileCheck::Quick, now))?;
         if !status.ok {
-            eprintln!("vigil: RECORD INTEGRITY PROBLEM at audit entry {:?}", status.first_bad_seq);
+            tracing::error!("RECORD INTEGRITY PROBLEM at audit entry {:?}", status.first_bad_seq);
         }
         Ok(Self {
             store: Arc::new(store),
@@ -102,7 +102,7 @@ impl AppState {
     /// scheduler loop. Errors: `forbidden` when signed out, locked, not allowed, or the
     /// emergency access has just ended.
     pub fn nurse_for(&self, permission: Permission) -> Result<Nurse, VigilError> {
-        if crate::commands::emergency::lock_if_emergency_over(self)? {
+        if crate::services::idle_lock::lock_if_emergency_over(self)? {
             return Err(VigilError::new(
                 vigil_core::ErrorCode::Forbidden,
                 "Emergency access has ended: sign in with your PIN.",

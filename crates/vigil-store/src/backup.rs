@@ -16,7 +16,7 @@ mod occasion;
 pub mod safe_restore;
 
 pub use leftovers::clean_leftovers;
-pub use occasion::{back_up, Occasion};
+pub use occasion::{back_up, Occasion, Taken};
 
 const PREFIX: &str = "vigil-";
 const SUFFIX: &str = ".sqlite3";

@@ -40,7 +40,7 @@ pub fn acknowledge_alert<R: Runtime>(
 ) -> Result<(), VigilError> {
     let firing_id: i64 = payload::parse_arg("firingId", firing_id)?;
     acknowledge(&state, firing_id)?;
-    eprintln!("vigil: acknowledged firing {firing_id}");
+    tracing::info!("acknowledged firing {firing_id}");
     signal(&app, RECORDS_CHANGED);
     Ok(())
 }

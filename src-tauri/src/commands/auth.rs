@@ -10,8 +10,6 @@ use super::Arg;
 use tauri::{AppHandle, Runtime, State};
 use vigil_core::payload;
 use vigil_core::people::Pin;
-use vigil_core::sign_in::DEFAULT_IDLE_LOCK_SECONDS;
-use vigil_core::Workstation;
 use vigil_core::{
     AuthStatus, EmergencyInput, ErrorCode, NewNurseInput, Nurse, Role, SignInInput, VigilError,
 };
@@ -19,6 +17,7 @@ use vigil_store::audit::{self, Action, Entry, InForce};
 use vigil_store::{nurses, settings};
 
 use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
+use crate::services::idle_lock::{end_emergency, lock_when};
 use crate::state::AppState;
 
 mod pin_check;
@@ -135,7 +134,7 @@ pub fn first_admin(state: &AppState, input: &NewNurseInput) -> Result<AuthStatus
         nurses::create(tx, &new, None, now)
     })?;
     let nurse = state.store.with_conn(|c| nurses::get(c, id))?;
-    eprintln!("vigil: first administrator, account {id}, created");
+    tracing::info!("first administrator, account {id}, created");
     state.workstation().sign_in(nurse, false, now, state.monotonic.elapsed());
     status(state)
 }
@@ -169,7 +168,7 @@ pub fn sign_in_with_pin(state: &AppState, input: &SignInInput) -> Result<AuthSta
     };
     // Its entry is never stamped: a PIN sign-in ends any emergency access, it is not part of it.
     pin_check::record_sign_in(state, nurse.id, action, &detail, upgraded.as_deref(), now)?;
-    eprintln!("vigil: {} by account {}", action.as_str(), nurse.id);
+    tracing::info!("{} by account {}", action.as_str(), nurse.id);
     let at = state.monotonic.elapsed();
     {
         let mut workstation = state.workstation();
@@ -211,7 +210,7 @@ pub fn leave(state: &AppState) -> Result<AuthStatus, VigilError> {
     };
     if let Some((id, stamp)) = left {
         state.pending_audit.record(&state.store, now, Action::SignOut, Some(id), stamp);
-        eprintln!("vigil: account {id} signed out");
+        tracing::info!("account {id} signed out");
     }
     status(state)
 }
@@ -224,55 +223,6 @@ pub fn lock(state: &AppState, action: Action) -> Result<AuthStatus, VigilError> 
     status(state)
 }
 
-/// Locks as [`lock`] if it is open and `due` holds for the workstation (checked under its
-/// lock, so nothing changes between the check and the lock); returns whether it locked.
-pub(crate) fn lock_when(
-    state: &AppState,
-    action: Action,
-    due: impl FnOnce(&Workstation) -> bool,
-) -> bool {
-    let now = state.clock.now();
-    let locked = {
-        let mut workstation = state.workstation();
-        if workstation.is_open() && due(&workstation) {
-            // Unlocking needs a PIN: an emergency access ends here.
-            workstation.lock().map(|n| (n.id, end_emergency(state, n.id)))
-        } else {
-            None
-        }
-    };
-    let Some((id, stamp)) = locked else { return false };
-    state.pending_audit.record(&state.store, now, action, Some(id), stamp);
-    eprintln!("vigil: {}", action.as_str());
-    true
-}
-
-/// Ends the emergency access in force, if any, as `nurse_id` leaves the workstation; returns
-/// the stamp of `nurse_id`'s leaving entry (the use, when it was theirs). Call it while
-/// holding the workstation lock, in the block that changes the workstation.
-fn end_emergency(state: &AppState, nurse_id: i64) -> Option<i64> {
-    let in_force = state.store.emergency_in_force();
-    state.store.set_emergency_use(None);
-    in_force.and_then(|f| f.stamp_for(Some(nurse_id)))
-}
-
-/// Locks if nobody has touched the keyboard or pointer for the clinic's idle time, on the
-/// monotonic clock (the default idle time if it cannot be read); returns whether it locked.
-pub fn lock_if_idle(state: &AppState) -> Result<bool, VigilError> {
-    let at = state.monotonic.elapsed();
-    let idle = state.store.with_conn(settings::idle_lock_seconds).unwrap_or_else(|e| {
-        eprintln!("vigil: idle time unreadable, using the default: {e}");
-        DEFAULT_IDLE_LOCK_SECONDS
-    });
-    Ok(lock_when(state, Action::AutoLock, |w| w.idle_expired(at, idle)))
-}
-
-/// Writes the lock, auto-lock and sign-out entries storage refused before (each scheduler
-/// loop); returns how many it wrote.
-pub fn retry_pending_audit(state: &AppState) -> usize {
-    state.pending_audit.retry(&state.store)
-}
-
 /// Emergency access: signs `nurse_id` in without a PIN, recording the reason. Entries left
 /// waiting (a lock, a sign-out) are written first, with their own stamps.
 pub fn break_glass(state: &AppState, input: &EmergencyInput) -> Result<AuthStatus, VigilError> {
@@ -283,7 +233,7 @@ pub fn break_glass(state: &AppState, input: &EmergencyInput) -> Result<AuthStatu
     // This entry starts a use; it is not an action of one (nor of any use still in force).
     let entry = Entry::new(Action::EmergencyAccess, Some(nurse.id)).detail(&reason).stamped(None);
     let use_seq = state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
-    eprintln!("vigil: EMERGENCY ACCESS by account {} (use {use_seq})", nurse.id);
+    tracing::warn!("EMERGENCY ACCESS by account {} (use {use_seq})", nurse.id);
     let in_force = InForce { use_seq, nurse_id: nurse.id };
     let at = state.monotonic.elapsed();
     {

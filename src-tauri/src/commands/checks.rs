@@ -30,7 +30,7 @@ pub fn record_check<R: Runtime>(
 ) -> Result<CheckSaved, VigilError> {
     let input: CheckInput = payload::parse_arg("input", input)?;
     let (saved, fired) = record(&state, &input, &chrono::Local)?;
-    eprintln!("vigil: check {} recorded", saved.check_id);
+    tracing::info!("check {} recorded", saved.check_id);
     raise(&app, &fired);
     signal(&app, RECORDS_CHANGED);
     Ok(saved)
@@ -45,7 +45,7 @@ pub fn correct_check<R: Runtime>(
 ) -> Result<CheckSaved, VigilError> {
     let input: CorrectionInput = payload::parse_arg("input", input)?;
     let (saved, fired) = correct(&state, &input, &chrono::Local)?;
-    eprintln!("vigil: check {} recorded as a correction", saved.check_id);
+    tracing::info!("check {} recorded as a correction", saved.check_id);
     raise(&app, &fired);
     signal(&app, RECORDS_CHANGED);
     Ok(saved)

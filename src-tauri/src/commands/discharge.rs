@@ -31,7 +31,7 @@ pub fn save_escort<R: Runtime>(
 ) -> Result<(), VigilError> {
     let input: EscortInput = payload::parse_arg("input", input)?;
     let id = escort(&state, &input, &chrono::Local)?;
-    eprintln!("vigil: escort version {id} saved");
+    tracing::info!("escort version {id} saved");
     signal(&app, RECORDS_CHANGED);
     Ok(())
 }
@@ -55,7 +55,7 @@ pub fn confirm_discharge<R: Runtime>(
 ) -> Result<(), VigilError> {
     let input: DischargeInput = payload::parse_arg("input", input)?;
     let id = clear(&state, &input)?;
-    eprintln!("vigil: session {} cleared for discharge ({id})", input.session_id);
+    tracing::info!("session {} cleared for discharge ({id})", input.session_id);
     signal(&app, RECORDS_CHANGED);
     Ok(())
 }
@@ -69,7 +69,7 @@ pub fn record_departure<R: Runtime>(
 ) -> Result<(), VigilError> {
     let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
     depart(&state, session_id)?;
-    eprintln!("vigil: session {session_id} departed");
+    tracing::info!("session {session_id} departed");
     signal(&app, RECORDS_CHANGED);
     Ok(())
 }
@@ -83,7 +83,7 @@ pub fn record_against_advice<R: Runtime>(
 ) -> Result<(), VigilError> {
     let input: AgainstAdviceInput = payload::parse_arg("input", input)?;
     against_advice(&state, &input, &chrono::Local)?;
-    eprintln!("vigil: session {} left against advice", input.session_id);
+    tracing::info!("session {} left against advice", input.session_id);
     signal(&app, RECORDS_CHANGED);
     Ok(())
 }
@@ -104,10 +104,7 @@ pub fn update_discharge_policy<R: Runtime>(
     edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
     let edit: DischargePolicyEdit = payload::parse_arg("edit", edit)?;
-    let nurse = state.nurse_for(Permission::Administer)?;
-    let policy = edit.validate()?;
-    let now = state.clock.now();
-    state.store.with_tx(|tx| discharge::set_policy(tx, &policy, nurse.id, now))?;
+    settings::admin_change(&state, || edit.validate(), discharge::set_policy)?;
     signal(&app, RECORDS_CHANGED);
     settings::load(&state)
 }

@@ -45,7 +45,7 @@ pub fn change(state: &AppState, edit: &DisplaySettingsEdit) -> Result<DisplaySet
     let valid = edit.validate()?;
     let now = state.clock.now();
     if state.store.with_tx(|tx| settings::set_display(tx, &valid, nurse.id, now))? {
-        eprintln!("vigil: display settings changed by account #{}", nurse.id);
+        tracing::info!("display settings changed by account #{}", nurse.id);
     }
     load(state)
 }

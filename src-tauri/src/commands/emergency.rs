@@ -1,17 +1,15 @@
-//! Emergency access after it started: how long it may last (an administrator's setting), the
-//! lock when it has run its time (checked by the scheduler loop and by every command that asks
-//! who may act, so a stalled scheduler does not extend it), and the review of each use by
-//! the next administrator who signs in with a PIN. Reviews need `Administer`, which emergency
-//! access never gives, so nobody reviews their own emergency access from inside it.
+//! Emergency access after it started: how long it may last (an administrator's setting) and
+//! the review of each use by the next administrator who signs in with a PIN (the lock when a
+//! use has run its time is `services::idle_lock::lock_if_emergency_over`). Reviews need
+//! `Administer`, which emergency access never gives, so nobody reviews their own emergency
+//! access from inside it.
 
 use super::Arg;
 use tauri::{AppHandle, Runtime, State};
-use vigil_core::emergency::DEFAULT_EMERGENCY_MINUTES;
 use vigil_core::{
     payload, ClinicSettings, EmergencyAction, EmergencyLimitEdit, EmergencyUse, EmergencyUseInput,
     Permission, VigilError,
 };
-use vigil_store::audit::Action;
 use vigil_store::{emergency, settings};
 
 use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
@@ -53,10 +51,7 @@ pub fn update_emergency_limit<R: Runtime>(
     state: State<'_, AppState>,
     edit: Arg,
 ) -> Result<ClinicSettings, VigilError> {
-    let edit: EmergencyLimitEdit = payload::parse_arg("edit", edit)?;
-    let settings = change_limit(&state, &edit)?;
-    signal(&app, AUTH_CHANGED);
-    Ok(settings)
+    super::settings::edited(&app, &state, edit, change_limit, AUTH_CHANGED)
 }
 
 /// The unreviewed uses. Errors: `forbidden` unless an administrator signed in with a PIN.
@@ -86,7 +81,7 @@ pub fn review(
     let seq = input.seq()?;
     let now = state.clock.now();
     let id = state.store.with_tx(|tx| emergency::review(tx, seq, admin.id, now))?;
-    eprintln!("vigil: emergency access {seq} reviewed by account {} (review {id})", admin.id);
+    tracing::info!("emergency access {seq} reviewed by account {} (review {id})", admin.id);
     unreviewed(state)
 }
 
@@ -95,27 +90,11 @@ pub fn change_limit(
     state: &AppState,
     edit: &EmergencyLimitEdit,
 ) -> Result<ClinicSettings, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let minutes = edit.validate()?;
-    let now = state.clock.now();
-    state.store.with_tx(|tx| settings::set_emergency_minutes(tx, minutes, admin.id, now))?;
-    super::settings::load(state)
-}
-
-/// Locks the workstation if the emergency access in use has run its time (recorded as
-/// `emergency_expired`); returns whether it did. A lock needs a PIN to undo. The limit is the
-/// default one when the setting cannot be read: an unreadable setting never extends a use.
-pub fn lock_if_emergency_over(state: &AppState) -> Result<bool, VigilError> {
-    if !state.workstation().current().is_some_and(|s| s.emergency) {
-        return Ok(false); // the common case: no setting to read
-    }
-    let now = state.clock.now();
-    let minutes = state.store.with_conn(settings::emergency_minutes).unwrap_or_else(|e| {
-        eprintln!("vigil: emergency access limit unreadable, using the default: {e}");
-        DEFAULT_EMERGENCY_MINUTES
-    });
-    let due = |w: &vigil_core::Workstation| w.emergency_expired(now, minutes);
-    Ok(super::auth::lock_when(state, Action::EmergencyExpired, due))
+    super::settings::change_settings(
+        state,
+        || edit.validate(),
+        |tx, minutes, by, now| settings::set_emergency_minutes(tx, *minutes, by, now),
+    )
 }
 
 #[cfg(test)]

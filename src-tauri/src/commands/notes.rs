@@ -21,7 +21,7 @@ pub fn add_note<R: Runtime>(
 ) -> Result<NoteSaved, VigilError> {
     let input: NoteInput = payload::parse_arg("input", input)?;
     let saved = add(&state, &input, &chrono::Local)?;
-    eprintln!("vigil: note {} added", saved.note_id);
+    tracing::info!("note {} added", saved.note_id);
     signal(&app, RECORDS_CHANGED);
     Ok(saved)
 }

@@ -18,10 +18,11 @@ use vigil_store::audit::{self, Action, Entry};
 use vigil_store::{discharge, drafts, papers, rems, thresholds};
 
 use crate::events::{signal, RECORDS_CHANGED};
+use crate::services::papers_dir::papers_folder;
 use crate::state::AppState;
 
 /// Which paper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PaperKind {
     Discharge,
@@ -222,13 +223,8 @@ pub fn save_pdf<Tz: TimeZone>(
         VigilError::new(ErrorCode::Storage, format!("The PDF could not be written: {e}."))
     })?;
     record_output(state, Action::Export, session_id, kind, &path.display().to_string())?;
-    eprintln!("vigil: {} of session {session_id} saved as PDF", kind.slug());
+    tracing::info!("{} of session {session_id} saved as PDF", kind.slug());
     Ok(path)
-}
-
-/// The folder papers are saved in: `papers` beside the database.
-pub fn papers_folder(db: &Path) -> PathBuf {
-    db.parent().unwrap_or(Path::new(".")).join("papers")
 }
 
 fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -58,7 +58,7 @@ pub fn create(state: &AppState, input: &NewNurseInput) -> Result<Vec<Nurse>, Vig
     let new = input.validate()?;
     let now = state.clock.now();
     let id = state.store.with_tx(|tx| nurses::create(tx, &new, Some(admin.id), now))?;
-    eprintln!("vigil: account {id} created by account {}", admin.id);
+    tracing::info!("account {id} created by account {}", admin.id);
     Ok(state.store.with_conn(nurses::all)?)
 }
 

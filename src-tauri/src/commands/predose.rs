@@ -22,7 +22,7 @@ pub fn record_predose_decision<R: Runtime>(
 ) -> Result<i64, VigilError> {
     let input: PredoseDecisionInput = payload::parse_arg("input", input)?;
     let id = record(&state, &input, &chrono::Local)?;
-    eprintln!("vigil: pre-dose decision {id} recorded");
+    tracing::info!("pre-dose decision {id} recorded");
     signal(&app, RECORDS_CHANGED);
     Ok(id)
 }

@@ -7,10 +7,11 @@ use tauri::{AppHandle, Runtime, State};
 use vigil_core::payload;
 use vigil_core::{BackupInfo, IntegrityStatus, Permission, RestoreInput, VigilError};
 use vigil_store::audit::{self, Action, Entry};
-use vigil_store::backup::{self, safe_restore, Occasion};
-use vigil_store::integrity::{self, FileCheck};
+use vigil_store::backup::{self, Occasion};
+use vigil_store::integrity::FileCheck;
 
 use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
+use crate::services::backup as backup_service;
 use crate::state::AppState;
 
 /// The last verification's result.
@@ -74,13 +75,7 @@ pub fn verify(state: &AppState) -> Result<IntegrityStatus, VigilError> {
 /// Errors: `forbidden` unless an administrator is signed in (with a PIN).
 pub fn check(state: &AppState) -> Result<(i64, IntegrityStatus), VigilError> {
     let admin = state.nurse_for(Permission::Administer)?;
-    let now = state.clock.now();
-    let default = state.store.default_backup_folder();
-    let reader = vigil_store::Store::open_read_only(state.store.path())?;
-    let status = reader.with_conn(|c| {
-        let folder = std::path::PathBuf::from(vigil_store::settings::backup(c, &default)?.folder);
-        integrity::verify_with_backups(c, FileCheck::Full, now, &folder)
-    })?;
+    let status = backup_service::verify(state.store.path(), FileCheck::Full, state.clock.now())?;
     Ok((admin.id, status))
 }
 
@@ -88,13 +83,7 @@ pub fn check(state: &AppState) -> Result<(i64, IntegrityStatus), VigilError> {
 /// database that does not verify is still backed up, marked unverified).
 pub fn back_up(state: &AppState, by: Option<i64>) -> Result<BackupInfo, VigilError> {
     let now = state.clock.now();
-    let taken = backup::back_up(&state.store, None, Occasion::Routine, by, now)?;
-    let marked = if taken.backup.unverified.is_some() { ", unverified" } else { "" };
-    eprintln!(
-        "vigil: backup {} made{marked} ({} old ones pruned)",
-        taken.backup.file, taken.pruned
-    );
-    Ok(taken.backup)
+    Ok(backup_service::back_up(&state.store, None, Occasion::Routine, by, now)?.backup)
 }
 
 /// Restores `input.file` from the backup folder after copying the current database into it
@@ -108,13 +97,7 @@ pub fn restore(state: &AppState, input: &RestoreInput) -> Result<IntegrityStatus
             "That backup is not in the backup folder. Nothing was changed.",
         ));
     }
-    let now = state.clock.now();
-    let restored =
-        safe_restore::restore_with_safety_copy(&state.store, &file, Some(admin.id), now)?;
-    eprintln!(
-        "vigil: database restored from a backup by account {}; the replaced one saved as {}",
-        admin.id, restored.safety.file
-    );
+    let restored = backup_service::restore(&state.store, &file, Some(admin.id), state.clock.now())?;
     state.set_integrity(restored.status.clone());
     // The restored database may not know the signed-in account: sign in again.
     state.workstation().sign_out();

@@ -19,7 +19,7 @@ pub fn admit_patient<R: Runtime>(
 ) -> Result<i64, VigilError> {
     let input: AdmitInput = payload::parse_arg("input", input)?;
     let id = admit(&state, &input, &chrono::Local)?;
-    eprintln!("vigil: admitted session {id}");
+    tracing::info!("admitted session {id}");
     signal(&app, RECORDS_CHANGED);
     Ok(id)
 }

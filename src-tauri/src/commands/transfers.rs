@@ -21,7 +21,7 @@ pub fn record_transfer<R: Runtime>(
 ) -> Result<(), VigilError> {
     let input: TransferInput = payload::parse_arg("input", input)?;
     let id = transfer(&state, &input, &chrono::Local)?;
-    eprintln!("vigil: session {} transferred to emergency care ({id})", input.session_id);
+    tracing::info!("session {} transferred to emergency care ({id})", input.session_id);
     signal(&app, RECORDS_CHANGED);
     Ok(())
 }

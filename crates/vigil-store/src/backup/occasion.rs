@@ -16,8 +16,9 @@ pub enum Occasion {
     /// Scheduled, at exit, or asked for in Settings: recorded in the audit trail, then the
     /// folder is pruned to the clinic's number of backups.
     Routine,
-    /// `vigil backup` at a terminal: recorded when this process is the writer; never prunes
-    /// (the folder may be the administrator's own).
+    /// `vigil backup` at a terminal: recorded when this process is the writer; then the folder
+    /// it went to is pruned like a routine one (only Vigil's own backups are ever deleted, and
+    /// the newest verified one always stays).
     Headless,
     /// The copy of the current database before a restore: not recorded (the restore's entry
     /// names it; the database it would go into is about to be replaced), and nothing is pruned
@@ -66,8 +67,8 @@ pub fn back_up(
         store.with_tx(|tx| audit::append(tx, now, &entry))?;
     }
     let pruned = match occasion {
-        Occasion::Routine => super::prune(&folder, chosen.keep as usize)?,
-        Occasion::Headless | Occasion::BeforeRestore => 0,
+        Occasion::Routine | Occasion::Headless => super::prune(&folder, chosen.keep as usize)?,
+        Occasion::BeforeRestore => 0,
     };
     Ok(Taken { backup, folder, pruned })
 }

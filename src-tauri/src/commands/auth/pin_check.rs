@@ -45,7 +45,7 @@ pub(super) fn attempt(
     let detail = format!("{what}, {} in a row", failures + 1);
     let entry = Entry::new(Action::SignInFailed, Some(nurse_id)).detail(&detail);
     state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
-    eprintln!("vigil: {what} for account {nurse_id}");
+    tracing::warn!("{what} for account {nurse_id}");
     Ok(None)
 }
 

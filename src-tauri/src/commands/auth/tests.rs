@@ -10,6 +10,7 @@ use vigil_core::{Clock, FixedClock, FixedMonotonic, Monotonic, PinResetInput};
 use vigil_store::Store;
 
 use crate::commands::{checks, people};
+use crate::services::idle_lock::{lock_if_idle, retry_pending_audit};
 use crate::test_support::{account, admin_state_at_t0, t0, ADMIN_PIN};
 
 /// Makes the store refuse (or take again) every write: a read-only handle.

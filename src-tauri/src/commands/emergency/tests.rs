@@ -9,8 +9,10 @@ use vigil_core::{
     AdmitInput, BackupSettingsEdit, Clock, EmergencyInput, ErrorCode, PinResetInput, RestoreInput,
     SignInInput,
 };
+use vigil_store::audit::Action;
 
 use crate::commands::{auth, people, records, sessions, settings as settings_commands};
+use crate::services::idle_lock::{lock_if_emergency_over, retry_pending_audit};
 use crate::test_support::{account, admin_state_at_t0, everything, ADMIN_PIN};
 
 const REASON: &str = "Administrator PIN forgotten, patient in Bay 2 needs care";
@@ -277,7 +279,7 @@ fn a_lock_left_waiting_is_written_before_emergency_access_and_not_stamped() {
     auth::lock(&state, Action::Lock).expect("locked, its entry waiting");
     refuse_writes(&state, false);
     let use_seq = break_glass(&state, 1);
-    auth::retry_pending_audit(&state); // the scheduler loop
+    retry_pending_audit(&state); // the scheduler loop
     let got = entries_after(&state, head);
     assert_eq!(got, [("lock".to_string(), None), ("emergency_access".to_string(), None)]);
     assert_eq!(use_seq, head + 2);
