@@ -23,6 +23,6 @@ pub const ALL: &[&str] =
 pub fn signal<R: tauri::Runtime>(app: &tauri::AppHandle<R>, event: &str) {
     use tauri::Emitter;
     if let Err(e) = app.emit(event, ()) {
-        eprintln!("vigil: could not signal {event}: {e}");
+        tracing::warn!("could not signal {event}: {e}");
     }
 }

@@ -59,7 +59,7 @@ impl Notifier {
             let runtime = runtime::Runtime::start("vigil-notify-bus")
                 .map_err(|e| format!("the notifier's runtime did not start: {e}"));
             if let Err(e) = &runtime {
-                eprintln!("vigil: {e}");
+                tracing::error!("{e}");
             }
             for job in queue {
                 let outcome = match &runtime {
@@ -70,22 +70,22 @@ impl Notifier {
                     Ok(()) => (true, "delivered to the notification service".to_owned()),
                     Err(reason) => (false, reason.clone()),
                 };
-                eprintln!(
-                    "vigil: notification for firing {:?}: {}",
-                    job.firing_id,
-                    if delivered { "delivered" } else { "failed" }
-                );
+                if delivered {
+                    tracing::info!("notification for firing {:?}: delivered", job.firing_id);
+                } else {
+                    tracing::warn!("notification for firing {:?}: failed", job.firing_id);
+                }
                 let now = clock.now();
                 if let Err(e) = store.with_tx(|tx| {
                     alerts::record_outcome(tx, job.firing_id, delivered, &detail, now)
                 }) {
-                    eprintln!("vigil: notification outcome not recorded: {e}");
+                    tracing::warn!("notification outcome not recorded: {e}");
                 }
                 after_each();
             }
         });
         if let Err(e) = spawned {
-            eprintln!("vigil: notifier thread did not start: {e}");
+            tracing::error!("notifier thread did not start: {e}");
         }
         Self { jobs }
     }
@@ -93,7 +93,7 @@ impl Notifier {
     /// Queues a notification; returns at once.
     pub fn send(&self, job: Job) {
         if self.jobs.send(job).is_err() {
-            eprintln!("vigil: notifier is not running; notification dropped");
+            tracing::warn!("notifier is not running; notification dropped");
         }
     }
 }

@@ -122,7 +122,7 @@ impl Scheduler {
         match self.store.with_tx(|tx| readiness::record_changes(tx, clock.now())) {
             Ok(rows) => rows.len(),
             Err(e) => {
-                eprintln!("vigil: recording readiness failed: {e}");
+                tracing::error!("recording readiness failed: {e}");
                 0
             }
         }
@@ -140,7 +140,7 @@ impl Scheduler {
         self.ledger.write_marks(&self.store, now);
         let unfired = self.store.with_conn(|c| alerts::unfired_deadlines(c, now));
         let unfired = unfired.unwrap_or_else(|e| {
-            eprintln!("vigil: deadlines could not be read this sweep: {e}");
+            tracing::error!("deadlines could not be read this sweep: {e}");
             Vec::new()
         });
         let due = deadline::due(&unfired, now);
@@ -162,9 +162,9 @@ impl Scheduler {
             return;
         };
         if let Some(jump) = detector.observe(now, monotonic) {
-            eprintln!("vigil: wall clock jumped by {} ms", jump.num_milliseconds());
+            tracing::warn!("wall clock jumped by {} ms", jump.num_milliseconds());
             if let Err(e) = self.store.with_tx(|tx| alerts::record_clock_jump(tx, now, jump)) {
-                eprintln!("vigil: clock jump not recorded: {e}");
+                tracing::error!("clock jump not recorded: {e}");
             }
         }
     }
@@ -188,7 +188,7 @@ impl Scheduler {
             Ok(fired) => return fired,
             Err(e) => e,
         };
-        eprintln!("vigil: firing of session {} not written ({error}); raised", d.session_id);
+        tracing::error!("firing of session {} not written ({error}); raised", d.session_id);
         let reason = error.fault().map_or("it could not be written", |f| f.reason());
         let who = self
             .store
@@ -206,14 +206,14 @@ impl Scheduler {
         let fired_by = (now - UNRAISED_GRACE).max(started - chrono::Duration::milliseconds(1));
         let found = self.store.with_conn(|c| alerts::unraised(c, now, fired_by));
         let found = found.unwrap_or_else(|e| {
-            eprintln!("vigil: firings not raised could not be read: {e}");
+            tracing::error!("firings not raised could not be read: {e}");
             Vec::new()
         });
         found
             .into_iter()
             .filter(|u| !self.ledger.is_unmarked(u.firing_id))
             .map(|u| {
-                eprintln!("vigil: firing {} was written but never raised", u.firing_id);
+                tracing::warn!("firing {} was written but never raised", u.firing_id);
                 Fired {
                     firing_id: u.firing_id,
                     deadline: u.deadline,

@@ -36,6 +36,6 @@ pub fn tune(window: &WebviewWindow) {
     #[cfg(not(target_os = "linux"))]
     let result: tauri::Result<()> = Ok(());
     if let Err(e) = result {
-        eprintln!("vigil: webview settings not applied: {e}");
+        tracing::warn!("webview settings not applied: {e}");
     }
 }

@@ -60,7 +60,7 @@ pub fn save_on_change<R: Runtime>(window: &WebviewWindow<R>) {
             let saver = app.clone();
             let queued = app.run_on_main_thread(move || {
                 if let Err(e) = saver.save_window_state(KEPT) {
-                    eprintln!("vigil: the window's size and place were not saved: {e}");
+                    tracing::warn!("the window's size and place were not saved: {e}");
                 }
             });
             if queued.is_err() {
@@ -69,7 +69,7 @@ pub fn save_on_change<R: Runtime>(window: &WebviewWindow<R>) {
         }
     });
     if let Err(e) = spawned {
-        eprintln!("vigil: the window's size and place will be saved at exit only: {e}");
+        tracing::warn!("the window's size and place will be saved at exit only: {e}");
     }
 }
 

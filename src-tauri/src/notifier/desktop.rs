@@ -55,7 +55,7 @@ pub fn spawn(
         let mut answer = None;
         handle.wait_for_action_async(|response| answer = Some(response.clone())).await;
         if let Some(opened) = answer.and_then(|a| clicks.answered(ticket, session_id, &a)) {
-            eprintln!("vigil: notification clicked: opening session {opened}");
+            tracing::info!("notification clicked: opening session {opened}");
         }
     })
 }

@@ -146,7 +146,7 @@ impl AlertLedger {
                 true
             }
             Err(e) => {
-                eprintln!("vigil: raising of firings {ids:?} not recorded yet: {e}");
+                tracing::warn!("raising of firings {ids:?} not recorded yet: {e}");
                 false
             }
         }
@@ -161,24 +161,22 @@ impl AlertLedger {
         for u in self.unsaved() {
             match store.with_tx(|tx| alerts::record_late_firing(tx, &u.deadline, u.fired_at, now)) {
                 Ok(id) => {
-                    eprintln!(
-                        "vigil: firing {id} (session {}) written late",
-                        u.deadline.session_id
-                    );
+                    tracing::info!("firing {id} (session {}) written late", u.deadline.session_id);
                     self.written(u.temp_id, id);
                     count += 1;
                 }
                 Err(e) if e.fault().is_some() => {
-                    eprintln!(
-                        "vigil: firing of session {} still not written: {e}",
+                    tracing::warn!(
+                        "firing of session {} still not written: {e}",
                         u.deadline.session_id
                     );
                     break;
                 }
                 Err(e) => {
-                    eprintln!(
-                        "vigil: firing {} of session {} cannot be written, dropped: {e}",
-                        u.temp_id, u.deadline.session_id
+                    tracing::error!(
+                        "firing {} of session {} cannot be written, dropped: {e}",
+                        u.temp_id,
+                        u.deadline.session_id
                     );
                     self.inner().unsaved.retain(|w| w.temp_id != u.temp_id);
                 }

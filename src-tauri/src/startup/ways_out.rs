@@ -28,7 +28,7 @@ impl Pending {
     pub fn problem(&self) -> StartupProblem {
         let folder = self.backup_folder();
         let backups = backup::list(&folder).unwrap_or_else(|e| {
-            eprintln!("vigil: the backup folder could not be read: {e}");
+            tracing::warn!("the backup folder could not be read: {e}");
             Vec::new()
         });
         StartupProblem {
@@ -86,7 +86,7 @@ impl Pending {
                 still_broken_because(&e.message)
             }
         })?;
-        eprintln!("vigil: the damaged database was moved aside as {}", recovered.kept_as.display());
+        tracing::warn!("the damaged database was moved aside as {}", recovered.kept_as.display());
         let store = Store::open_at(&db, now).map_err(still_broken)?;
         let outcome = RecoveryOutcome {
             kept_as: Some(recovered.kept_as.display().to_string()),
@@ -123,7 +123,7 @@ impl Pending {
                 format!("The damaged file could not be moved aside: {e}. Nothing was changed.");
             VigilError::new(ErrorCode::Storage, why)
         })?;
-        eprintln!("vigil: the damaged database was moved aside as {}", kept.display());
+        tracing::warn!("the damaged database was moved aside as {}", kept.display());
         Ok(Some(kept.display().to_string()))
     }
 }

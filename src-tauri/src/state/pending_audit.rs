@@ -70,13 +70,13 @@ fn write_waiting(store: &Store, queue: &mut Vec<Waiting>) -> usize {
         let entry = Entry::new(first.action, first.nurse_id).stamped(first.stamp);
         match store.with_tx(|tx| audit::append(tx, first.at, &entry)) {
             Ok(seq) => {
-                eprintln!("vigil: {} entry written (audit #{seq})", first.action.as_str());
+                tracing::info!("{} entry written (audit #{seq})", first.action.as_str());
                 queue.remove(0);
                 written += 1;
             }
             Err(e) => {
                 let (action, waiting) = (first.action.as_str(), queue.len());
-                eprintln!("vigil: {action} entry kept to retry ({waiting} waiting): {e}");
+                tracing::warn!("{action} entry kept to retry ({waiting} waiting): {e}");
                 break;
             }
         }
