@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from './lib/ipc';
 import type { ActiveAlert } from './lib/ipc';
-import { playTone } from './lib/tones';
+import { playTone } from './features/alerts/tones';
 import { ipc, resetIpc, row } from './test/fakeIpc';
 
 // IPC is mocked at its seam, lib/ipc, by an in-memory fake; IpcError stays the real class.
@@ -11,8 +11,8 @@ vi.mock('./lib/ipc', async (importOriginal) =>
   (await import('./test/fakeIpc')).fakeIpc(await importOriginal()),
 );
 // The tones are observed, not played (jsdom has no Web Audio).
-vi.mock('./lib/tones', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./lib/tones')>()),
+vi.mock('./features/alerts/tones', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./features/alerts/tones')>()),
   playTone: vi.fn(() => true),
 }));
 

@@ -3,7 +3,9 @@
 // database 300 ms after the last change, so a killed app gives it back (the board offers it).
 // One slot per form. A save command takes its form's draft with it in its transaction; a
 // refused save keeps it; Cancel throws it away. The discharge PIN is never part of a draft.
-import { clearDraft, loadDraft, saveDraft, type DraftForm } from './ipc';
+import type { DraftForm } from './ipc';
+import { DraftSaver } from './forms/draftSaver.svelte';
+import type { DraftKeeper } from './forms/draftKeeper';
 import { errorText } from './labels';
 
 export type DischargeDraftForm = Extract<DraftForm, 'escort' | 'discharge' | 'against_advice' | 'rems_details'>;
@@ -25,22 +27,6 @@ export interface FormDraft {
   values: unknown;
 }
 
-/** What a form is given to keep what is typed. */
-export interface DraftKeeper<V> {
-  /** What to start with instead of the empty (or saved) values: a resumed draft, or what was
-   * typed before the screen locked. */
-  initial: V | null;
-  /** The values come from a draft: say so. */
-  restored: boolean;
-  /** Told what is typed after every change. */
-  typed: (values: V) => void;
-  /** Called just before the record is saved (the pending draft goes first). */
-  beforeSave: () => Promise<void>;
-}
-
-/** How long after the last change the draft is saved. */
-const DRAFT_DELAY_MS = 300;
-
 function parse(form: DischargeDraftForm, content: string): FormDraft | null {
   const d = JSON.parse(content) as Partial<FormDraft>;
   if (typeof d.sessionId !== 'number' || typeof d.bay !== 'string' || typeof d.values !== 'object' || !d.values) {
@@ -52,8 +38,8 @@ function parse(form: DischargeDraftForm, content: string): FormDraft | null {
 export class FormDrafts {
   /** Drafts left from before (a closed app, another nurse), offered on the board. */
   leftOvers = $state<FormDraft[]>([]);
-  /** Why a draft could not be kept or restored, if it could not. */
-  problem = $state<string | null>(null);
+  /** Saves the open form's draft. */
+  readonly #saver = new DraftSaver();
   /** The open form started from a draft. */
   restored = $state(false);
   /** The form being typed into; `values` is null until it first reports. */
@@ -63,12 +49,17 @@ export class FormDrafts {
   #kept: string | undefined = undefined;
   /** The database slot holds the current form's draft. */
   #ours = false;
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  #saving: Promise<void> | null = null;
-  /** Draft saves sent, and how many had been sent when the record's save began. */
-  #sent = 0;
+  /** How many draft saves had been sent when the record's save began. */
   #sentBeforeSave = 0;
   #looked = false;
+
+  /** Why a draft could not be kept or restored, if it could not. */
+  get problem(): string | null {
+    return this.#saver.problem;
+  }
+  set problem(text: string | null) {
+    this.#saver.problem = text;
+  }
 
   /** Another nurse, or nobody: forget everything (the database keeps what was saved). */
   reset() {
@@ -84,7 +75,7 @@ export class FormDrafts {
     const found: FormDraft[] = [];
     for (const form of FORMS) {
       try {
-        const stored = await loadDraft(form);
+        const stored = await this.#saver.load(form);
         const draft = stored ? parse(form, stored.content) : null;
         if (draft && this.#current?.form !== form) found.push(draft);
       } catch (e) {
@@ -109,7 +100,7 @@ export class FormDrafts {
     draft: FormDraft | null,
     typedElsewhere = false,
   ) {
-    this.#stop();
+    this.#saver.stop();
     this.#current = { form, sessionId: target.sessionId, bay: target.bay, values: draft?.values ?? null };
     // A resumed draft is in the database already: the form's first report (the draft, as the
     // form holds it) needs no saving, like an empty form's.
@@ -138,70 +129,48 @@ export class FormDrafts {
     current.values = values;
     const json = JSON.stringify(values);
     if (this.#kept === undefined) this.#kept = json;
-    this.#stop();
-    if (json !== this.#kept) this.#timer = setTimeout(() => void this.#save(), DRAFT_DELAY_MS);
+    this.#saver.stop();
+    if (json === this.#kept) return;
+    const { form, sessionId, bay } = current;
+    this.#saver.later(form, JSON.stringify({ sessionId, bay, values }), () => {
+      if (this.#current === current) [this.#kept, this.#ours] = [json, true];
+      // The slot is this form's now: a draft offered for the same form was replaced.
+      this.leftOvers = this.leftOvers.filter((d) => d.form !== form);
+    });
   }
 
   /** Saves a change still waiting for its delay now (before a lock, when leaving a paper). */
   async flush() {
-    if (this.#timer !== null) await this.#save();
-    else await this.#saving;
+    await this.#saver.flush();
   }
 
   /** The record is about to be saved: the draft goes first, so the save takes it with it. */
   async beforeSave() {
     await this.flush();
-    this.#sentBeforeSave = this.#sent;
-  }
-
-  async #save() {
-    this.#stop();
-    const current = this.#current;
-    if (!current) return;
-    const json = JSON.stringify(current.values);
-    const { form, sessionId, bay, values } = current;
-    this.#sent += 1;
-    const saving = saveDraft(form, JSON.stringify({ sessionId, bay, values }))
-      .then(() => {
-        if (this.#current === current) [this.#kept, this.#ours] = [json, true];
-        // The slot is this form's now: a draft offered for the same form was replaced.
-        this.leftOvers = this.leftOvers.filter((d) => d.form !== form);
-        this.problem = null;
-      })
-      .catch((e) => {
-        this.problem = `Not kept as a draft: ${errorText(e)}`;
-      });
-    this.#saving = saving;
-    await saving;
-    if (this.#saving === saving) this.#saving = null;
-  }
-
-  #stop() {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
+    this.#sentBeforeSave = this.#saver.sent;
   }
 
   /** Cancel: the open form's draft is thrown away (one of another patient is left alone). */
   async discard() {
-    this.#stop();
-    await this.#saving;
+    this.#saver.stop();
+    await this.#saver.settled();
     const current = this.#current;
     const ours = this.#ours;
     this.closed();
-    if (current && ours) await clearDraft(current.form).catch(() => {});
+    if (current && ours) await this.#saver.clear(current.form);
   }
 
   /** The open form was saved: the shell took its draft with it. */
   async saved() {
-    this.#stop();
+    this.#saver.stop();
     const current = this.#current;
     if (!current) return;
     this.leftOvers = this.leftOvers.filter((d) => d.form !== current.form);
     this.restored = false;
-    await this.#saving;
+    await this.#saver.settled();
     // A draft sent while the record was being saved must not bring the draft back.
-    if (this.#sent > this.#sentBeforeSave) await clearDraft(current.form).catch(() => {});
-    this.#sentBeforeSave = this.#sent;
+    if (this.#saver.sent > this.#sentBeforeSave) await this.#saver.clear(current.form);
+    this.#sentBeforeSave = this.#saver.sent;
     if (this.#current === current) [this.#kept, this.#ours] = [JSON.stringify(current.values), false];
   }
 
@@ -218,7 +187,7 @@ export class FormDrafts {
 
   /** Nothing is being typed any more (the draft, if any, stays where it is). */
   closed() {
-    this.#stop();
+    this.#saver.stop();
     this.#current = null;
     this.#ours = false;
     this.restored = false;
@@ -227,6 +196,6 @@ export class FormDrafts {
   /** Throws an offered draft away. */
   async throwAway(draft: FormDraft) {
     this.leftOvers = this.leftOvers.filter((d) => d !== draft);
-    await clearDraft(draft.form).catch(() => {});
+    await this.#saver.clear(draft.form);
   }
 }

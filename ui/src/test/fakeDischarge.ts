@@ -19,6 +19,19 @@ import type {
   VigilError,
 } from '../lib/ipc';
 import { PIN, dischargeView, paper } from './fixtures';
+import {
+  escortFullNameMissing,
+  gateNotMet,
+  minimumNotOver,
+  nauseaLimitOutOfRange,
+  patientAlreadyLeft,
+  remsWarnDayOutOfRange,
+  submissionChannelUnknown,
+  submissionReferenceMissing,
+  transferDestinationTooShort,
+  transferEmergencyServicesUnknown,
+  willDriveUnknown,
+} from './backendMessages';
 
 export function freshDischarge() {
   return {
@@ -75,7 +88,7 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
     saveEscort: vi.fn(async (input: EscortInput) => {
       if (ipc.escortError) fail(ipc.escortError);
       if (input.fullName.trim() === '') {
-        fail({ code: 'validation', message: "The escort's full name is required.", field: 'fullName' });
+        fail(escortFullNameMissing);
       }
       ipc.escorts.push(input);
       delete ipc.drafts.escort; // as the shell does, in the save's transaction
@@ -99,19 +112,12 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
       if (input.pin !== PIN) fail({ code: 'forbidden', message: 'Wrong PIN. Try again.', field: 'pin' });
       for (const gate of view.gates.gates.filter((g) => !g.passed)) {
         if (gate.key === 'minimum') {
-          fail({
-            code: 'conflict',
-            message: `The minimum observation period is not over: ${view.gates.minutesLeft} min left. The patient stays observed.`,
-          });
+          fail(minimumNotOver(view.gates.minutesLeft));
         }
         if (gate.hard) fail({ code: 'conflict', message: `${gate.label}: required for discharge.` });
         const o = input.overrides.find((x) => x.gate === gate.key);
         if (!o?.reason.trim() || !o.prescriber.trim()) {
-          fail({
-            code: 'validation',
-            message: `${gate.label} is not met: give a reason and the prescriber to override it.`,
-            field: `overrides.${gate.key}`,
-          });
+          fail(gateNotMet(gate.label, gate.detail, gate.key));
         }
       }
       ipc.signed.push(input);
@@ -130,23 +136,19 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
     }),
     recordAgainstAdvice: vi.fn(async (input: AgainstAdviceInput) => {
       if (!['yes', 'no', 'unknown'].includes(input.willDrive)) {
-        fail({ code: 'validation', message: 'Say whether they will drive (yes, no or unknown).', field: 'willDrive' });
+        fail(willDriveUnknown);
       }
       ipc.againstAdvice.push(input);
       delete ipc.drafts.against_advice;
       leave(input.sessionId, 'against_advice');
     }),
     recordTransfer: vi.fn(async (input: Ipc.TransferInput) => {
-      if (!rowOf(input.sessionId)) fail({ code: 'conflict', message: 'This patient has already left.' });
+      if (!rowOf(input.sessionId)) fail(patientAlreadyLeft);
       if (input.destination.trim().length < 2) {
-        fail({ code: 'validation', message: 'The destination must be 2 to 200 characters.', field: 'destination' });
+        fail(transferDestinationTooShort);
       }
       if (!['yes', 'no'].includes(input.emergencyServicesCalled)) {
-        fail({
-          code: 'validation',
-          message: 'Choose whether emergency services were called: yes or no.',
-          field: 'emergencyServicesCalled',
-        });
+        fail(transferEmergencyServicesUnknown);
       }
       ipc.transfers.push(input);
       ipc.alerts = ipc.alerts.filter((a) => a.sessionId !== input.sessionId); // they leave with the patient
@@ -171,10 +173,10 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
     markFormSubmitted: vi.fn(async (input: Ipc.FormSubmittedInput) => {
       const channels: string[] = ['portal', 'fax', 'phone'];
       if (!channels.includes(input.channel)) {
-        fail({ code: 'validation', message: 'Choose how the form was submitted.', field: 'channel' });
+        fail(submissionChannelUnknown);
       }
       if (input.reference.trim() === '') {
-        fail({ code: 'validation', message: 'The submission reference is required.', field: 'reference' });
+        fail(submissionReferenceMissing);
       }
       ipc.formsDue = ipc.formsDue.map((f) =>
         f.sessionId === input.sessionId
@@ -193,10 +195,10 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
     loadRecentDepartures: vi.fn(async () => structuredClone(ipc.recent)),
     updateDischargePolicy: vi.fn(async (edit: DischargePolicyEdit) => {
       if (!(edit.maxNausea >= 0 && edit.maxNausea <= 3)) {
-        fail({ code: 'validation', message: 'The nausea limit must be 0 to 3.', field: 'maxNausea' });
+        fail(nauseaLimitOutOfRange);
       }
       if (!(Number.isInteger(edit.remsWarnFromDay) && edit.remsWarnFromDay >= 1 && edit.remsWarnFromDay <= 7)) {
-        fail({ code: 'validation', message: 'The REMS "due soon" day must be 1 to 7.', field: 'remsWarnFromDay' });
+        fail(remsWarnDayOutOfRange);
       }
       ipc.policyEdits.push(edit);
       ipc.settings = { ...ipc.settings, discharge: { ...edit } };

@@ -10,6 +10,7 @@ import type {
   EmergencyUse,
   VigilError,
 } from '../lib/ipc';
+import { emergencyLimitOutOfRange } from './backendMessages';
 
 export function freshEmergency() {
   return {
@@ -49,11 +50,7 @@ export function emergencyFakes(ipc: State, fail: (error: VigilError) => never) {
       admin();
       const m = edit.minutes;
       if (!(Number.isInteger(m) && m >= 5 && m <= 120)) {
-        fail({
-          code: 'validation',
-          message: 'Emergency access must last a whole number of minutes from 5 to 120.',
-          field: 'minutes',
-        });
+        fail(emergencyLimitOutOfRange);
       }
       ipc.settings = { ...ipc.settings, emergencyMinutes: m };
       return ipc.settings;

@@ -43,6 +43,7 @@ import type {
   RecoveryBoard,
   VigilError,
 } from '../lib/ipc';
+import { adminPinTooShort, criticalSystolicOutOfRange, emergencyReasonTooShort, graceOutOfRange, idleLockOutOfRange, papersKeptOutOfRange, pinsDiffer, spravatoMinimumTooShort } from './backendMessages';
 
 function fresh() {
   const at = new Date(0).toISOString();
@@ -170,7 +171,7 @@ export function fakeIpc(real: typeof Ipc) {
   /** As the backend: an administrator's PIN has 6 to 8 digits (people.rs `allowed_for`). */
   const adminPinRule = (role: string, pin: string) => {
     if (role === 'admin' && pin.length < 6) {
-      fail({ code: 'validation', message: "An administrator's PIN is 6 to 8 digits.", field: 'pin' });
+      fail(adminPinTooShort);
     }
   };
 
@@ -222,11 +223,7 @@ export function fakeIpc(real: typeof Ipc) {
     }),
     updateProtocol: vi.fn(async (edit: ProtocolEdit) => {
       if (edit.protocol === 'spravato' && edit.minimumMinutes < 120) {
-        fail({
-          code: 'validation',
-          message: 'Spravato (REMS) requires at least 120 minutes of observation.',
-          field: 'minimumMinutes',
-        });
+        fail(spravatoMinimumTooShort);
       }
       ipc.protocolEdits.push(edit);
       return ipc.settings;
@@ -244,7 +241,7 @@ export function fakeIpc(real: typeof Ipc) {
     createFirstAdmin: vi.fn(async (input: Ipc.NewNurseInput) => {
       adminPinRule('admin', input.pin);
       if (input.pin !== input.pinAgain) {
-        fail({ code: 'validation', message: 'The two PINs differ.', field: 'pinAgain' });
+        fail(pinsDiffer);
       }
       const admin: Nurse = { ...ANA, displayName: input.displayName, credentials: input.credentials };
       ipc.accounts = [admin];
@@ -267,11 +264,7 @@ export function fakeIpc(real: typeof Ipc) {
     noteActivity: vi.fn(async () => {}),
     emergencyAccess: vi.fn(async (input: Ipc.EmergencyInput) => {
       if (input.reason.trim().length < 10) {
-        fail({
-          code: 'validation',
-          message: 'Say why emergency access is needed (at least 10 characters).',
-          field: 'reason',
-        });
+        fail(emergencyReasonTooShort);
       }
       return openAs(account(input.nurseId), true);
     }),
@@ -280,7 +273,7 @@ export function fakeIpc(real: typeof Ipc) {
     createAccount: vi.fn(async (input: Ipc.NewNurseInput) => {
       adminPinRule(input.role, input.pin);
       if (input.pin !== input.pinAgain) {
-        fail({ code: 'validation', message: 'The two PINs differ.', field: 'pinAgain' });
+        fail(pinsDiffer);
       }
       const nurse: Nurse = {
         id: ipc.accounts.length + 1,
@@ -299,17 +292,13 @@ export function fakeIpc(real: typeof Ipc) {
     resetPin: vi.fn(async (input: Ipc.PinResetInput) => {
       adminPinRule(ipc.accounts.find((n) => n.id === input.nurseId)?.role ?? 'nurse', input.pin);
       if (input.pin !== input.pinAgain) {
-        fail({ code: 'validation', message: 'The two PINs differ.', field: 'pinAgain' });
+        fail(pinsDiffer);
       }
     }),
 
     updateIdleLock: vi.fn(async (edit: Ipc.IdleLockEdit) => {
       if (!(edit.seconds >= 20 && edit.seconds <= 3600)) {
-        fail({
-          code: 'validation',
-          message: 'The idle lock must be a whole number of seconds from 20 to 3600.',
-          field: 'seconds',
-        });
+        fail(idleLockOutOfRange);
       }
       ipc.settings = { ...ipc.settings, idleLockSeconds: edit.seconds };
       return ipc.settings;
@@ -320,11 +309,7 @@ export function fakeIpc(real: typeof Ipc) {
     }),
     updatePapersKept: vi.fn(async (edit: Ipc.PapersKeptEdit) => {
       if (!(Number.isInteger(edit.days) && edit.days >= 1 && edit.days <= 3650)) {
-        fail({
-          code: 'validation',
-          message: 'Papers are kept a whole number of days from 1 to 3650.',
-          field: 'days',
-        });
+        fail(papersKeptOutOfRange);
       }
       ipc.settings = { ...ipc.settings, papersKeptDays: edit.days };
       return ipc.settings;
@@ -380,7 +365,7 @@ export function fakeIpc(real: typeof Ipc) {
     }),
     updateCheckPlan: vi.fn(async (edit: Record<string, number | null>) => {
       if (edit.graceMinutes === null || (edit.graceMinutes ?? 0) < 1) {
-        fail({ code: 'validation', message: 'The grace must be 1 to 30 minutes.', field: 'graceMinutes' });
+        fail(graceOutOfRange);
       }
       ipc.settings = { ...ipc.settings, checkPlan: { ...(edit as unknown as ClinicSettings['checkPlan']) } };
       return structuredClone(ipc.settings);
@@ -388,11 +373,7 @@ export function fakeIpc(real: typeof Ipc) {
     updateThresholds: vi.fn(async (edit: ThresholdSettingsEdit) => {
       const sys = edit.criticalSystolic;
       if (sys === null || sys < 140 || sys > 260) {
-        fail({
-          code: 'validation',
-          message: 'The critical systolic must be a whole number from 140 to 260.',
-          field: 'criticalSystolic',
-        });
+        fail(criticalSystolicOutOfRange);
       }
       ipc.thresholdEdits.push(edit);
       ipc.settings = { ...ipc.settings, thresholds: { ...(edit as ThresholdSettings) } };

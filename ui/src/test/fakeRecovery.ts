@@ -3,6 +3,7 @@
 // refused once the records are open, and a backup that is not there is refused on `file`.
 import { vi } from 'vitest';
 import type { RecoveryOutcome, RecoveryRestoreInput, StartupProblem, VigilError } from '../lib/ipc';
+import { backupNotFromList } from './backendMessages';
 
 export function freshRecovery() {
   return {
@@ -32,7 +33,7 @@ export function recoveryFakes(ipc: State, fail: (error: VigilError) => never) {
     recoverFromBackup: vi.fn(async (input: RecoveryRestoreInput) => {
       const listed = ipc.startupProblem?.backups.some((b) => b.file === input.file);
       if (!input.file.startsWith('/') && !listed) {
-        fail({ code: 'validation', message: 'Choose a backup from the list.', field: 'file' });
+        fail(backupNotFromList);
       }
       const folder = ipc.startupProblem?.backupFolder ?? '';
       return wayOut(input.file, input.file.startsWith('/') ? input.file : `${folder}/${input.file}`);

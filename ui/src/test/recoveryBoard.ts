@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import { vi } from 'vitest';
 import type { BoardRow } from '../lib/ipc';
 import { row } from './fixtures';
-import RecoveryBoard from '../components/RecoveryBoard.svelte';
+import RecoveryBoard from '../features/board/RecoveryBoard.svelte';
 
 export const two = (n: number) => String(n).padStart(2, '0');
 export const clock = (ms: number) => `${two(new Date(ms).getHours())}:${two(new Date(ms).getMinutes())}`;
