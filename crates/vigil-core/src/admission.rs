@@ -103,25 +103,7 @@ impl AdmitInput {
         })?;
         let version = current(protocols, protocol)
             .ok_or_else(|| VigilError::internal("The protocol has no settings; restart Vigil."))?;
-        let minimum_minutes = match self.recovery_minutes {
-            None => version.minimum_minutes,
-            Some(m) => whole_minutes_in_range(
-                m,
-                "recoveryMinutes",
-                "Recovery minutes",
-                version.minimum_minutes,
-                protocol,
-            )
-            .map_err(|_| {
-                VigilError::validation(
-                    "recoveryMinutes",
-                    format!(
-                        "Recovery minutes must be a whole number from the protocol's {} up to 480.",
-                        version.minimum_minutes
-                    ),
-                )
-            })?,
-        };
+        let minimum_minutes = self.recovery_minutes(version, protocol)?;
         let dose_mg = dose_mg(protocol, self.dose_mg)?;
         let weight_kg = weight_kg(protocol, self.weight_kg)?;
         let event = protocol.clock_start_event();
@@ -142,6 +124,34 @@ impl AdmitInput {
             clock_started_at,
             device_times,
             note,
+        })
+    }
+
+    /// The recovery minutes typed, from the protocol version's minimum up to 480; when none
+    /// was typed, that minimum.
+    fn recovery_minutes(
+        &self,
+        version: &ProtocolVersion,
+        protocol: Protocol,
+    ) -> Result<u32, VigilError> {
+        let Some(m) = self.recovery_minutes else {
+            return Ok(version.minimum_minutes);
+        };
+        whole_minutes_in_range(
+            m,
+            "recoveryMinutes",
+            "Recovery minutes",
+            version.minimum_minutes,
+            protocol,
+        )
+        .map_err(|_| {
+            VigilError::validation(
+                "recoveryMinutes",
+                format!(
+                    "Recovery minutes must be a whole number from the protocol's {} up to 480.",
+                    version.minimum_minutes
+                ),
+            )
         })
     }
 

@@ -19,14 +19,8 @@ pub struct PapersKeptEdit {
 impl PapersKeptEdit {
     /// Errors: `validation` on `days` unless a whole number from 1 to 3650.
     pub fn validate(&self) -> Result<u32, VigilError> {
-        let d = self.days;
-        if !d.is_finite() || d.fract() != 0.0 || !(1.0..=3650.0).contains(&d) {
-            return Err(VigilError::validation(
-                "days",
-                "Papers are kept a whole number of days from 1 to 3650.",
-            ));
-        }
-        Ok(d as u32)
+        let message = "Papers are kept a whole number of days from 1 to 3650.";
+        crate::settings::whole_setting(self.days, (1, 3650), "days", message)
     }
 }
 

@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::checks::fields::{observed_at, reason, required_whole};
+use crate::checks::fields::{observed_at, own_session_id, reason, record_id};
 use crate::checks::{
     TimelineEntry, TimelineKind, MAX_BASELINE_BEFORE_START, MAX_REASON_CHARS, MIN_REASON_CHARS,
 };
@@ -98,7 +98,7 @@ impl StoredNote {
 impl NoteInput {
     /// The session id, for loading the [`NoteContext`]. Errors: `validation` on `sessionId`.
     pub fn session_id(&self) -> Result<i64, VigilError> {
-        Ok(i64::from(required_whole(self.session_id, "sessionId", "The session", 1, u32::MAX)?))
+        record_id(self.session_id, "sessionId", "The session")
     }
 
     /// Validates the note at `now`, reading the typed time in zone `tz`.
@@ -112,13 +112,7 @@ impl NoteInput {
         tz: &Tz,
         session: &NoteContext,
     ) -> Result<Note, VigilError> {
-        let session_id = self.session_id()?;
-        if session_id != session.session_id {
-            return Err(VigilError::validation(
-                "sessionId",
-                "The note belongs to another session.",
-            ));
-        }
+        let session_id = own_session_id(self.session_id, session.session_id, "note")?;
         let at = observed_at(&self.observed_at, now, tz).map_err(|mut e| {
             // The shared time rule speaks of a check.
             e.message = e.message.replace("of the check", "of the note");

@@ -40,15 +40,27 @@ pub struct AlertRepeatEdit {
 impl AlertRepeatEdit {
     /// Errors: `validation` on `minutes` unless a whole number from 1 to 30.
     pub fn validate(&self) -> Result<u32, VigilError> {
-        let m = self.minutes;
-        if !m.is_finite() || m.fract() != 0.0 || !(1.0..=30.0).contains(&m) {
-            return Err(VigilError::validation(
-                "minutes",
-                "The alert repeat must be a whole number of minutes from 1 to 30.",
-            ));
-        }
-        Ok(m as u32)
+        let message = "The alert repeat must be a whole number of minutes from 1 to 30.";
+        whole_setting(self.minutes, (1, 30), "minutes", message)
     }
+}
+
+/// A setting's `value` when it is a whole number from `lo` to `hi`; else a `validation` error
+/// on `field` saying `message`.
+pub(crate) fn whole_setting(
+    value: f64,
+    (lo, hi): (u32, u32),
+    field: &str,
+    message: &str,
+) -> Result<u32, VigilError> {
+    if !value.is_finite()
+        || value.fract() != 0.0
+        || !(f64::from(lo)..=f64::from(hi)).contains(&value)
+    {
+        return Err(VigilError::validation(field, message));
+    }
+    // Whole and within u32 bounds, so the conversion is exact.
+    Ok(value as u32)
 }
 
 #[cfg(test)]

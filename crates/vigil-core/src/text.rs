@@ -13,73 +13,7 @@
 
 use crate::VigilError;
 
-/// Text-direction controls: embeddings and overrides (U+202A-202E), isolates (U+2066-2069)
-/// and the direction marks (U+200E, U+200F, U+061C). With them a stored text can read
-/// differently from what was typed ("Trojan Source").
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-    )
-}
-
-/// Invisible or text-direction characters: Unicode category Cf (as of Unicode 15), the line
-/// and paragraph separators U+2028 / U+2029, the Hangul fillers (U+115F, U+1160, U+3164,
-/// U+FFA0), and the other default-ignorable marks that show nothing and would make "Bay 3" and
-/// "Bay 3" differ: the combining grapheme joiner U+034F, the variation selectors U+FE00-FE0E
-/// and U+E0100-E01EF (U+FE0F, which asks for an emoji's colour form, stays allowed), the
-/// Mongolian ones U+180B-180D and U+180F, and the invisible Khmer vowels U+17B4-17B5.
-/// Includes every [`is_bidi_control`] character.
-pub fn is_invisible_format(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{0600}'..='\u{0605}'
-            | '\u{061C}'
-            | '\u{06DD}'
-            | '\u{070F}'
-            | '\u{0890}'..='\u{0891}'
-            | '\u{08E2}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206F}'
-            | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}'
-            | '\u{110BD}'
-            | '\u{110CD}'
-            | '\u{13430}'..='\u{1343F}'
-            | '\u{1BCA0}'..='\u{1BCA3}'
-            | '\u{1D173}'..='\u{1D17A}'
-            | '\u{E0001}'
-            | '\u{E0020}'..='\u{E007F}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{115F}'
-            | '\u{1160}'
-            | '\u{3164}'
-            | '\u{FFA0}'
-            | '\u{034F}'
-            | '\u{FE00}'..='\u{FE0E}'
-            | '\u{E0100}'..='\u{E01EF}'
-            | '\u{180B}'..='\u{180D}'
-            | '\u{180F}'
-            | '\u{17B4}'..='\u{17B5}'
-    )
-}
-
-/// Whether `c` may not appear in one-line text: a control character (tab and line break
-/// included) or an invisible or text-direction character.
-pub fn refused_in_line(c: char) -> bool {
-    c.is_control() || is_invisible_format(c)
-}
-
-/// Whether `c` may not appear in text of several lines: like [`refused_in_line`], but line
-/// breaks and tabs are allowed.
-pub fn refused_in_lines(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_invisible_format(c)
-}
+pub use chars::{is_bidi_control, is_invisible_format, refused_in_line, refused_in_lines};
 
 /// Trims `raw` and checks it is present, at most `max_chars` long and on one line without
 /// control, invisible or text-direction characters. `label` names the field for the nurse;
@@ -90,17 +24,8 @@ pub fn required_text(
     label: &str,
     max_chars: usize,
 ) -> Result<String, VigilError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        return Err(VigilError::validation(field, format!("{label} is required.")));
-    }
-    // Cheap guard first: more bytes than 4 per allowed character cannot fit.
-    if value.len() > max_chars * 4 || value.chars().count() > max_chars {
-        return Err(VigilError::validation(
-            field,
-            format!("{label} must be at most {max_chars} characters."),
-        ));
-    }
+    let value = present(raw, field, label)?;
+    at_most(value, field, label, max_chars)?;
     refuse_in(value, field, label, refused_in_line)?;
     Ok(value.to_owned())
 }
@@ -115,19 +40,27 @@ pub fn required_multiline_text(
     min_chars: usize,
     max_chars: usize,
 ) -> Result<String, VigilError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        return Err(VigilError::validation(field, format!("{label} is required.")));
-    }
-    // Cheap guard first: more bytes than 4 per allowed character cannot fit.
-    let count = if value.len() > max_chars * 4 { usize::MAX } else { value.chars().count() };
-    if count < min_chars || count > max_chars {
+    required_text_between(raw, field, label, (min_chars, max_chars), refused_in_lines)
+}
+
+/// Trimmed text that is present, of `min` to `max` characters, without a character `refused`
+/// refuses (see [`refused_in_line`] and [`refused_in_lines`]).
+pub(crate) fn required_text_between(
+    raw: &str,
+    field: &str,
+    label: &str,
+    (min, max): (usize, usize),
+    refused: fn(char) -> bool,
+) -> Result<String, VigilError> {
+    let value = present(raw, field, label)?;
+    let count = char_count(value, max);
+    if count < min || count > max {
         return Err(VigilError::validation(
             field,
-            format!("{label} must be {min_chars} to {max_chars} characters."),
+            format!("{label} must be {min} to {max} characters."),
         ));
     }
-    refuse_in(value, field, label, refused_in_lines)?;
+    refuse_in(value, field, label, refused)?;
     Ok(value.to_owned())
 }
 
@@ -140,14 +73,39 @@ pub fn optional_multiline_text(
     max_chars: usize,
 ) -> Result<String, VigilError> {
     let value = raw.trim();
-    if value.len() > max_chars * 4 || value.chars().count() > max_chars {
+    at_most(value, field, label, max_chars)?;
+    refuse_in(value, field, label, refused_in_lines)?;
+    Ok(value.to_owned())
+}
+
+/// `raw` trimmed; errors: `validation` on `field` when that leaves nothing.
+fn present<'a>(raw: &'a str, field: &str, label: &str) -> Result<&'a str, VigilError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(VigilError::validation(field, format!("{label} is required.")));
+    }
+    Ok(value)
+}
+
+/// Errors: `validation` on `field` when `value` is longer than `max_chars` characters.
+fn at_most(value: &str, field: &str, label: &str, max_chars: usize) -> Result<(), VigilError> {
+    if char_count(value, max_chars) > max_chars {
         return Err(VigilError::validation(
             field,
             format!("{label} must be at most {max_chars} characters."),
         ));
     }
-    refuse_in(value, field, label, refused_in_lines)?;
-    Ok(value.to_owned())
+    Ok(())
+}
+
+/// The characters in `value`; `usize::MAX` without counting when it has more bytes than
+/// `max_chars` characters of 4 bytes each could take (a cheap guard first).
+fn char_count(value: &str, max_chars: usize) -> usize {
+    if value.len() > max_chars * 4 {
+        usize::MAX
+    } else {
+        value.chars().count()
+    }
 }
 
 /// Errors: `validation` on `field` when `value` holds a character `refused` refuses.
@@ -167,6 +125,7 @@ pub fn refuse_in(
     Ok(())
 }
 
+mod chars;
 #[cfg(test)]
 mod every_field;
 

@@ -14,7 +14,7 @@ use ts_rs::TS;
 use super::baseline::Baseline;
 use super::check::{Check, CheckPurpose};
 use super::thresholds::ThresholdSettings;
-use super::vitals::{BloodPressure, OxygenSupport};
+use super::vitals::{BloodPressure, OxygenSupport, Vitals};
 
 /// What an alert is about. Stable snake_case names for storage and the UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
@@ -101,18 +101,11 @@ pub fn clinical_alerts(
         alerts.push(alert(ClinicalAlertKind::Emergency, a.0, a.1));
     }
     if let Some(bp) = vitals.bp {
-        if bp.systolic >= s.critical_systolic || bp.diastolic >= s.critical_diastolic {
+        if let Some(message) = critical_bp(bp, s) {
             let minutes = s.critical_recheck_minutes;
             alerts.push(ClinicalAlert {
                 recheck_at: Some(at + Duration::minutes(i64::from(minutes))),
-                ..alert(
-                    ClinicalAlertKind::CriticalBp,
-                    AlertSeverity::Critical,
-                    format!(
-                        "Blood pressure {}/{} is critical (at or above {}/{}): re-check in {minutes} min.",
-                        bp.systolic, bp.diastolic, s.critical_systolic, s.critical_diastolic
-                    ),
-                )
+                ..alert(ClinicalAlertKind::CriticalBp, AlertSeverity::Critical, message)
             });
         }
         let base =
@@ -121,22 +114,46 @@ pub fn clinical_alerts(
             alerts.push(alert(ClinicalAlertKind::BpRise, AlertSeverity::Warning, message));
         }
     }
+    for (kind, message) in vital_warnings(&vitals, s) {
+        alerts.push(alert(kind, AlertSeverity::Warning, message));
+    }
+    alerts
+}
+
+/// The critical blood pressure message, when `bp` is at or above the critical limit.
+fn critical_bp(bp: BloodPressure, s: &ThresholdSettings) -> Option<String> {
+    if bp.systolic < s.critical_systolic && bp.diastolic < s.critical_diastolic {
+        return None;
+    }
+    Some(format!(
+        "Blood pressure {}/{} is critical (at or above {}/{}): re-check in {} min.",
+        bp.systolic,
+        bp.diastolic,
+        s.critical_systolic,
+        s.critical_diastolic,
+        s.critical_recheck_minutes
+    ))
+}
+
+/// The warnings of low SpO2 on room air, heart rate and respiratory rate, in that order.
+fn vital_warnings(vitals: &Vitals, s: &ThresholdSettings) -> Vec<(ClinicalAlertKind, String)> {
+    let mut warnings = Vec::new();
     let room_air = vitals.oxygen == Some(OxygenSupport::RoomAir);
     if let Some(spo2) = vitals.spo2.filter(|v| room_air && *v < s.low_spo2) {
         let message = format!("SpO2 {spo2} % on room air is below {} %.", s.low_spo2);
-        alerts.push(alert(ClinicalAlertKind::LowSpo2, AlertSeverity::Warning, message));
+        warnings.push((ClinicalAlertKind::LowSpo2, message));
     }
     let (lo, hi) = (s.heart_rate_low, s.heart_rate_high);
     if let Some(hr) = vitals.heart_rate.filter(|v| *v < lo || *v > hi) {
         let message = format!("Heart rate {hr}/min is outside {lo}-{hi}.");
-        alerts.push(alert(ClinicalAlertKind::HeartRate, AlertSeverity::Warning, message));
+        warnings.push((ClinicalAlertKind::HeartRate, message));
     }
     let (lo, hi) = (s.respiratory_rate_low, s.respiratory_rate_high);
     if let Some(rr) = vitals.respiratory_rate.filter(|v| *v < lo || *v > hi) {
         let message = format!("Respiratory rate {rr}/min is outside {lo}-{hi}.");
-        alerts.push(alert(ClinicalAlertKind::RespiratoryRate, AlertSeverity::Warning, message));
+        warnings.push((ClinicalAlertKind::RespiratoryRate, message));
     }
-    alerts
+    warnings
 }
 
 /// The ONE alert a reading raises, from its per-rule `alerts` (as [`clinical_alerts`] lists

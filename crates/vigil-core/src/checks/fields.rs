@@ -18,7 +18,7 @@ pub const MAX_NOTE_CHARS: usize = 2000;
 pub const FUTURE_SKEW: Duration = Duration::minutes(1);
 
 pub use crate::text::is_bidi_control;
-use crate::text::{refuse_in, refused_in_line, refused_in_lines};
+use crate::text::refused_in_line;
 
 /// A whole number from `lo` to `hi`, or `None` when absent. `what` completes
 /// "{what} must be a whole number from lo to hi{unit}".
@@ -53,6 +53,24 @@ pub fn required_whole(
         .ok_or_else(|| VigilError::validation(field, format!("{what} is required.")))
 }
 
+/// A record's id from JSON: a whole number from 1. `what` names it in messages ("The session").
+pub fn record_id(value: Option<f64>, field: &str, what: &str) -> Result<i64, VigilError> {
+    Ok(i64::from(required_whole(value, field, what, 1, u32::MAX)?))
+}
+
+/// The form's `sessionId`, which must be `expected`: else a `validation` error on `sessionId`
+/// saying "The {record} belongs to another session.".
+pub fn own_session_id(value: Option<f64>, expected: i64, record: &str) -> Result<i64, VigilError> {
+    let session_id = record_id(value, "sessionId", "The session")?;
+    if session_id != expected {
+        return Err(VigilError::validation(
+            "sessionId",
+            format!("The {record} belongs to another session."),
+        ));
+    }
+    Ok(session_id)
+}
+
 /// A small score (0 to `hi`), or `None` when not assessed.
 pub fn score(
     value: Option<f64>,
@@ -72,37 +90,14 @@ pub fn reason(
     min: usize,
     max: usize,
 ) -> Result<String, VigilError> {
-    let value = raw.trim();
-    if value.is_empty() {
-        return Err(VigilError::validation(field, format!("{what} is required.")));
-    }
-    let length_error =
-        || VigilError::validation(field, format!("{what} must be {min} to {max} characters."));
-    // Cheap guard first: more bytes than 4 per allowed character cannot fit.
-    if value.len() > max * 4 {
-        return Err(length_error());
-    }
-    let count = value.chars().count();
-    if count < min || count > max {
-        return Err(length_error());
-    }
-    refuse_in(value, field, what, refused_in_line)?;
-    Ok(value.to_owned())
+    crate::text::required_text_between(raw, field, what, (min, max), refused_in_line)
 }
 
 /// The free-text note: at most [`MAX_NOTE_CHARS`]; line breaks and tabs allowed (as in the
 /// admission note), other control characters and invisible or text-direction characters
 /// refused. May be empty.
 pub fn note(raw: &str) -> Result<String, VigilError> {
-    let value = raw.trim();
-    if value.len() > MAX_NOTE_CHARS * 4 || value.chars().count() > MAX_NOTE_CHARS {
-        return Err(VigilError::validation(
-            "note",
-            format!("The note must be at most {MAX_NOTE_CHARS} characters."),
-        ));
-    }
-    refuse_in(value, "note", "The note", refused_in_lines)?;
-    Ok(value.to_owned())
+    crate::text::optional_multiline_text(raw, "note", "The note", MAX_NOTE_CHARS)
 }
 
 /// The typed local time of the check in zone `tz`; empty means `now`. A time up to

@@ -2,17 +2,17 @@
 //! validation itself. Errors come in form order and name the camelCase field path
 //! (`vitals.systolic`, `orthostatic.standingSystolic`, `cadss.3` with 0-based indexes).
 
-use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde::Deserialize;
 use ts_rs::TS;
 
 use super::check::{Cadss, Check, CheckPurpose, Symptom};
-use super::fields::{
-    note, observed_at, reason, required_whole, score, MAX_REASON_CHARS, MIN_REASON_CHARS,
-};
+use super::fields::{note, own_session_id, record_id, required_whole, score};
 use super::orthostatic::OrthostaticInput;
 use super::vitals::VitalsInput;
 use crate::{Protocol, VigilError};
+
+mod timing;
 
 /// An entry made more than this many minutes after the event is late and needs a reason [C].
 pub const DEFAULT_LATE_ENTRY_MINUTES: u32 = 15;
@@ -119,7 +119,7 @@ impl CheckInput {
     /// The session id, for loading the [`CheckContext`] before [`CheckInput::validate`].
     /// Errors: `validation` on `sessionId` unless a positive whole number.
     pub fn session_id(&self) -> Result<i64, VigilError> {
-        Ok(i64::from(required_whole(self.session_id, "sessionId", "The session", 1, u32::MAX)?))
+        record_id(self.session_id, "sessionId", "The session")
     }
 
     /// Validates the form at `now`, reading the typed time in zone `tz`, for `session`.
@@ -147,13 +147,7 @@ impl CheckInput {
         session: &CheckContext,
         late_reason_required: bool,
     ) -> Result<Check, VigilError> {
-        let session_id = self.session_id()?;
-        if session_id != session.session_id {
-            return Err(VigilError::validation(
-                "sessionId",
-                "The check belongs to another session.",
-            ));
-        }
+        let session_id = own_session_id(self.session_id, session.session_id, "check")?;
         let purpose = CheckPurpose::parse(self.purpose.trim()).ok_or_else(|| {
             VigilError::validation("purpose", "Choose baseline (pre-dose) or observation.")
         })?;
@@ -165,10 +159,7 @@ impl CheckInput {
         let hr_flag_at = session.orthostatic_hr_rise;
         let orthostatic = self.orthostatic.as_ref().map(|o| o.validate(hr_flag_at)).transpose()?;
         let gait = score(self.gait, "gait", "Gait", 2)?;
-        let vitals = match &self.vitals {
-            Some(v) => v.validate()?,
-            None => None,
-        };
+        let vitals = self.vitals.as_ref().map(VitalsInput::validate).transpose()?.flatten();
         let moaas = score(self.moaas, "moaas", "MOAA/S", 5)?;
         let cadss = self.cadss()?;
         let nausea = score(self.nausea, "nausea", "Nausea", 3)?;
@@ -193,31 +184,6 @@ impl CheckInput {
             pain,
             note,
         })
-    }
-
-    /// The clinical time, checked against the session, and the late-entry reason.
-    fn timing<Tz: TimeZone>(
-        &self,
-        purpose: CheckPurpose,
-        now: DateTime<Utc>,
-        tz: &Tz,
-        session: &CheckContext,
-        late_reason_required: bool,
-    ) -> Result<(DateTime<Utc>, Option<String>), VigilError> {
-        let observed_at = observed_at(&self.observed_at, now, tz)?;
-        check_window(purpose, observed_at, session)?;
-        let late_from = match purpose {
-            CheckPurpose::Baseline => session.clock_started_at,
-            CheckPurpose::Observation => observed_at,
-        };
-        let late = now - late_from > Duration::minutes(i64::from(session.late_entry_minutes));
-        if !(late && late_reason_required) && self.late_reason.trim().is_empty() {
-            return Ok((observed_at, None));
-        }
-        let what = "The reason for the late entry";
-        let reason =
-            reason(&self.late_reason, "lateReason", what, MIN_REASON_CHARS, MAX_REASON_CHARS)?;
-        Ok((observed_at, Some(reason)))
     }
 
     fn symptoms(&self, grade: u32) -> Result<Vec<Symptom>, VigilError> {
@@ -257,51 +223,4 @@ impl CheckInput {
         let total = items.iter().sum();
         Ok(Some(Cadss { items, total }))
     }
-}
-
-/// The refusal of an observation at or after the patient left.
-const AFTER_DEPARTURE: &str = "An observation cannot be at or after the time the patient left.";
-
-impl Check {
-    /// Refuses an observation at or after `left_at` (the departure, compared to the second
-    /// like the form: a check typed for "now" just after it must not slip under its
-    /// milliseconds), with the form's `validation` error on `observedAt`. The store asks again
-    /// inside the transaction that records the check, so a departure committed after the form
-    /// was validated still refuses it.
-    pub fn refuse_after_departure(&self, left_at: Option<DateTime<Utc>>) -> Result<(), VigilError> {
-        let left = left_at.map(|t| t.with_nanosecond(0).unwrap_or(t));
-        let after = left.is_some_and(|end| self.observed_at >= end);
-        if self.purpose == CheckPurpose::Observation && after {
-            return Err(VigilError::validation("observedAt", AFTER_DEPARTURE));
-        }
-        Ok(())
-    }
-}
-
-/// The clinical time must fit the purpose and the session.
-fn check_window(
-    purpose: CheckPurpose,
-    at: DateTime<Utc>,
-    session: &CheckContext,
-) -> Result<(), VigilError> {
-    let start = session.clock_started_at;
-    // "the infusion ended", "the first spray device", "the injection".
-    let event = session.protocol.clock_start_event();
-    let message = match purpose {
-        CheckPurpose::Baseline if at > start => {
-            format!("A baseline is pre-dose: it cannot be after {event} (the clock start).")
-        }
-        CheckPurpose::Baseline if start - at > MAX_BASELINE_BEFORE_START => {
-            format!("A baseline cannot be more than 12 hours before {event}.")
-        }
-        CheckPurpose::Observation if at < start => format!(
-            "An observation cannot be before admission, when {event}; \
-             record a pre-dose value as a baseline."
-        ),
-        CheckPurpose::Observation if session.ended_at.is_some_and(|end| at >= end) => {
-            AFTER_DEPARTURE.to_owned()
-        }
-        _ => return Ok(()),
-    };
-    Err(VigilError::validation("observedAt", message))
 }

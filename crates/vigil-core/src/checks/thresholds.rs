@@ -111,6 +111,49 @@ pub struct ThresholdSettingsEdit {
     pub orthostatic_hr_rise: Option<f64>,
 }
 
+/// One threshold's sanity bounds: its field name, its words in messages, and the range a
+/// value must fall in (they stop typos, they are not clinical advice).
+struct Bound {
+    field: &'static str,
+    what: &'static str,
+    lo: u32,
+    hi: u32,
+}
+
+impl Bound {
+    const fn new(field: &'static str, what: &'static str, lo: u32, hi: u32) -> Self {
+        Self { field, what, lo, hi }
+    }
+
+    /// The value as a whole number within the bounds, or a `validation` error naming the field.
+    fn check(&self, value: Option<f64>) -> Result<u32, VigilError> {
+        required_whole(value, self.field, self.what, self.lo, self.hi)
+    }
+}
+
+const CRITICAL_SYSTOLIC: Bound = Bound::new("criticalSystolic", "The critical systolic", 140, 260);
+const CRITICAL_DIASTOLIC: Bound =
+    Bound::new("criticalDiastolic", "The critical diastolic", 80, 160);
+const RISE_SYSTOLIC: Bound = Bound::new("riseSystolic", "The systolic rise", 10, 100);
+const RISE_DIASTOLIC: Bound = Bound::new("riseDiastolic", "The diastolic rise", 5, 60);
+const LOW_SPO2: Bound = Bound::new("lowSpo2", "The SpO2 limit", 80, 100);
+const HEART_RATE_LOW: Bound = Bound::new("heartRateLow", "The low heart rate", 30, 80);
+const HEART_RATE_HIGH: Bound = Bound::new("heartRateHigh", "The high heart rate", 90, 220);
+const RESPIRATORY_RATE_LOW: Bound =
+    Bound::new("respiratoryRateLow", "The low respiratory rate", 4, 16);
+const RESPIRATORY_RATE_HIGH: Bound =
+    Bound::new("respiratoryRateHigh", "The high respiratory rate", 12, 60);
+const HIGH_SYSTOLIC: Bound = Bound::new("highSystolic", "The high systolic", 120, 260);
+const HIGH_DIASTOLIC: Bound = Bound::new("highDiastolic", "The high diastolic", 70, 160);
+const CRITICAL_RECHECK_MINUTES: Bound =
+    Bound::new("criticalRecheckMinutes", "The re-check delay", 1, 30);
+const PREDOSE_SYSTOLIC: Bound =
+    Bound::new("predoseSystolic", "The pre-dose systolic limit", 100, 220);
+const PREDOSE_DIASTOLIC: Bound =
+    Bound::new("predoseDiastolic", "The pre-dose diastolic limit", 60, 130);
+const ORTHOSTATIC_HR_RISE: Bound =
+    Bound::new("orthostaticHrRise", "The heart-rate rise on standing", 10, 60);
+
 impl ThresholdSettingsEdit {
     /// Validates every value as a whole number within its bounds, in form order.
     ///
@@ -118,108 +161,60 @@ impl ThresholdSettingsEdit {
     /// out of bounds, or inconsistent: a low limit not below its high limit, or a "high" blood
     /// pressure above the critical one.
     pub fn validate(&self) -> Result<ThresholdSettings, VigilError> {
-        let n = |v, field, what, lo, hi| required_whole(v, field, what, lo, hi);
         let s = ThresholdSettings {
-            critical_systolic: n(
-                self.critical_systolic,
-                "criticalSystolic",
-                "The critical systolic",
-                140,
-                260,
-            )?,
-            critical_diastolic: n(
-                self.critical_diastolic,
-                "criticalDiastolic",
-                "The critical diastolic",
-                80,
-                160,
-            )?,
-            rise_systolic: n(self.rise_systolic, "riseSystolic", "The systolic rise", 10, 100)?,
-            rise_diastolic: n(self.rise_diastolic, "riseDiastolic", "The diastolic rise", 5, 60)?,
-            low_spo2: n(self.low_spo2, "lowSpo2", "The SpO2 limit", 80, 100)?,
-            heart_rate_low: n(self.heart_rate_low, "heartRateLow", "The low heart rate", 30, 80)?,
-            heart_rate_high: n(
-                self.heart_rate_high,
-                "heartRateHigh",
-                "The high heart rate",
-                90,
-                220,
-            )?,
-            respiratory_rate_low: n(
-                self.respiratory_rate_low,
-                "respiratoryRateLow",
-                "The low respiratory rate",
-                4,
-                16,
-            )?,
-            respiratory_rate_high: n(
-                self.respiratory_rate_high,
-                "respiratoryRateHigh",
-                "The high respiratory rate",
-                12,
-                60,
-            )?,
-            high_systolic: n(self.high_systolic, "highSystolic", "The high systolic", 120, 260)?,
-            high_diastolic: n(self.high_diastolic, "highDiastolic", "The high diastolic", 70, 160)?,
-            critical_recheck_minutes: n(
-                self.critical_recheck_minutes,
-                "criticalRecheckMinutes",
-                "The re-check delay",
-                1,
-                30,
-            )?,
-            predose_systolic: n(
-                self.predose_systolic,
-                "predoseSystolic",
-                "The pre-dose systolic limit",
-                100,
-                220,
-            )?,
-            predose_diastolic: n(
-                self.predose_diastolic,
-                "predoseDiastolic",
-                "The pre-dose diastolic limit",
-                60,
-                130,
-            )?,
-            orthostatic_hr_rise: n(
-                self.orthostatic_hr_rise,
-                "orthostaticHrRise",
-                "The heart-rate rise on standing",
-                10,
-                60,
-            )?,
+            critical_systolic: CRITICAL_SYSTOLIC.check(self.critical_systolic)?,
+            critical_diastolic: CRITICAL_DIASTOLIC.check(self.critical_diastolic)?,
+            rise_systolic: RISE_SYSTOLIC.check(self.rise_systolic)?,
+            rise_diastolic: RISE_DIASTOLIC.check(self.rise_diastolic)?,
+            low_spo2: LOW_SPO2.check(self.low_spo2)?,
+            heart_rate_low: HEART_RATE_LOW.check(self.heart_rate_low)?,
+            heart_rate_high: HEART_RATE_HIGH.check(self.heart_rate_high)?,
+            respiratory_rate_low: RESPIRATORY_RATE_LOW.check(self.respiratory_rate_low)?,
+            respiratory_rate_high: RESPIRATORY_RATE_HIGH.check(self.respiratory_rate_high)?,
+            high_systolic: HIGH_SYSTOLIC.check(self.high_systolic)?,
+            high_diastolic: HIGH_DIASTOLIC.check(self.high_diastolic)?,
+            critical_recheck_minutes: CRITICAL_RECHECK_MINUTES
+                .check(self.critical_recheck_minutes)?,
+            predose_systolic: PREDOSE_SYSTOLIC.check(self.predose_systolic)?,
+            predose_diastolic: PREDOSE_DIASTOLIC.check(self.predose_diastolic)?,
+            orthostatic_hr_rise: ORTHOSTATIC_HR_RISE.check(self.orthostatic_hr_rise)?,
         };
-        if s.respiratory_rate_low >= s.respiratory_rate_high {
-            return Err(VigilError::validation(
-                "respiratoryRateHigh",
-                "The high respiratory rate must be above the low one.",
-            ));
-        }
-        if s.high_systolic > s.critical_systolic {
-            return Err(VigilError::validation(
-                "highSystolic",
-                "The high systolic cannot be above the critical systolic.",
-            ));
-        }
-        if s.high_diastolic > s.critical_diastolic {
-            return Err(VigilError::validation(
-                "highDiastolic",
-                "The high diastolic cannot be above the critical diastolic.",
-            ));
-        }
-        if s.predose_systolic >= s.critical_systolic {
-            return Err(VigilError::validation(
-                "predoseSystolic",
-                "The pre-dose systolic limit must be below the critical systolic.",
-            ));
-        }
-        if s.predose_diastolic >= s.critical_diastolic {
-            return Err(VigilError::validation(
-                "predoseDiastolic",
-                "The pre-dose diastolic limit must be below the critical diastolic.",
-            ));
-        }
+        consistent(&s)?;
         Ok(s)
+    }
+}
+
+/// The limits agree with each other: the first disagreement, in this order, is the error.
+fn consistent(s: &ThresholdSettings) -> Result<(), VigilError> {
+    let rules = [
+        (
+            s.respiratory_rate_low >= s.respiratory_rate_high,
+            "respiratoryRateHigh",
+            "The high respiratory rate must be above the low one.",
+        ),
+        (
+            s.high_systolic > s.critical_systolic,
+            "highSystolic",
+            "The high systolic cannot be above the critical systolic.",
+        ),
+        (
+            s.high_diastolic > s.critical_diastolic,
+            "highDiastolic",
+            "The high diastolic cannot be above the critical diastolic.",
+        ),
+        (
+            s.predose_systolic >= s.critical_systolic,
+            "predoseSystolic",
+            "The pre-dose systolic limit must be below the critical systolic.",
+        ),
+        (
+            s.predose_diastolic >= s.critical_diastolic,
+            "predoseDiastolic",
+            "The pre-dose diastolic limit must be below the critical diastolic.",
+        ),
+    ];
+    match rules.into_iter().find(|(broken, _, _)| *broken) {
+        Some((_, field, message)) => Err(VigilError::validation(field, message)),
+        None => Ok(()),
     }
 }

@@ -132,18 +132,7 @@ impl VitalsInput {
         let heart_rate = whole(self.heart_rate, "vitals.heartRate", "Heart rate", lo, hi, "/min")?;
         let (lo, hi) = SPO2_RANGE;
         let spo2 = whole(self.spo2, "vitals.spo2", "SpO2", lo, hi, " %")?;
-        let oxygen = match self.oxygen.trim() {
-            "" if spo2.is_some() => {
-                return Err(VigilError::validation(
-                    "vitals.oxygen",
-                    "Say whether the SpO2 was on room air or on oxygen.",
-                ))
-            }
-            "" => None,
-            name => Some(OxygenSupport::parse(name).ok_or_else(|| {
-                VigilError::validation("vitals.oxygen", "Choose room air or oxygen.")
-            })?),
-        };
+        let oxygen = oxygen(&self.oxygen, spo2.is_some())?;
         let (lo, hi) = RESPIRATORY_RATE_RANGE;
         let respiratory_rate = whole(
             self.respiratory_rate,
@@ -153,21 +142,7 @@ impl VitalsInput {
             hi,
             "/min",
         )?;
-        let temperature_c = match self.temperature_c {
-            None => None,
-            Some(t)
-                if t.is_finite()
-                    && (TEMPERATURE_RANGE_C.0..=TEMPERATURE_RANGE_C.1).contains(&t) =>
-            {
-                Some(t)
-            }
-            Some(_) => {
-                return Err(VigilError::validation(
-                    "vitals.temperatureC",
-                    "Temperature must be from 33 to 42 °C.",
-                ))
-            }
-        };
+        let temperature_c = temperature_c(self.temperature_c)?;
         let vitals = Vitals { bp, heart_rate, spo2, oxygen, respiratory_rate, temperature_c };
         let empty = bp.is_none()
             && heart_rate.is_none()
@@ -175,5 +150,35 @@ impl VitalsInput {
             && respiratory_rate.is_none()
             && temperature_c.is_none();
         Ok((!empty).then_some(vitals))
+    }
+}
+
+/// Room air or oxygen: required with an SpO2, else optional.
+fn oxygen(raw: &str, with_spo2: bool) -> Result<Option<OxygenSupport>, VigilError> {
+    match raw.trim() {
+        "" if with_spo2 => Err(VigilError::validation(
+            "vitals.oxygen",
+            "Say whether the SpO2 was on room air or on oxygen.",
+        )),
+        "" => Ok(None),
+        name => Ok(Some(OxygenSupport::parse(name).ok_or_else(|| {
+            VigilError::validation("vitals.oxygen", "Choose room air or oxygen.")
+        })?)),
+    }
+}
+
+/// A temperature within [`TEMPERATURE_RANGE_C`], or `None` when not taken.
+fn temperature_c(value: Option<f64>) -> Result<Option<f64>, VigilError> {
+    match value {
+        None => Ok(None),
+        Some(t)
+            if t.is_finite() && (TEMPERATURE_RANGE_C.0..=TEMPERATURE_RANGE_C.1).contains(&t) =>
+        {
+            Ok(Some(t))
+        }
+        Some(_) => Err(VigilError::validation(
+            "vitals.temperatureC",
+            "Temperature must be from 33 to 42 °C.",
+        )),
     }
 }

@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::fields::{multi_line, optional_line, past_instant, person};
+use super::fields::{multi_line, optional_line, past_instant_since, person};
 use super::fields::{MAX_ACTIONS_CHARS, MAX_PERSON_CHARS, MIN_PERSON_CHARS};
 use super::DischargeGates;
 use crate::{RecoverySession, VigilError};
@@ -98,26 +98,7 @@ impl AgainstAdviceInput {
         now: DateTime<Utc>,
         tz: &Tz,
     ) -> Result<AgainstAdvice, VigilError> {
-        let (prescriber, notified_at) = if self.prescriber_notified {
-            let name = person(&self.prescriber, "prescriber", "The prescriber's name")?;
-            if self.notified_at.trim().is_empty() {
-                return Err(VigilError::validation(
-                    "notifiedAt",
-                    "Enter when the prescriber was notified.",
-                ));
-            }
-            let what = "the prescriber's notification";
-            let at = past_instant(&self.notified_at, "notifiedAt", what, now, tz)?;
-            if at < session.clock_started_at {
-                return Err(VigilError::validation(
-                    "notifiedAt",
-                    "The prescriber's notification cannot be before the recovery clock started.",
-                ));
-            }
-            (Some(name), Some(at))
-        } else {
-            (None, None)
-        };
+        let (prescriber, notified_at) = self.notification(session, now, tz)?;
         let will_drive = WillDrive::parse(self.will_drive.trim()).ok_or_else(|| {
             VigilError::validation(
                 "willDrive",
@@ -126,19 +107,17 @@ impl AgainstAdviceInput {
         })?;
         let actions_taken =
             multi_line(&self.actions_taken, "actionsTaken", "What was done", MAX_ACTIONS_CHARS)?;
-        let witness = if self.signature_refused {
-            Some(person(&self.witness, "witness", "The witness's name")?)
-        } else {
-            let what = "The witness's name";
-            optional_line(&self.witness, "witness", what, MIN_PERSON_CHARS, MAX_PERSON_CHARS)?
-        };
-        let left_at = past_instant(&self.left_at, "leftAt", "leaving", now, tz)?;
-        if left_at < session.clock_started_at {
-            return Err(VigilError::validation(
-                "leftAt",
-                "The time of leaving cannot be before the recovery clock started.",
-            ));
-        }
+        let witness = self.witness()?;
+        let started = session.clock_started_at;
+        let left_at = past_instant_since(
+            &self.left_at,
+            "leftAt",
+            "leaving",
+            "The time of leaving",
+            started,
+            now,
+            tz,
+        )?;
         Ok(AgainstAdvice {
             risks_explained: self.risks_explained,
             prescriber_notified: self.prescriber_notified,
@@ -152,5 +131,39 @@ impl AgainstAdviceInput {
             left_at,
             gates,
         })
+    }
+
+    /// The prescriber and when they were notified, when they were (else neither).
+    fn notification<Tz: TimeZone>(
+        &self,
+        session: &RecoverySession,
+        now: DateTime<Utc>,
+        tz: &Tz,
+    ) -> Result<(Option<String>, Option<DateTime<Utc>>), VigilError> {
+        if !self.prescriber_notified {
+            return Ok((None, None));
+        }
+        let name = person(&self.prescriber, "prescriber", "The prescriber's name")?;
+        if self.notified_at.trim().is_empty() {
+            return Err(VigilError::validation(
+                "notifiedAt",
+                "Enter when the prescriber was notified.",
+            ));
+        }
+        let what = "the prescriber's notification";
+        let label = "The prescriber's notification";
+        let started = session.clock_started_at;
+        let at =
+            past_instant_since(&self.notified_at, "notifiedAt", what, label, started, now, tz)?;
+        Ok((Some(name), Some(at)))
+    }
+
+    /// The witness: required when the signature was refused, else optional.
+    fn witness(&self) -> Result<Option<String>, VigilError> {
+        if self.signature_refused {
+            return Ok(Some(person(&self.witness, "witness", "The witness's name")?));
+        }
+        let what = "The witness's name";
+        optional_line(&self.witness, "witness", what, MIN_PERSON_CHARS, MAX_PERSON_CHARS)
     }
 }

@@ -36,16 +36,8 @@ pub(super) fn whole(
 }
 
 /// Trimmed text of `min` to `max` characters on one line: no control, invisible or
-/// text-direction characters (the rule of every one-line reason, see [`crate::checks::fields::reason`]).
-pub(super) fn one_line(
-    raw: &str,
-    field: &str,
-    what: &str,
-    min: usize,
-    max: usize,
-) -> Result<String, VigilError> {
-    crate::checks::fields::reason(raw, field, what, min, max)
-}
+/// text-direction characters (the rule of every one-line reason).
+pub(super) use crate::checks::fields::reason as one_line;
 
 /// Like [`one_line`], but empty text is allowed and gives `None`.
 pub(super) fn optional_line(
@@ -74,18 +66,10 @@ pub(super) fn multi_line(
     what: &str,
     max: usize,
 ) -> Result<String, VigilError> {
-    let value = raw.trim();
-    if value.is_empty() {
+    if raw.trim().is_empty() {
         return Err(VigilError::validation(field, format!("{what} is required.")));
     }
-    if value.chars().count() > max {
-        return Err(VigilError::validation(
-            field,
-            format!("{what} must be at most {max} characters."),
-        ));
-    }
-    crate::text::refuse_in(value, field, what, crate::text::refused_in_lines)?;
-    Ok(value.to_owned())
+    crate::text::optional_multiline_text(raw, field, what, max)
 }
 
 /// A phone number: 3 to 30 characters of digits, spaces and `+ - ( ) .`, at least 3 digits.
@@ -152,4 +136,25 @@ pub(super) fn past_instant<Tz: TimeZone>(
         ));
     }
     Ok(at.min(now))
+}
+
+/// Like [`past_instant`], and not before the recovery clock started at `started`. `label`
+/// starts the message then ("The time of leaving" cannot be before the recovery clock started).
+pub(super) fn past_instant_since<Tz: TimeZone>(
+    text: &str,
+    field: &str,
+    what: &str,
+    label: &str,
+    started: DateTime<Utc>,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> Result<DateTime<Utc>, VigilError> {
+    let at = past_instant(text, field, what, now, tz)?;
+    if at < started {
+        return Err(VigilError::validation(
+            field,
+            format!("{label} cannot be before the recovery clock started."),
+        ));
+    }
+    Ok(at)
 }

@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::fields::{multi_line, one_line, past_instant, person};
+use super::fields::{multi_line, one_line, past_instant_since, person};
 use super::DischargeGates;
 use crate::{RecoverySession, VigilError};
 
@@ -72,29 +72,19 @@ impl TransferInput {
         )?;
         let handed_over_to =
             person(&self.handed_over_to, "handedOverTo", "The person or role handed over to")?;
-        let emergency_services_called = match self.emergency_services_called.trim() {
-            "yes" => true,
-            "no" => false,
-            _ => {
-                return Err(VigilError::validation(
-                    "emergencyServicesCalled",
-                    "Choose whether emergency services were called: yes or no.",
-                ))
-            }
-        };
-        let what = "the transfer";
-        let transferred_at = past_instant(&self.transferred_at, "transferredAt", what, now, tz)?;
-        if transferred_at < session.clock_started_at {
-            return Err(VigilError::validation(
-                "transferredAt",
-                "The time of the transfer cannot be before the recovery clock started.",
-            ));
-        }
-        let note = if self.note.trim().is_empty() {
-            None
-        } else {
-            Some(multi_line(&self.note, "note", "The note", MAX_TRANSFER_NOTE_CHARS)?)
-        };
+        let emergency_services_called = yes_or_no(&self.emergency_services_called)?;
+        let (what, label) = ("the transfer", "The time of the transfer");
+        let started = session.clock_started_at;
+        let transferred_at = past_instant_since(
+            &self.transferred_at,
+            "transferredAt",
+            what,
+            label,
+            started,
+            now,
+            tz,
+        )?;
+        let note = self.note()?;
         Ok(Transfer {
             transferred_at,
             destination,
@@ -103,5 +93,25 @@ impl TransferInput {
             note,
             gates,
         })
+    }
+
+    /// The note: optional, at most [`MAX_TRANSFER_NOTE_CHARS`], line breaks allowed.
+    fn note(&self) -> Result<Option<String>, VigilError> {
+        if self.note.trim().is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(multi_line(&self.note, "note", "The note", MAX_TRANSFER_NOTE_CHARS)?))
+    }
+}
+
+/// Whether emergency services were called: `yes` or `no`.
+fn yes_or_no(raw: &str) -> Result<bool, VigilError> {
+    match raw.trim() {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        _ => Err(VigilError::validation(
+            "emergencyServicesCalled",
+            "Choose whether emergency services were called: yes or no.",
+        )),
     }
 }

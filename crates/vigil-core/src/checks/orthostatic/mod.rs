@@ -149,15 +149,6 @@ pub fn orthostatic_result(
     r: &OrthostaticReadings,
     hr_flag_at: u32,
 ) -> OrthostaticResult {
-    let mut positive = Vec::new();
-    let mut negative = Vec::new();
-    let heart_rate = HeartRateRise::of(method, r, hr_flag_at);
-    if r.symptoms_on_standing {
-        positive.push("symptoms on standing".to_owned());
-        if let Some(h) = heart_rate.filter(|h| h.flagged) {
-            positive.push(h.text());
-        }
-    }
     let limits = match method {
         OrthostaticMethod::NotDone => {
             return OrthostaticResult {
@@ -169,6 +160,42 @@ pub fn orthostatic_result(
         OrthostaticMethod::SitToStand => (SIT_SYSTOLIC_FALL, SIT_DIASTOLIC_FALL),
         OrthostaticMethod::LieToStand => (LIE_SYSTOLIC_FALL, LIE_DIASTOLIC_FALL),
     };
+    let heart_rate = HeartRateRise::of(method, r, hr_flag_at);
+    let mut positive = Vec::new();
+    if r.symptoms_on_standing {
+        positive.push("symptoms on standing".to_owned());
+        if let Some(h) = heart_rate.filter(|h| h.flagged) {
+            positive.push(h.text());
+        }
+    }
+    let negative = compare_falls(method, r, limits, &mut positive);
+    if !positive.is_empty() {
+        let outcome = OrthostaticOutcome::Positive;
+        return OrthostaticResult { outcome, reasons: positive, heart_rate };
+    }
+    let missing = missing_readings(method, r);
+    if missing.is_empty() {
+        OrthostaticResult { outcome: OrthostaticOutcome::Negative, reasons: negative, heart_rate }
+    } else {
+        let labels: Vec<&str> = missing.iter().map(|(_, label)| *label).collect();
+        OrthostaticResult {
+            outcome: OrthostaticOutcome::Incomplete,
+            reasons: vec![format!("still needed: {}", labels.join(", "))],
+            heart_rate,
+        }
+    }
+}
+
+/// Compares each standing reading with the baseline against the (systolic, diastolic) fall
+/// `limits`: a fall at the limit, or (lying to standing) a standing systolic under the floor,
+/// goes to `positive`; the negative comparisons are returned.
+fn compare_falls(
+    method: OrthostaticMethod,
+    r: &OrthostaticReadings,
+    limits: (u32, u32),
+    positive: &mut Vec<String>,
+) -> Vec<String> {
+    let mut negative = Vec::new();
     for (when, sys, dia) in standing_readings(method, r) {
         let mut compare = |name: &str, base: Option<u32>, stand: Option<u32>, limit: u32| {
             if let (Some(b), Some(s)) = (base, stand) {
@@ -190,21 +217,7 @@ pub fn orthostatic_result(
             }
         }
     }
-    if !positive.is_empty() {
-        let outcome = OrthostaticOutcome::Positive;
-        return OrthostaticResult { outcome, reasons: positive, heart_rate };
-    }
-    let missing = missing_readings(method, r);
-    if missing.is_empty() {
-        OrthostaticResult { outcome: OrthostaticOutcome::Negative, reasons: negative, heart_rate }
-    } else {
-        let labels: Vec<&str> = missing.iter().map(|(_, label)| *label).collect();
-        OrthostaticResult {
-            outcome: OrthostaticOutcome::Incomplete,
-            reasons: vec![format!("still needed: {}", labels.join(", "))],
-            heart_rate,
-        }
-    }
+    negative
 }
 
 fn change(fall: i64) -> String {

@@ -7,7 +7,7 @@ use super::{
     PredoseChoice, PredoseDecision, PredoseDecisionInput, PredoseStanding, MAX_DECISION_AGE,
     MAX_PRESCRIBER_CHARS,
 };
-use crate::checks::fields::{note, required_whole, FUTURE_SKEW};
+use crate::checks::fields::{note, record_id, FUTURE_SKEW};
 use crate::discharge::fields::local_instant;
 use crate::text::required_text;
 use crate::VigilError;
@@ -15,7 +15,7 @@ use crate::VigilError;
 impl PredoseDecisionInput {
     /// The session id, to load the session's standing. Errors: `validation` on `sessionId`.
     pub fn session_id(&self) -> Result<i64, VigilError> {
-        Ok(i64::from(required_whole(self.session_id, "sessionId", "The session", 1, u32::MAX)?))
+        record_id(self.session_id, "sessionId", "The session")
     }
 
     /// Validates the decision at `now` (typed time read in zone `tz`) against the session's
@@ -31,8 +31,7 @@ impl PredoseDecisionInput {
         tz: &Tz,
         standing: Option<&PredoseStanding>,
     ) -> Result<PredoseDecision, VigilError> {
-        let check_id =
-            i64::from(required_whole(self.check_id, "checkId", "The check", 1, u32::MAX)?);
+        let check_id = record_id(self.check_id, "checkId", "The check")?;
         let standing = standing.filter(|s| s.check_id == check_id).ok_or_else(|| {
             VigilError::validation(
                 "checkId",

@@ -5,7 +5,7 @@ use chrono::{Duration, Utc};
 
 use super::super::tests::{at, local, minimal, now, valid};
 use super::*;
-use crate::checks::{CheckInput, VitalsInput};
+use crate::checks::{CheckInput, StoredCheck, VitalsInput};
 use crate::ErrorCode;
 
 /// A baseline check with blood pressure `sys/dia`, `m` minutes after the clock start.

@@ -4,7 +4,7 @@
 use super::{DischargeInput, GateOverride, OverrideInput};
 use crate::checks::{MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::discharge::fields::{one_line, person};
-use crate::discharge::{DischargeGates, GateKey};
+use crate::discharge::{DischargeGates, Gate, GateKey};
 use crate::VigilError;
 
 impl DischargeInput {
@@ -13,37 +13,46 @@ impl DischargeInput {
         &self,
         gates: &DischargeGates,
     ) -> Result<Vec<GateOverride>, VigilError> {
-        let mut out = Vec::new();
-        for gate in gates.failed_soft() {
-            let key = gate.key.as_str();
-            let field = format!("overrides.{key}");
-            let matching: Vec<&OverrideInput> =
-                self.overrides.iter().filter(|o| o.gate.trim() == key).collect();
-            let given = match matching.as_slice() {
-                [given] => given,
-                [] => {
-                    return Err(VigilError::validation(
-                        &field,
-                        format!(
-                            "{} is not met: {}. Override it with a reason and the \
-                             prescriber's name, or wait.",
-                            gate.label, gate.detail
-                        ),
-                    ))
-                }
-                _ => return Err(VigilError::validation(&field, "Override each gate once.")),
-            };
-            let reason = one_line(
-                &given.reason,
-                &format!("{field}.reason"),
-                "The reason for the override",
-                MIN_REASON_CHARS,
-                MAX_REASON_CHARS,
-            )?;
-            let prescriber =
-                person(&given.prescriber, &format!("{field}.prescriber"), "The prescriber's name")?;
-            out.push(GateOverride { gate: gate.key, reason, prescriber });
-        }
+        let out =
+            gates.failed_soft().map(|gate| self.override_for(gate)).collect::<Result<_, _>>()?;
+        self.refuse_needless(gates)?;
+        Ok(out)
+    }
+
+    /// The one override given for the failed soft `gate`, its reason and prescriber checked.
+    fn override_for(&self, gate: &Gate) -> Result<GateOverride, VigilError> {
+        let key = gate.key.as_str();
+        let field = format!("overrides.{key}");
+        let matching: Vec<&OverrideInput> =
+            self.overrides.iter().filter(|o| o.gate.trim() == key).collect();
+        let given = match matching.as_slice() {
+            [given] => given,
+            [] => {
+                return Err(VigilError::validation(
+                    &field,
+                    format!(
+                        "{} is not met: {}. Override it with a reason and the \
+                         prescriber's name, or wait.",
+                        gate.label, gate.detail
+                    ),
+                ))
+            }
+            _ => return Err(VigilError::validation(&field, "Override each gate once.")),
+        };
+        let reason = one_line(
+            &given.reason,
+            &format!("{field}.reason"),
+            "The reason for the override",
+            MIN_REASON_CHARS,
+            MAX_REASON_CHARS,
+        )?;
+        let prescriber =
+            person(&given.prescriber, &format!("{field}.prescriber"), "The prescriber's name")?;
+        Ok(GateOverride { gate: gate.key, reason, prescriber })
+    }
+
+    /// Refuses an override of an unknown gate, a hard gate or a gate that passed.
+    fn refuse_needless(&self, gates: &DischargeGates) -> Result<(), VigilError> {
         for given in &self.overrides {
             let Some(key) = GateKey::parse(given.gate.trim()) else {
                 return Err(VigilError::validation(
@@ -65,7 +74,7 @@ impl DischargeInput {
                 ));
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
 

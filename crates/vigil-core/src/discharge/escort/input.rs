@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::super::fields::{local_instant, optional_line, past_instant, phone};
+use super::super::fields::{local_instant, optional_line, past_instant_since, phone};
 use super::{Escort, EscortStatus, Transport};
 use crate::discharge::DischargePolicy;
 use crate::text::required_text;
@@ -130,13 +130,9 @@ impl EscortInput {
         tz: &Tz,
     ) -> Result<EscortTimes, VigilError> {
         if status == EscortStatus::Arrived {
-            let at = past_instant(&self.arrived_at, "arrivedAt", "the escort's arrival", now, tz)?;
-            if at < started {
-                return Err(VigilError::validation(
-                    "arrivedAt",
-                    "The escort's arrival cannot be before the recovery clock started.",
-                ));
-            }
+            let (what, label) = ("the escort's arrival", "The escort's arrival");
+            let at =
+                past_instant_since(&self.arrived_at, "arrivedAt", what, label, started, now, tz)?;
             return Ok((None, Some(at)));
         }
         if self.eta.trim().is_empty() {

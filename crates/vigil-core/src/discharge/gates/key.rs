@@ -38,18 +38,16 @@ impl GateKey {
         Self::PlannedChecks,
     ];
 
-    /// The soft gates (overridable), in order.
-    pub const SOFT: [GateKey; 9] = [
-        Self::BloodPressure,
-        Self::Spo2,
-        Self::Sedation,
-        Self::Dissociation,
-        Self::Lightheadedness,
-        Self::Nausea,
-        Self::Padss,
-        Self::CriticalAlert,
-        Self::PlannedChecks,
-    ];
+    /// The soft gates (overridable), in order: [`GateKey::ALL`] after its two hard gates.
+    pub const SOFT: [GateKey; 9] = {
+        let mut soft = [Self::BloodPressure; 9];
+        let mut i = 0;
+        while i < soft.len() {
+            soft[i] = Self::ALL[i + 2];
+            i += 1;
+        }
+        soft
+    };
 
     /// The stored and serialized name.
     pub fn as_str(self) -> &'static str {

@@ -71,55 +71,10 @@ impl RemsDetailsInput {
     /// 112, a lot longer than 40 characters, a serious-adverse-events text that is missing or
     /// too long.
     pub fn validate(&self, today: NaiveDate) -> Result<RemsDetails, VigilError> {
-        let date_of_birth = match self.date_of_birth.trim() {
-            "" => None,
-            raw => {
-                let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
-                    VigilError::validation("dateOfBirth", "Enter the date of birth as YYYY-MM-DD.")
-                })?;
-                if date >= today {
-                    return Err(VigilError::validation(
-                        "dateOfBirth",
-                        "The date of birth must be in the past.",
-                    ));
-                }
-                // The admission's rule: nobody is older than 120 (year 1 is a typing slip).
-                if today.years_since(date).is_none_or(|age| age > 120) {
-                    return Err(VigilError::validation(
-                        "dateOfBirth",
-                        "The date of birth is more than 120 years ago.",
-                    ));
-                }
-                Some(date)
-            }
-        };
-        let sex = match self.sex.trim() {
-            "" => None,
-            "female" => Some(Sex::Female),
-            "male" => Some(Sex::Male),
-            "other" => Some(Sex::Other),
-            _ => return Err(VigilError::validation("sex", "Choose female, male or other.")),
-        };
-        let dose_mg = match self.dose_mg.trim() {
-            "" => None,
-            raw => match raw.parse::<u32>() {
-                Ok(mg) if (28..=112).contains(&mg) => Some(mg),
-                _ => {
-                    return Err(VigilError::validation(
-                        "doseMg",
-                        "The dose must be 56 mg, 84 mg or a whole number of mg from 28 to 112.",
-                    ))
-                }
-            },
-        };
-        let lot = self.lot.trim().to_owned();
-        if lot.chars().count() > 40 || lot.chars().any(crate::text::refused_in_line) {
-            return Err(VigilError::validation(
-                "lot",
-                "The lot number must be at most 40 characters, without control, invisible or \
-                 text-direction characters.",
-            ));
-        }
+        let date_of_birth = date_of_birth(&self.date_of_birth, today)?;
+        let sex = sex(&self.sex)?;
+        let dose_mg = dose_mg(&self.dose_mg)?;
+        let lot = lot(&self.lot)?;
         let events = note(&self.serious_adverse_events)
             .map_err(|e| VigilError::validation("seriousAdverseEvents", e.message))?;
         if events.is_empty() {
@@ -141,6 +96,69 @@ impl RemsDetailsInput {
             serious_adverse_events: events,
         })
     }
+}
+
+/// Empty, or a `YYYY-MM-DD` date in the past and at most 120 years before `today`.
+fn date_of_birth(raw: &str, today: NaiveDate) -> Result<Option<NaiveDate>, VigilError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
+        VigilError::validation("dateOfBirth", "Enter the date of birth as YYYY-MM-DD.")
+    })?;
+    if date >= today {
+        return Err(VigilError::validation(
+            "dateOfBirth",
+            "The date of birth must be in the past.",
+        ));
+    }
+    // The admission's rule: nobody is older than 120 (year 1 is a typing slip).
+    if today.years_since(date).is_none_or(|age| age > 120) {
+        return Err(VigilError::validation(
+            "dateOfBirth",
+            "The date of birth is more than 120 years ago.",
+        ));
+    }
+    Ok(Some(date))
+}
+
+/// Empty, `female`, `male` or `other`.
+fn sex(raw: &str) -> Result<Option<Sex>, VigilError> {
+    match raw.trim() {
+        "" => Ok(None),
+        "female" => Ok(Some(Sex::Female)),
+        "male" => Ok(Some(Sex::Male)),
+        "other" => Ok(Some(Sex::Other)),
+        _ => Err(VigilError::validation("sex", "Choose female, male or other.")),
+    }
+}
+
+/// Empty, or a whole number of mg from 28 to 112.
+fn dose_mg(raw: &str) -> Result<Option<u32>, VigilError> {
+    match raw.trim() {
+        "" => Ok(None),
+        raw => match raw.parse::<u32>() {
+            Ok(mg) if (28..=112).contains(&mg) => Ok(Some(mg)),
+            _ => Err(VigilError::validation(
+                "doseMg",
+                "The dose must be 56 mg, 84 mg or a whole number of mg from 28 to 112.",
+            )),
+        },
+    }
+}
+
+/// At most 40 characters on one line (the rule of [`crate::text`]); may be empty.
+fn lot(raw: &str) -> Result<String, VigilError> {
+    let lot = raw.trim().to_owned();
+    if lot.chars().count() > 40 || lot.chars().any(crate::text::refused_in_line) {
+        return Err(VigilError::validation(
+            "lot",
+            "The lot number must be at most 40 characters, without control, invisible or \
+             text-direction characters.",
+        ));
+    }
+    Ok(lot)
 }
 
 #[cfg(test)]

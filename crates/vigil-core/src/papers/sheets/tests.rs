@@ -1,9 +1,11 @@
 //! The discharge sheet and the REMS form built from a fictional session record.
 
 use super::*;
+use crate::checks::CheckPurpose;
 use crate::discharge::{EscortStatus, Transport};
+use crate::papers::rems::RemsDetails;
 use crate::Protocol;
-use chrono::TimeZone;
+use chrono::{Duration, TimeZone};
 
 fn at(minutes: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).single().expect("t") + Duration::minutes(minutes)
