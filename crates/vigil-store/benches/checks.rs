@@ -11,36 +11,28 @@
 //! Run: `make bench-checks` (`cargo bench -p vigil-store --bench checks`).
 #![allow(clippy::expect_used)] // test code: a failed step stops the test
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+mod common;
+#[allow(dead_code)] // the tests' fixtures: only the check builders are used here
+#[path = "../tests/common/mod.rs"]
+mod fixtures;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use std::collections::HashSet;
 use std::time::Instant;
-use vigil_core::checks::{AlertSeverity, Check, CheckPurpose, Vitals};
+use vigil_core::checks::{AlertSeverity, Check, Vitals};
 use vigil_core::discharge::{FailingGate, GateKey, Readiness, ReadinessMark};
-use vigil_core::people::{NewNurse, Pin};
-use vigil_core::{Admission, Protocol, RecoveryBoard, Role};
-use vigil_store::{alerts, checks, discharge, nurses, readiness, sessions, Store};
+use vigil_core::{Admission, RecoveryBoard};
+use vigil_store::{alerts, checks, discharge, readiness, sessions, Store};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 12, 0, 0).single().expect("valid")
 }
 
 fn admission(n: usize, start: DateTime<Utc>) -> Admission {
-    Admission {
-        patient_name: "Bench McBenchface".into(),
-        chart_number: format!("BENCH-{n:07}"),
-        date_of_birth: NaiveDate::from_ymd_opt(1980, 2, 29).expect("date"),
-        bay: format!("Bay {}", n % 60 + 1),
-        protocol: Protocol::IvKetamine,
-        protocol_version_id: 1,
-        minimum_minutes: 60,
-        dose_mg: 35.0,
-        weight_kg: Some(70.0),
-        clock_started_at: start,
-        device_times: Vec::new(),
-        note: String::new(),
-    }
+    common::admission(n, 60, start)
 }
 
+/// The tests' passing observation with the bench's own vitals (no CADSS).
 fn vitals_check(session_id: i64, at: DateTime<Utc>, systolic: u32) -> Check {
     let vitals = Vitals {
         bp: Some(vigil_core::checks::BloodPressure { systolic, diastolic: 78 }),
@@ -51,30 +43,15 @@ fn vitals_check(session_id: i64, at: DateTime<Utc>, systolic: u32) -> Check {
         temperature_c: Some(36.8),
     };
     Check {
-        session_id,
-        purpose: CheckPurpose::Observation,
-        observed_at: at,
-        late_reason: None,
-        symptom_grade: 0,
-        symptoms: Vec::new(),
-        severe_headache: false,
-        chest_pain: false,
-        shortness_of_breath: false,
-        orthostatic: None,
-        gait: Some(2),
         vitals: Some(vitals),
-        moaas: Some(5),
         cadss: None,
-        nausea: Some(0),
-        pain: Some(0),
-        note: String::new(),
+        ..fixtures::observation(session_id, at, systolic, 78)
     }
 }
 
-fn percentiles(mut samples: Vec<f64>) -> (f64, f64) {
-    samples.sort_by(f64::total_cmp);
-    let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
-    (at(0.5), at(0.99))
+fn percentiles(samples: Vec<f64>) -> (f64, f64) {
+    let (p50, p99, _) = common::percentiles(samples);
+    (p50, p99)
 }
 
 /// What the board command does: active alerts, the board's sessions, their check statuses and
@@ -188,14 +165,7 @@ fn main() {
     let sessions_wanted: usize =
         std::env::var("VIGIL_BENCH_SESSIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(50_000);
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(dir.path()).expect("open");
-    let new = NewNurse {
-        display_name: "Bench Nurse".into(),
-        credentials: "RN".into(),
-        role: Role::Admin,
-        pin: Pin::parse("246813", "pin").expect("pin"),
-    };
-    let nurse = store.with_tx(|tx| nurses::create(tx, &new, None, now())).expect("nurse");
+    let (store, nurse) = common::store_with_nurse(dir.path(), now());
 
     let mut active = admit_active(&store, nurse, 0, 10);
     board_figures(&store, "no history");
@@ -206,32 +176,24 @@ fn main() {
     sweep_figures(&store, "50 patients, no history");
     readiness_figures(&store, "50 patients, no history");
 
-    // Five years of history through the store's own write paths, 1,000 sessions per transaction.
+    write_history(&store, nurse, sessions_wanted);
+    board_figures(&store, "with the history");
+    sweep_figures(&store, "50 patients, with the history");
+    readiness_figures(&store, "50 patients, with the history");
+    save_figures(&store, nurse, &active);
+}
+
+/// Five years of history (`wanted` past sessions) through the store's own write paths, 1,000
+/// sessions per transaction; prints what it wrote.
+fn write_history(store: &Store, nurse: i64, wanted: usize) {
     let t = Instant::now();
-    let span_minutes = 5 * 365 * 24 * 60;
     let mut written = 0;
-    while written < sessions_wanted {
-        let batch = (sessions_wanted - written).min(1_000);
+    while written < wanted {
+        let batch = (wanted - written).min(1_000);
         store
             .with_tx(|tx| {
                 for n in written..written + batch {
-                    let ago = 2 * 24 * 60 + (n as i64 * span_minutes / sessions_wanted as i64);
-                    let start = now() - Duration::minutes(ago);
-                    let id = sessions::insert(tx, &admission(100 + n, start), nurse, start)?;
-                    let session = sessions::get(tx, id)?;
-                    for k in 0..20 {
-                        let at = start + Duration::minutes(3 * k);
-                        let check = vitals_check(id, at, 110 + (k as u32 % 30));
-                        checks::record(tx, &session, &check, None, nurse, at)?;
-                    }
-                    let deadline = session.deadlines().remove(0);
-                    if let Some(firing) = alerts::record_firing(tx, &deadline, session.ends_at())? {
-                        alerts::acknowledge(tx, firing, nurse, session.ends_at())?;
-                    }
-                    for (k, mark) in history_marks().iter().enumerate() {
-                        let at = start + Duration::minutes(30 * k as i64);
-                        readiness::insert(tx, id, mark, at)?;
-                    }
+                    past_session(tx, nurse, n, wanted)?;
                 }
                 Ok(())
             })
@@ -252,10 +214,39 @@ fn main() {
         bytes as f64 / 1048576.0,
         t.elapsed().as_secs_f64()
     );
-    board_figures(&store, "with the history");
-    sweep_figures(&store, "50 patients, with the history");
-    readiness_figures(&store, "50 patients, with the history");
+}
 
+/// Past session `n` of `wanted` spread over five years: 20 checks, its minimum alert fired and
+/// acknowledged, three readiness rows.
+fn past_session(
+    tx: &vigil_store::Transaction<'_>,
+    nurse: i64,
+    n: usize,
+    wanted: usize,
+) -> Result<(), vigil_store::StoreError> {
+    let span_minutes = 5 * 365 * 24 * 60;
+    let ago = 2 * 24 * 60 + (n as i64 * span_minutes / wanted as i64);
+    let start = now() - Duration::minutes(ago);
+    let id = sessions::insert(tx, &admission(100 + n, start), nurse, start)?;
+    let session = sessions::get(tx, id)?;
+    for k in 0..20 {
+        let at = start + Duration::minutes(3 * k);
+        let check = vitals_check(id, at, 110 + (k as u32 % 30));
+        checks::record(tx, &session, &check, None, nurse, at)?;
+    }
+    let deadline = session.deadlines().remove(0);
+    if let Some(firing) = alerts::record_firing(tx, &deadline, session.ends_at())? {
+        alerts::acknowledge(tx, firing, nurse, session.ends_at())?;
+    }
+    for (k, mark) in history_marks().iter().enumerate() {
+        let at = start + Duration::minutes(30 * k as i64);
+        readiness::insert(tx, id, mark, at)?;
+    }
+    Ok(())
+}
+
+/// Saving a check with the history in place, 500 times over the `active` sessions.
+fn save_figures(store: &Store, nurse: i64, active: &[i64]) {
     let mut saves = Vec::new();
     let mut critical = 0;
     for i in 0..500 {

@@ -4,10 +4,13 @@
 //! Run: `cargo bench -p vigil-store --bench store` (or `make bench-store`).
 #![allow(clippy::expect_used)] // test code: a failed step stops the test
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+mod common;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use common::percentiles;
 use std::time::Instant;
-use vigil_core::people::{NewNurse, Pin};
-use vigil_core::{Admission, Protocol, Role};
+use vigil_core::people::Pin;
+use vigil_core::Admission;
 use vigil_store::integrity::{self, FileCheck};
 use vigil_store::{nurses, sessions, Store};
 
@@ -16,39 +19,19 @@ fn now() -> DateTime<Utc> {
 }
 
 fn admission(n: usize) -> Admission {
-    Admission {
-        patient_name: "Bench McBenchface".into(),
-        chart_number: format!("BENCH-{n:07}"),
-        date_of_birth: NaiveDate::from_ymd_opt(1980, 2, 29).expect("date"),
-        bay: format!("Bay {}", n % 12 + 1),
-        protocol: Protocol::IvKetamine,
-        protocol_version_id: 1,
-        minimum_minutes: 60,
-        dose_mg: 35.0,
-        weight_kg: Some(70.0),
-        clock_started_at: now() - Duration::minutes(5),
-        device_times: Vec::new(),
-        note: String::new(),
-    }
-}
-
-fn percentiles(mut samples: Vec<f64>) -> (f64, f64, f64) {
-    samples.sort_by(f64::total_cmp);
-    let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
-    (at(0.5), at(0.99), samples[samples.len() - 1])
+    common::admission(n, 12, now() - Duration::minutes(5))
 }
 
 fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(dir.path()).expect("open");
-    let nurse = NewNurse {
-        display_name: "Bench Nurse".into(),
-        credentials: "RN".into(),
-        role: Role::Admin,
-        pin: Pin::parse("246813", "pin").expect("pin"),
-    };
-    let id = store.with_tx(|tx| nurses::create(tx, &nurse, None, now())).expect("nurse");
+    let (store, id) = common::store_with_nurse(dir.path(), now());
+    save_figures(&store, id);
+    pin_figures(&store, id);
+    verify_figures(&store, id);
+}
 
+/// Saving an admission with its audit entry, 500 times.
+fn save_figures(store: &Store, id: i64) {
     let mut saves = Vec::new();
     for n in 0..500 {
         let a = admission(n);
@@ -58,7 +41,10 @@ fn main() {
     }
     let (p50, p99, max) = percentiles(saves);
     println!("save admission + audit entry (synchronous=FULL), 500 saves: p50 {p50:.2} ms, p99 {p99:.2} ms, max {max:.2} ms");
+}
 
+/// Checking the PIN of account `id`, 20 times.
+fn pin_figures(store: &Store, id: i64) {
     let pin = Pin::parse("246813", "pin").expect("pin");
     let mut checks = Vec::new();
     for _ in 0..20 {
@@ -68,7 +54,11 @@ fn main() {
     }
     let (p50, p99, _) = percentiles(checks);
     println!("PIN check (argon2id, nurses::PIN_COST), 20 checks: p50 {p50:.1} ms, p99 {p99:.1} ms");
+}
 
+/// Verifying the chain quickly and fully with 10,000 and then 100,000 entries (after the 500
+/// admissions already saved).
+fn verify_figures(store: &Store, id: i64) {
     let mut written = 500;
     for target in [10_000usize, 100_000] {
         // History written in batches (one transaction per 1,000) to build it quickly.

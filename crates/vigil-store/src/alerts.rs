@@ -158,26 +158,11 @@ pub fn active_each(
 
 /// One row of [`active_each`]'s query.
 fn active_alert(r: &rusqlite::Row<'_>, firing_id: i64) -> Result<ActiveAlert, StoreError> {
-    let columns = || -> rusqlite::Result<_> {
-        Ok((
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, i64>(5)?,
-            r.get::<_, i64>(6)?,
-            r.get::<_, Option<String>>(7)?,
-            r.get::<_, Option<String>>(8)?,
-            r.get::<_, Option<String>>(9)?,
-        ))
-    };
-    let (session_id, kind, bay, patient_name, due, fired, message, severity, key) =
-        columns().map_err(|e| StoreError::undecodable("alert_firings", firing_id, e))?;
-    let corrupt = |what: &str| StoreError::Corrupt {
-        table: "alert_firings",
-        id: firing_id,
-        what: what.into(),
-    };
+    type Opt = Option<String>;
+    type Columns = (i64, i64, String, String, String, i64, i64, Opt, Opt, Opt);
+    let (_, session_id, kind, bay, patient_name, due, fired, message, severity, key): Columns =
+        firing_columns(r, firing_id)?;
+    let corrupt = |what: &str| corrupt_firing(firing_id, what);
     let kind = DeadlineKind::parse(&kind).ok_or_else(|| corrupt("kind"))?;
     let severity = match severity.as_deref() {
         None => None,
@@ -200,4 +185,18 @@ fn active_alert(r: &rusqlite::Row<'_>, firing_id: i64) -> Result<ActiveAlert, St
 
 pub(super) fn instant(ms: i64) -> Option<DateTime<Utc>> {
     vigil_core::instant::from_millis(ms)
+}
+
+/// A firing row's columns, from the first, as the tuple `T`; a column that does not decode
+/// makes the firing undecodable.
+fn firing_columns<'r, T>(r: &'r rusqlite::Row<'r>, firing_id: i64) -> Result<T, StoreError>
+where
+    T: TryFrom<&'r rusqlite::Row<'r>, Error = rusqlite::Error>,
+{
+    T::try_from(r).map_err(|e| StoreError::undecodable("alert_firings", firing_id, e))
+}
+
+/// Firing `firing_id` holds no valid `what`.
+fn corrupt_firing(firing_id: i64, what: &str) -> StoreError {
+    StoreError::Corrupt { table: "alert_firings", id: firing_id, what: what.into() }
 }

@@ -143,14 +143,26 @@ pub fn prune(folder: &Path, keep: usize) -> Result<usize, StoreError> {
     let last_good = all.iter().find(|b| b.unverified.is_none()).map(|b| b.file.clone());
     let old: Vec<BackupInfo> =
         all.into_iter().skip(keep).filter(|b| Some(&b.file) != last_good.as_ref()).collect();
+    let mut removed = 0;
     for backup in &old {
-        let path = folder.join(&backup.file);
-        std::fs::remove_file(&path).map_err(|e| StoreError::Io(path.clone(), e))?;
-        for side in [".head", UNVERIFIED] {
-            let _ = std::fs::remove_file(folder.join(format!("{}{side}", backup.file)));
-        }
+        removed += usize::from(remove(folder, &backup.file)?);
     }
-    Ok(old.len())
+    Ok(removed)
+}
+
+/// Removes the backup `name` in `folder` and its side files; `false` when it was already gone
+/// (the app's schedule and `vigil backup` may prune the same folder at once).
+fn remove(folder: &Path, name: &str) -> Result<bool, StoreError> {
+    let path = folder.join(name);
+    let removed = match std::fs::remove_file(&path) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(StoreError::Io(path, e)),
+    };
+    for side in [".head", UNVERIFIED] {
+        let _ = std::fs::remove_file(folder.join(format!("{name}{side}")));
+    }
+    Ok(removed)
 }
 
 fn info(folder: &Path, name: &str) -> Result<BackupInfo, StoreError> {
@@ -254,3 +266,6 @@ fn finish_restore(
 pub fn path_of(folder: &Path, file: &str) -> PathBuf {
     folder.join(file)
 }
+
+#[cfg(test)]
+mod prune_tests;

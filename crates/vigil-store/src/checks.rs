@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 use vigil_core::alerting::{check_alert, clinical_key, resolved_overdue};
-use vigil_core::checks::{Check, CheckPurpose, CheckStatus, ClinicalAlert};
+use vigil_core::checks::{Check, CheckPurpose, CheckStatus, ClinicalAlert, ThresholdSettings};
 use vigil_core::{ErrorCode, RecoverySession, VigilError};
 
 use crate::audit::{self, Action, Entry};
@@ -49,24 +49,7 @@ pub fn record(
     }
     let settings = thresholds::current(tx)?;
     let check = &check.with_threshold_in_force(&settings);
-    let data = serde_json::to_string(check)
-        .map_err(|e| VigilError::internal(format!("the check could not be encoded: {e}")))?;
-    tx.execute(
-        "INSERT INTO checks (session_id, purpose, observed_at_ms, recorded_at_ms, recorded_by,
-                             corrects_id, correction_reason, data)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            session.id,
-            purpose_str(check.purpose),
-            check.observed_at.timestamp_millis(),
-            now.timestamp_millis(),
-            by,
-            corrects.map(|c| c.0),
-            corrects.map(|c| c.1),
-            data,
-        ],
-    )?;
-    let check_id = tx.last_insert_rowid();
+    let check_id = insert_check(tx, session.id, check, corrects, by, now)?;
     let (action, mut entry_detail) = match corrects {
         Some((original, _)) => {
             (Action::CorrectCheck, format!("check #{check_id} corrects #{original}"))
@@ -80,25 +63,82 @@ pub fn record(
                 .record("alert_resolutions", resolve(tx, firing, "correction", check_id, by, now)?);
         }
     }
-    let stored = for_session(tx, session.id)?;
-    // One reading, one alert: every rule it breaks is named in the one firing's message.
-    let mut alerts = Vec::new();
-    if let Some(alert) = check_alert(check, &stored, &settings) {
-        let firing = insert_clinical_firing(tx, session.id, check_id, &alert, now)?;
-        entry = entry.record("alert_firings", firing);
-        alerts.push((firing, alert));
+    let effects = raise_and_resolve(tx, session, check, check_id, &settings, by, now)?;
+    for (firing, _) in &effects.alerts {
+        entry = entry.record("alert_firings", *firing);
     }
-    let plan = plans::history(tx)?.for_admission(session.recorded_at);
-    let status = CheckStatus::assess(session, &stored, &settings, &plan, now);
-    for firing in resolved_overdue(&status.schedule, &open_overdue_firings(tx, session.id)?) {
-        let resolution = resolve(tx, firing, "check_entered", check_id, by, now)?;
+    for resolution in effects.resolutions {
         entry = entry.record("alert_resolutions", resolution);
     }
+    let alerts = effects.alerts;
     if !alerts.is_empty() {
         entry_detail.push_str(&format!(", {} alert(s)", alerts.len()));
     }
     audit::append(tx, now, &entry.detail(&entry_detail))?;
     Ok(Recorded { check_id, alerts })
+}
+
+/// Inserts the check row; returns its id.
+fn insert_check(
+    tx: &Transaction<'_>,
+    session_id: i64,
+    check: &Check,
+    corrects: Option<(i64, &str)>,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let data = serde_json::to_string(check)
+        .map_err(|e| VigilError::internal(format!("the check could not be encoded: {e}")))?;
+    tx.execute(
+        "INSERT INTO checks (session_id, purpose, observed_at_ms, recorded_at_ms, recorded_by,
+                             corrects_id, correction_reason, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            session_id,
+            purpose_str(check.purpose),
+            check.observed_at.timestamp_millis(),
+            now.timestamp_millis(),
+            by,
+            corrects.map(|c| c.0),
+            corrects.map(|c| c.1),
+            data,
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// What a new check set off: the clinical alert it raised (with its firing id) and the
+/// resolutions of the overdue alerts it answers.
+struct Effects {
+    alerts: Vec<(i64, ClinicalAlert)>,
+    resolutions: Vec<i64>,
+}
+
+/// Raises the check's one clinical alert (if any) and resolves the overdue alerts the new
+/// check answers.
+fn raise_and_resolve(
+    tx: &Transaction<'_>,
+    session: &RecoverySession,
+    check: &Check,
+    check_id: i64,
+    settings: &ThresholdSettings,
+    by: i64,
+    now: DateTime<Utc>,
+) -> Result<Effects, StoreError> {
+    let stored = for_session(tx, session.id)?;
+    // One reading, one alert: every rule it breaks is named in the one firing's message.
+    let mut alerts = Vec::new();
+    if let Some(alert) = check_alert(check, &stored, settings) {
+        let firing = insert_clinical_firing(tx, session.id, check_id, &alert, now)?;
+        alerts.push((firing, alert));
+    }
+    let plan = plans::history(tx)?.for_admission(session.recorded_at);
+    let status = CheckStatus::assess(session, &stored, settings, &plan, now);
+    let mut resolutions = Vec::new();
+    for firing in resolved_overdue(&status.schedule, &open_overdue_firings(tx, session.id)?) {
+        resolutions.push(resolve(tx, firing, "check_entered", check_id, by, now)?);
+    }
+    Ok(Effects { alerts, resolutions })
 }
 
 fn purpose_str(purpose: CheckPurpose) -> &'static str {

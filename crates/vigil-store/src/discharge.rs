@@ -22,7 +22,7 @@ pub use against_advice::{against_advice, leave_against_advice};
 pub use clearance::{clear, snapshot};
 pub use departure::depart;
 pub use escort::{escort, escorts, escorts_each, save_escort};
-pub use gates::{board, gates, gates_each, unacknowledged_critical};
+pub use gates::{board, gates, gates_each, gates_of, unacknowledged_critical};
 pub use policy::{policy, set_policy};
 pub use standing::{standing, standings, standings_each, Standing};
 

@@ -84,24 +84,7 @@ pub fn record(
     by: i64,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    if discharge::standing(tx, session_id)?.left_at.is_some() {
-        return Err(conflict(
-            "The patient has left: a pre-dose decision can no longer be recorded.",
-        ));
-    }
-    let existing: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM predose_decisions WHERE check_id = ?1",
-            [decision.check_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if existing.is_some() {
-        return Err(conflict(
-            "A decision was already recorded for this pre-dose blood pressure; \
-             to change it, correct the baseline check.",
-        ));
-    }
+    refuse_when_left_or_decided(tx, session_id, decision.check_id)?;
     tx.execute(
         "INSERT INTO predose_decisions (session_id, check_id, decision, prescriber, decided_at_ms,
             note, systolic, diastolic, threshold_systolic, threshold_diastolic, recorded_at_ms,
@@ -131,6 +114,29 @@ pub fn record(
     let entry = Entry::new(Action::PredoseDecision, Some(by)).record("predose_decisions", id);
     audit::append(tx, now, &entry.detail(&detail))?;
     Ok(id)
+}
+
+/// Refuses a decision once the patient has left, or a second one for the same baseline check.
+fn refuse_when_left_or_decided(
+    tx: &Transaction<'_>,
+    session_id: i64,
+    check_id: i64,
+) -> Result<(), StoreError> {
+    if discharge::standing(tx, session_id)?.left_at.is_some() {
+        return Err(conflict(
+            "The patient has left: a pre-dose decision can no longer be recorded.",
+        ));
+    }
+    let existing: Option<i64> = tx
+        .query_row("SELECT id FROM predose_decisions WHERE check_id = ?1", [check_id], |r| r.get(0))
+        .optional()?;
+    if existing.is_some() {
+        return Err(conflict(
+            "A decision was already recorded for this pre-dose blood pressure; \
+             to change it, correct the baseline check.",
+        ));
+    }
+    Ok(())
 }
 
 fn conflict(message: &str) -> StoreError {

@@ -10,8 +10,6 @@ use vigil_core::checks::{
 };
 use vigil_core::DeadlineKind;
 
-use vigil_core::VigilError;
-
 use crate::{
     checks, discharge, notes, plans, predose, readiness, sessions, thresholds, StoreError,
 };
@@ -26,28 +24,13 @@ pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDet
     let decisions = predose::for_session(conn, id)?;
     status.predose = PredoseStanding::shown(status.predose.take(), &decisions, &stored);
     // The one "not ready" list: the same gates the board and the discharge dialog read.
-    let gates = discharge::gates(conn, std::slice::from_ref(&session), now)?
-        .remove(&session.id)
-        .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?;
+    let gates = discharge::gates_of(conn, &session, now)?;
     let mut timeline: Vec<TimelineEntry> = stored.iter().map(|c| c.timeline_entry()).collect();
     timeline.push(TimelineEntry::admission(&session));
     timeline.extend(alert_entries(conn, id)?);
     let confirmations = checks::padss_confirmations(conn, id)?;
-    for (record, total, at, who) in &confirmations {
-        let summary = format!("Modified PADSS {total}/10 confirmed");
-        timeline.push(entry(TimelineKind::Confirmation, *record, *at, *at, who.clone(), summary));
-    }
-    for change in readiness::history(conn, id)? {
-        let (at, summary) = (change.changed_at, change.mark.summary());
-        timeline.push(TimelineEntry::new(
-            TimelineKind::Readiness,
-            change.id,
-            at,
-            at,
-            None,
-            summary,
-        ));
-    }
+    timeline.extend(confirmation_entries(&confirmations));
+    timeline.extend(readiness_entries(conn, id)?);
     timeline.extend(predose_entries(&decisions, &stored));
     timeline.extend(notes::for_session(conn, id)?.iter().map(|n| n.timeline_entry()));
     let padss_confirmation = confirmations.last().map(|(_, total, at, who)| PadssConfirmation {
@@ -73,6 +56,28 @@ pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDet
         timeline,
         padss_confirmation,
     })
+}
+
+/// The session's PADSS confirmations.
+fn confirmation_entries(confirmations: &[checks::PadssConfirmationRow]) -> Vec<TimelineEntry> {
+    confirmations
+        .iter()
+        .map(|(record, total, at, who)| {
+            let summary = format!("Modified PADSS {total}/10 confirmed");
+            entry(TimelineKind::Confirmation, *record, *at, *at, who.clone(), summary)
+        })
+        .collect()
+}
+
+/// The session's readiness changes.
+fn readiness_entries(conn: &Connection, session_id: i64) -> Result<Vec<TimelineEntry>, StoreError> {
+    Ok(readiness::history(conn, session_id)?
+        .into_iter()
+        .map(|change| {
+            let (at, summary) = (change.changed_at, change.mark.summary());
+            TimelineEntry::new(TimelineKind::Readiness, change.id, at, at, None, summary)
+        })
+        .collect())
 }
 
 /// Firings of the session, and their acknowledgements and resolutions.

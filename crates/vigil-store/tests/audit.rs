@@ -4,43 +4,10 @@
 mod common;
 
 use chrono::Duration;
-use common::{iv_admission, now, NURSE, PIN};
+use common::{iv_admission, now, populated, raw, verify, NURSE, PIN};
 use rusqlite::Connection;
 use vigil_core::people::Pin;
-use vigil_store::integrity::{self, FileCheck};
-use vigil_store::{alerts, audit, backup, migrations, nurses, sessions, Store, StoreError};
-
-/// A store with an account, two admissions, a firing and its acknowledgement: entries 1-3 are
-/// the protocol seeds, 4 the account, 5-6 the admissions, 7 the firing, 8 the acknowledgement.
-fn populated(dir: &std::path::Path) -> Store {
-    let store = common::open_in(dir);
-    let first = store
-        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 1", 70), NURSE, now()))
-        .expect("admit");
-    store
-        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 2", 10), NURSE, now()))
-        .expect("admit");
-    let deadline = store
-        .with_conn(|c| alerts::unfired_deadlines(c, now()))
-        .expect("deadlines")
-        .into_iter()
-        .find(|d| d.session_id == first)
-        .expect("deadline");
-    let firing = store
-        .with_tx(|tx| alerts::record_firing(tx, &deadline, now()))
-        .expect("fire")
-        .expect("new");
-    store.with_tx(|tx| alerts::acknowledge(tx, firing, NURSE, now())).expect("ack");
-    store
-}
-
-fn verify(store: &Store) -> vigil_core::IntegrityStatus {
-    store.with_conn(|c| integrity::verify(c, FileCheck::Full, now())).expect("verify")
-}
-
-fn raw(store: &Store, sql: &str) {
-    store.with_conn(|c| Ok(c.execute_batch(sql)?)).expect(sql);
-}
+use vigil_store::{audit, backup, migrations, nurses, sessions, Store, StoreError};
 
 #[test]
 fn every_write_has_its_entry_and_the_chain_verifies() {

@@ -6,29 +6,11 @@
 mod common;
 
 use chrono::Duration;
-use common::{iv_admission, now, NURSE};
-use vigil_core::discharge::{DischargeGates, Readiness, Transfer};
+use common::{iv_admission, now, transfer, NURSE};
 use vigil_core::{ErrorCode, VigilError};
 use vigil_store::bays::{self, Occupant};
 use vigil_store::sessions::{self, BOARD_WINDOW_HOURS};
 use vigil_store::transfers;
-
-fn transfer() -> Transfer {
-    Transfer {
-        transferred_at: now() - Duration::minutes(2),
-        destination: "Example General Hospital ED".into(),
-        handed_over_to: "Paramedic crew lead".into(),
-        emergency_services_called: true,
-        note: None,
-        gates: DischargeGates {
-            readiness: Readiness::NotReady,
-            gates: Vec::new(),
-            missing: Vec::new(),
-            minutes_left: 40,
-            ends_at: now() + Duration::minutes(40),
-        },
-    }
-}
 
 #[test]
 fn a_bay_is_held_until_its_patient_leaves() {

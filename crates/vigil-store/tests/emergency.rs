@@ -11,7 +11,6 @@ use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 use vigil_core::ErrorCode;
 use vigil_store::audit::{self, Action, Entry};
-use vigil_store::integrity::{self, FileCheck};
 use vigil_store::{emergency, migrations, sessions, settings, Store, StoreError};
 
 fn use_emergency(store: &Store, reason: &str) -> i64 {
@@ -19,6 +18,17 @@ fn use_emergency(store: &Store, reason: &str) -> i64 {
     let seq = store.with_tx(|tx| audit::append(tx, now(), &entry)).expect("emergency entry");
     store.set_emergency_use(Some(audit::InForce { use_seq: seq, nurse_id: NURSE }));
     seq
+}
+
+/// A store whose nurse admitted a patient in Bay 1 under an emergency use still in force;
+/// the use's entry seq.
+fn admitted_under_a_use(dir: &std::path::Path) -> (Store, i64) {
+    let store = common::open_in(dir);
+    let use_seq = use_emergency(&store, "PIN pad broken, patient waiting");
+    store
+        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 1", 5), NURSE, now()))
+        .expect("admit");
+    (store, use_seq)
 }
 
 fn stamps(store: &Store) -> Vec<(String, Option<i64>)> {
@@ -41,11 +51,7 @@ fn code(err: StoreError) -> ErrorCode {
 #[test]
 fn what_a_person_writes_under_a_use_is_stamped_and_the_chain_verifies() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = common::open_in(dir.path());
-    let use_seq = use_emergency(&store, "PIN pad broken, patient waiting");
-    store
-        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 1", 5), NURSE, now()))
-        .expect("admit");
+    let (store, use_seq) = admitted_under_a_use(dir.path());
     let by_vigil = Entry::new(Action::Verify, None).detail("ok");
     store.with_tx(|tx| audit::append(tx, now(), &by_vigil)).expect("by the app");
     store.set_emergency_use(None);
@@ -59,7 +65,7 @@ fn what_a_person_writes_under_a_use_is_stamped_and_the_chain_verifies() {
         tail,
         [("emergency_access", None), ("admit", Some(use_seq)), ("verify", None), ("admit", None)]
     );
-    let status = store.with_conn(|c| integrity::verify(c, FileCheck::Full, now())).expect("v");
+    let status = common::verify(&store);
     assert!(status.ok, "{status:?}");
 }
 
@@ -97,18 +103,14 @@ fn only_the_emergency_nurses_entries_are_stamped_unless_the_stamp_is_given() {
             ("sign_out", Some(use_seq))
         ]
     );
-    let status = store.with_conn(|c| integrity::verify(c, FileCheck::Full, now())).expect("v");
+    let status = common::verify(&store);
     assert!(status.ok, "{status:?}");
 }
 
 #[test]
 fn a_changed_stamp_is_found_at_its_entry() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = common::open_in(dir.path());
-    let use_seq = use_emergency(&store, "PIN pad broken, patient waiting");
-    store
-        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 1", 5), NURSE, now()))
-        .expect("admit");
+    let (store, use_seq) = admitted_under_a_use(dir.path());
     store.set_emergency_use(None);
     let (head, _) = store.with_conn(audit::head).expect("head");
     store
@@ -161,11 +163,7 @@ fn entries_from_before_the_stamp_verify_before_and_after_the_upgrade() {
 #[test]
 fn a_use_is_reviewed_once_with_its_audit_entry_and_lists_its_actions() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = common::open_in(dir.path());
-    let use_seq = use_emergency(&store, "PIN pad broken, patient waiting");
-    store
-        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 1", 5), NURSE, now()))
-        .expect("admit");
+    let (store, use_seq) = admitted_under_a_use(dir.path());
     store.set_emergency_use(None);
 
     let open = store.with_conn(|c| emergency::uses(c, true)).expect("uses");
@@ -188,7 +186,7 @@ fn a_use_is_reviewed_once_with_its_audit_entry_and_lists_its_actions() {
     assert_eq!(code(again), ErrorCode::Conflict);
     let not_a_use = store.with_tx(|tx| emergency::review(tx, 1, NURSE, now())).unwrap_err();
     assert_eq!(code(not_a_use), ErrorCode::NotFound);
-    let status = store.with_conn(|c| integrity::verify(c, FileCheck::Full, now())).expect("v");
+    let status = common::verify(&store);
     assert!(status.ok, "{status:?}");
 }
 

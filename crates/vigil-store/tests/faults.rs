@@ -16,30 +16,7 @@ use vigil_store::{alerts, drafts, sessions, StorageFault, Store, StoreError};
 
 /// Every row of every table, in order: "nothing was written" means this is equal.
 fn everything(store: &Store) -> String {
-    store
-        .with_conn(|c| {
-            let tables: Vec<String> = {
-                let mut s =
-                    c.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")?;
-                let rows = s.query_map([], |r| r.get(0))?;
-                rows.collect::<Result<_, _>>()?
-            };
-            let mut out = String::new();
-            for t in tables {
-                let mut s = c.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))?;
-                let n = s.column_count();
-                let mut rows = s.query([])?;
-                while let Some(r) = rows.next()? {
-                    out.push_str(&t);
-                    for i in 0..n {
-                        out.push_str(&format!("|{:?}", r.get_ref(i)?));
-                    }
-                    out.push('\n');
-                }
-            }
-            Ok(out)
-        })
-        .expect("dump")
+    store.with_conn(vigil_store::table_dump::every_row).expect("dump")
 }
 
 /// A session whose minimum is due (clock started 70 min ago, 60 min minimum), and its deadline.

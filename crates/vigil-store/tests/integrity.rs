@@ -5,48 +5,16 @@
 mod common;
 
 use chrono::Duration;
-use common::{iv_admission, now, NURSE};
+use common::{iv_admission, now, populated, raw, verify, NURSE};
 use vigil_core::IntegrityStatus;
 use vigil_store::audit::{self, Action, Entry};
 use vigil_store::integrity::{self, FileCheck};
-use vigil_store::{alerts, backup, sessions, Store};
-
-/// Entries 1-3 protocol seeds, 4 the account, 5-6 two admissions, 7 a firing, 8 its
-/// acknowledgement.
-fn populated(dir: &std::path::Path) -> Store {
-    let store = common::open_in(dir);
-    let first = store
-        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 1", 70), NURSE, now()))
-        .expect("admit");
-    store
-        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 2", 10), NURSE, now()))
-        .expect("admit");
-    let deadline = store
-        .with_conn(|c| alerts::unfired_deadlines(c, now()))
-        .expect("deadlines")
-        .into_iter()
-        .find(|d| d.session_id == first)
-        .expect("deadline");
-    let firing = store
-        .with_tx(|tx| alerts::record_firing(tx, &deadline, now()))
-        .expect("fire")
-        .expect("new");
-    store.with_tx(|tx| alerts::acknowledge(tx, firing, NURSE, now())).expect("ack");
-    store
-}
-
-fn verify(store: &Store) -> IntegrityStatus {
-    store.with_conn(|c| integrity::verify(c, FileCheck::Full, now())).expect("verify")
-}
+use vigil_store::{backup, sessions, Store};
 
 fn verify_with(store: &Store, folder: &std::path::Path) -> IntegrityStatus {
     store
         .with_conn(|c| integrity::verify_with_backups(c, FileCheck::Full, now(), folder))
         .expect("verify")
-}
-
-fn raw(store: &Store, sql: &str) {
-    store.with_conn(|c| Ok(c.execute_batch(sql)?)).expect(sql);
 }
 
 /// A copy of session 1 in another bay, inserted with SQL (no audit entry).

@@ -6,7 +6,7 @@
 mod common;
 
 use chrono::Duration;
-use common::{iv_admission, now, NURSE};
+use common::{bare_check, iv_admission, now, NURSE};
 use vigil_core::checks::{
     BloodPressure, Check, CheckPurpose, PredoseChoice, PredoseDecision, Vitals,
 };
@@ -18,31 +18,13 @@ fn admit(store: &Store, systolic: u32, diastolic: u32) -> (i64, i64) {
     let admission = iv_admission("Bay 2", 10);
     let id = store.with_tx(|tx| sessions::insert(tx, &admission, NURSE, now())).expect("admit");
     let session = store.with_conn(|c| sessions::get(c, id)).expect("session");
+    let at = admission.clock_started_at - Duration::minutes(5);
     let baseline = Check {
-        session_id: id,
-        purpose: CheckPurpose::Baseline,
-        observed_at: admission.clock_started_at - Duration::minutes(5),
-        late_reason: None,
-        symptom_grade: 0,
-        symptoms: Vec::new(),
-        severe_headache: false,
-        chest_pain: false,
-        shortness_of_breath: false,
-        orthostatic: None,
-        gait: None,
         vitals: Some(Vitals {
             bp: Some(BloodPressure { systolic, diastolic }),
-            heart_rate: None,
-            spo2: None,
-            oxygen: None,
-            respiratory_rate: None,
-            temperature_c: None,
+            ..Vitals::default()
         }),
-        moaas: None,
-        cadss: None,
-        nausea: None,
-        pain: None,
-        note: String::new(),
+        ..bare_check(id, CheckPurpose::Baseline, at)
     };
     let recorded = store
         .with_tx(|tx| checks::record(tx, &session, &baseline, None, NURSE, now()))

@@ -6,8 +6,8 @@
 mod common;
 
 use chrono::{DateTime, Duration, Utc};
-use common::{iv_admission, now, NURSE};
-use vigil_core::checks::{BloodPressure, Cadss, Check, CheckPurpose, OxygenSupport, Vitals};
+use common::{iv_admission, now, observation, NURSE};
+use vigil_core::checks::{Check, CheckPurpose};
 use vigil_core::discharge::{Escort, EscortStatus, GateKey, Readiness, Transport};
 use vigil_store::readiness::{self, ReadinessRow};
 use vigil_store::{audit, checks, discharge, sessions, Store};
@@ -17,39 +17,9 @@ fn admit(store: &Store, minutes_ago: i64) -> i64 {
     let admission = iv_admission("Bay 4", minutes_ago);
     let id = store.with_tx(|tx| sessions::insert(tx, &admission, NURSE, now())).expect("admit");
     let at = admission.clock_started_at - Duration::minutes(5);
-    let baseline = Check { purpose: CheckPurpose::Baseline, ..check(id, at, 124, 80) };
+    let baseline = Check { purpose: CheckPurpose::Baseline, ..observation(id, at, 124, 80) };
     record_check(store, &baseline, now());
     id
-}
-
-/// An observation at `at` passing every soft gate, with blood pressure `systolic`/`diastolic`.
-fn check(session_id: i64, at: DateTime<Utc>, systolic: u32, diastolic: u32) -> Check {
-    Check {
-        session_id,
-        purpose: CheckPurpose::Observation,
-        observed_at: at,
-        late_reason: None,
-        symptom_grade: 0,
-        symptoms: Vec::new(),
-        severe_headache: false,
-        chest_pain: false,
-        shortness_of_breath: false,
-        orthostatic: None,
-        gait: Some(2),
-        vitals: Some(Vitals {
-            bp: Some(BloodPressure { systolic, diastolic }),
-            heart_rate: Some(74),
-            spo2: Some(97),
-            oxygen: Some(OxygenSupport::RoomAir),
-            respiratory_rate: Some(14),
-            temperature_c: None,
-        }),
-        moaas: Some(5),
-        cadss: Some(Cadss { items: vec![1, 1, 0, 0, 0, 0], total: 2 }),
-        nausea: Some(0),
-        pain: Some(0),
-        note: String::new(),
-    }
 }
 
 fn record_check(store: &Store, check: &Check, at: DateTime<Utc>) {
@@ -95,7 +65,7 @@ fn a_row_per_change_and_none_while_nothing_changes() {
     for m in 1..=5 {
         assert_eq!(sweep(&store, minutes(m)), 0, "the countdown ticking is no change");
     }
-    record_check(&store, &check(id, minutes(5), 128, 82), minutes(5));
+    record_check(&store, &observation(id, minutes(5), 128, 82), minutes(5));
     assert_eq!(sweep(&store, minutes(5)), 1, "the soft gates passed");
     assert_eq!(sweep(&store, minutes(6)), 0);
     escort_arrived(&store, id, minutes(6));
@@ -126,7 +96,7 @@ fn each_row_has_one_audit_entry_by_the_app_and_the_chain_verifies() {
     let id = admit(&store, 50);
     let before = store.with_conn(audit::count).expect("count");
     sweep(&store, now());
-    record_check(&store, &check(id, minutes(1), 128, 82), minutes(1));
+    record_check(&store, &observation(id, minutes(1), 128, 82), minutes(1));
     sweep(&store, minutes(1));
     let (entries, by_nobody, records): (i64, i64, Vec<String>) = store
         .with_conn(|c| {
@@ -159,7 +129,7 @@ fn a_late_entry_adds_a_row_and_what_the_board_said_before_stays() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = common::open_in(dir.path());
     let id = admit(&store, 70);
-    record_check(&store, &check(id, minutes(-8), 128, 82), now());
+    record_check(&store, &observation(id, minutes(-8), 128, 82), now());
     escort_arrived(&store, id, now());
     sweep(&store, now());
     let at_the_time = history(&store, id);
@@ -168,7 +138,7 @@ fn a_late_entry_adds_a_row_and_what_the_board_said_before_stays() {
 
     // Ten minutes later a blood pressure taken five minutes before "now" is typed in: it is
     // the latest reading by clinical time, and too high.
-    record_check(&store, &check(id, minutes(-5), 166, 96), minutes(10));
+    record_check(&store, &observation(id, minutes(-5), 166, 96), minutes(10));
     assert_eq!(sweep(&store, minutes(10)), 1);
     let rows = history(&store, id);
     assert_eq!(rows.len(), 2);
@@ -205,7 +175,7 @@ fn the_record_timeline_shows_each_change() {
     let store = common::open_in(dir.path());
     let id = admit(&store, 50);
     sweep(&store, now());
-    record_check(&store, &check(id, minutes(1), 128, 82), minutes(1));
+    record_check(&store, &observation(id, minutes(1), 128, 82), minutes(1));
     escort_arrived(&store, id, minutes(1));
     sweep(&store, minutes(1));
     sweep(&store, minutes(10));

@@ -6,14 +6,12 @@
 mod common;
 
 use chrono::{Duration, FixedOffset, NaiveDate, TimeZone, Utc};
-use common::{iv_admission, now, NURSE, PIN};
+use common::{iv_admission, now, verify, NURSE, PIN};
 use rusqlite::Connection;
-use vigil_core::integrity::IntegrityStatus;
 use vigil_core::papers::rems::{FormStatus, FormSubmission, SubmissionChannel};
 use vigil_core::people::{NewNurse, Pin};
 use vigil_core::{Protocol, Role};
 use vigil_store::audit::{self, Action, Entry};
-use vigil_store::integrity::{self, FileCheck};
 use vigil_store::{migrations, nurses, protocols, rems, sessions, Store};
 
 fn spravato(bay: &str, at: chrono::DateTime<Utc>) -> vigil_core::Admission {
@@ -26,10 +24,6 @@ fn spravato(bay: &str, at: chrono::DateTime<Utc>) -> vigil_core::Admission {
         clock_started_at: at,
         ..iv_admission(bay, 0)
     }
-}
-
-fn verify(store: &Store) -> IntegrityStatus {
-    store.with_conn(|c| integrity::verify(c, FileCheck::Full, now())).expect("verify")
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {

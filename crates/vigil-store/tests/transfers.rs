@@ -6,30 +6,12 @@
 mod common;
 
 use chrono::{Duration, TimeZone};
-use common::{now, NURSE};
+use common::{now, transfer, NURSE};
 use rusqlite::Connection;
-use vigil_core::discharge::{DischargeGates, Readiness, SessionPhase, Transfer};
+use vigil_core::discharge::SessionPhase;
 use vigil_core::{Deadline, DeadlineKind, ErrorCode};
 use vigil_store::audit::{self, Action, Entry};
-use vigil_store::integrity::{self, FileCheck};
 use vigil_store::{alerts, discharge, migrations, sessions, transfers, Store};
-
-fn transfer() -> Transfer {
-    Transfer {
-        transferred_at: now() - Duration::minutes(2),
-        destination: "Example General Hospital ED".into(),
-        handed_over_to: "Paramedic crew lead".into(),
-        emergency_services_called: true,
-        note: None,
-        gates: DischargeGates {
-            readiness: Readiness::NotReady,
-            gates: Vec::new(),
-            missing: Vec::new(),
-            minutes_left: 40,
-            ends_at: now() + Duration::minutes(40),
-        },
-    }
-}
 
 fn count(store: &Store, sql: &str) -> i64 {
     store.with_conn(|c| Ok(c.query_row(sql, [], |r| r.get(0))?)).expect(sql)
@@ -69,7 +51,7 @@ fn a_transfer_takes_the_patient_and_their_alerts_off_the_board_once() {
     let update =
         store.with_tx(|tx| Ok(tx.execute("UPDATE session_departures SET how = 'discharged'", [])?));
     assert!(update.expect_err("append-only").to_string().contains("append-only"));
-    let status = store.with_conn(|c| integrity::verify(c, FileCheck::Full, now())).expect("verify");
+    let status = common::verify(&store);
     assert!(status.ok, "{status:?}");
 }
 
@@ -135,7 +117,7 @@ fn departures_sealed_before_the_transfers_schema_still_verify_after_it() {
         tx.commit().expect("commit");
     }
     let store = Store::open_at(&path, now()).expect("upgrade");
-    let status = store.with_conn(|c| integrity::verify(c, FileCheck::Full, now())).expect("verify");
+    let status = common::verify(&store);
     assert!(status.ok, "the rebuilt session_departures keeps every sealed hash: {status:?}");
     let standings = store.with_conn(|c| discharge::standings(c, &[1, 2])).expect("standings");
     assert_eq!(standings[&1].phase, SessionPhase::Departed);

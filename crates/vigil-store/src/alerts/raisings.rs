@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use vigil_core::{Deadline, DeadlineKind};
 
+use super::{corrupt_firing, firing_columns};
 use crate::{sessions, StoreError};
 
 /// A firing of a session on the board, neither acknowledged nor resolved, never raised.
@@ -129,24 +130,10 @@ pub fn unraised(
 
 /// One row of [`unraised`]'s query.
 fn unraised_row(r: &rusqlite::Row<'_>, firing_id: i64) -> Result<Unraised, StoreError> {
-    let columns = || -> rusqlite::Result<_> {
-        Ok((
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, i64>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, String>(7)?,
-        ))
-    };
-    let (session_id, kind, key, due, detail, bay, patient_name) =
-        columns().map_err(|e| StoreError::undecodable("alert_firings", firing_id, e))?;
-    let corrupt = |what: &str| StoreError::Corrupt {
-        table: "alert_firings",
-        id: firing_id,
-        what: what.into(),
-    };
+    type Columns = (i64, i64, String, String, i64, String, String, String);
+    let (_, session_id, kind, key, due, detail, bay, patient_name): Columns =
+        firing_columns(r, firing_id)?;
+    let corrupt = |what: &str| corrupt_firing(firing_id, what);
     let kind = DeadlineKind::parse(&kind).ok_or_else(|| corrupt("kind"))?;
     let due_at = vigil_core::instant::from_millis(due).ok_or_else(|| corrupt("due_at_ms"))?;
     let deadline = Deadline { session_id, kind, key, due_at, detail };

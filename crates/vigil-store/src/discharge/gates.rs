@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use std::collections::HashMap;
 use vigil_core::board::BoardDischarge;
 use vigil_core::discharge::{DischargeGates, Escort, GateInput};
-use vigil_core::RecoverySession;
+use vigil_core::{RecoverySession, VigilError};
 
 use super::{escorts_each, policy, standings_each};
 use crate::unreadable::Unreadable;
@@ -39,6 +39,17 @@ pub fn gates(
     now: DateTime<Utc>,
 ) -> Result<HashMap<i64, DischargeGates>, StoreError> {
     gates_each(conn, sessions, now, &mut Unreadable::strict())
+}
+
+/// The discharge gates of one `session` at `now` ([`gates`] of it alone).
+pub fn gates_of(
+    conn: &Connection,
+    session: &RecoverySession,
+    now: DateTime<Utc>,
+) -> Result<DischargeGates, StoreError> {
+    gates(conn, std::slice::from_ref(session), now)?
+        .remove(&session.id)
+        .ok_or_else(|| VigilError::internal("the gates could not be assessed").into())
 }
 
 /// [`gates`], leaving out (and keeping in `unreadable`) each session whose checks or escort do

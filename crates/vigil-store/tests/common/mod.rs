@@ -5,7 +5,12 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use std::path::Path;
 use vigil_core::people::{NewNurse, Pin};
 use vigil_core::{Admission, Protocol, Role};
-use vigil_store::{nurses, Store};
+use vigil_store::integrity::{self, FileCheck};
+use vigil_store::{alerts, nurses, sessions, Store};
+
+mod records;
+#[allow(unused_imports)] // each test file compiles this module; not all of them build records
+pub use records::{bare_check, observation, transfer};
 
 /// The account every store test writes as (created by [`open_in`]).
 pub const NURSE: i64 = 1;
@@ -91,4 +96,41 @@ pub fn board(store: &Store, at: DateTime<Utc>) -> vigil_core::RecoveryBoard {
                 .with_unreadable(&reasons, lost))
         })
         .expect("the board loads")
+}
+
+/// A store with an account, two admissions, a firing and its acknowledgement: entries 1-3 are
+/// the protocol seeds, 4 the account, 5-6 the admissions, 7 the firing, 8 the acknowledgement.
+#[allow(dead_code)] // each test file compiles this module; not all of them need the history
+pub fn populated(dir: &Path) -> Store {
+    let store = open_in(dir);
+    let first = store
+        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 1", 70), NURSE, now()))
+        .expect("admit");
+    store
+        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 2", 10), NURSE, now()))
+        .expect("admit");
+    let deadline = store
+        .with_conn(|c| alerts::unfired_deadlines(c, now()))
+        .expect("deadlines")
+        .into_iter()
+        .find(|d| d.session_id == first)
+        .expect("deadline");
+    let firing = store
+        .with_tx(|tx| alerts::record_firing(tx, &deadline, now()))
+        .expect("fire")
+        .expect("new");
+    store.with_tx(|tx| alerts::acknowledge(tx, firing, NURSE, now())).expect("ack");
+    store
+}
+
+/// The full integrity check (records included) at [`now`].
+#[allow(dead_code)] // each test file compiles this module; not all of them verify
+pub fn verify(store: &Store) -> vigil_core::IntegrityStatus {
+    store.with_conn(|c| integrity::verify(c, FileCheck::Full, now())).expect("verify")
+}
+
+/// Runs `sql` on the store's connection as it is (for tampering in tests).
+#[allow(dead_code)] // each test file compiles this module; not all of them tamper
+pub fn raw(store: &Store, sql: &str) {
+    store.with_conn(|c| Ok(c.execute_batch(sql)?)).expect(sql);
 }
