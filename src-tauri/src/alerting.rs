@@ -10,11 +10,11 @@ use vigil_core::alert::{notification_text, OpenSession};
 use vigil_core::deadline::MAX_SLEEP;
 
 use crate::events::{signal, ALERT_RAISED, AUTH_CHANGED, OPEN_SESSION, RECORDS_CHANGED};
+use crate::locks;
 use crate::notifier::{Job, Notifier, Opens};
 use crate::scheduler::{Fired, Scheduler};
-use crate::services::idle_lock;
-use crate::services::storage::StorageWatch;
 use crate::state::AppState;
+use crate::storage_watch::StorageWatch;
 
 /// Raises one fired alert in the app, then queues its notification.
 pub fn raise<R: tauri::Runtime>(app: &AppHandle<R>, notifier: &Notifier, fired: &Fired) {
@@ -135,8 +135,8 @@ fn chores<R: tauri::Runtime>(app: &AppHandle<R>, storage: &mut StorageWatch) {
     let state = app.state::<AppState>();
     storage.check(app, &state);
     // Lock and sign-out entries storage refused earlier, written once it takes them.
-    idle_lock::retry_pending_audit(&state);
-    match idle_lock::lock_if_idle(&state) {
+    state.pending_audit.retry(&state.store);
+    match locks::lock_if_idle(&state) {
         Ok(true) => {
             signal(app, AUTH_CHANGED);
             signal(app, RECORDS_CHANGED);
@@ -144,7 +144,7 @@ fn chores<R: tauri::Runtime>(app: &AppHandle<R>, storage: &mut StorageWatch) {
         Ok(false) => {}
         Err(e) => tracing::error!("idle lock check failed: {}", e.message),
     }
-    match idle_lock::lock_if_emergency_over(&state) {
+    match locks::lock_if_emergency_over(&state) {
         Ok(true) => {
             signal(app, AUTH_CHANGED);
             signal(app, RECORDS_CHANGED);

@@ -1,17 +1,22 @@
-//! The one way the app verifies, backs up and restores its database, for all three callers:
-//! Settings' commands (`commands::records`), the scheduled and exit backups (`backups`) and the
-//! headless commands (`cli`). Every backup, the headless one included, prunes the folder it
-//! went to down to the clinic's number of backups (the newest verified one always stays); the
-//! copy taken before a restore prunes nothing. Permission checks stay with the callers: this
-//! takes a store (or a database path) and a time, never a signed-in nurse.
+//! The one way the app verifies, backs up and restores its database, for all its callers:
+//! Settings' commands (`commands::records`), the scheduled and exit backups
+//! (`backup_schedule`), the headless commands (`cli`) and the recovery screen at start-up
+//! (`startup::ways_out`). A backup into the clinic's backup folder prunes it down to the
+//! clinic's number of backups (the newest verified one always stays); a backup into a folder of
+//! the administrator's own (`vigil backup FOLDER`) prunes nothing, nor does the copy taken
+//! before a restore. A pruning that fails after a good backup is a warning, never a failed
+//! backup. Permission checks stay with the callers: this takes a store (or a database path), an
+//! account id and a time, never a signed-in nurse.
 
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
-use vigil_core::IntegrityStatus;
+use vigil_core::{BackupInfo, IntegrityStatus, VigilError};
 use vigil_store::backup::safe_restore::{self, Recovered, Restored};
 use vigil_store::backup::{self, Occasion, Taken};
 use vigil_store::integrity::{self, FileCheck};
 use vigil_store::{settings, Store, StoreError};
+
+use crate::state::AppState;
 
 /// Verifies the database at `db` (`depth`: the file check) and its audit chain, then the chain
 /// against the newest backup's head in the clinic's backup folder. Reads through a read-only
@@ -29,18 +34,28 @@ pub fn verify(
     })
 }
 
-/// Opens the database at `db` to back it up: as its writer (the backup is then recorded in the
-/// audit trail), or read-only while the app holds it (the app is the only writer).
-pub fn open_for_backup(db: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
-    match Store::open_at(db, now) {
-        Err(StoreError::InUse { .. }) => Store::open_read_only(db),
-        opened => opened,
-    }
+/// A routine backup of the app's database into the clinic's folder, pruned after: Settings'
+/// "Back up now" (`by`: the administrator), the schedule and the exit (`None`: the app itself).
+/// A database that does not verify is still backed up, marked unverified.
+pub fn routine(state: &AppState, by: Option<i64>) -> Result<BackupInfo, VigilError> {
+    let now = state.clock.now();
+    Ok(back_up(&state.store, None, Occasion::Routine, by, now)?.backup)
+}
+
+/// `vigil backup [FOLDER]`: backs the database at `db` up into `folder` (default: the clinic's
+/// folder), as its writer (then recorded in the audit trail), or read-only alongside the app
+/// that holds it (the app is the only writer).
+pub fn headless(db: &Path, folder: Option<&Path>, now: DateTime<Utc>) -> Result<Taken, StoreError> {
+    let store = match Store::open_at(db, now) {
+        Err(StoreError::InUse { .. }) => Store::open_read_only(db)?,
+        opened => opened?,
+    };
+    back_up(&store, folder, Occasion::Headless, None, now)
 }
 
 /// Backs the database of `store` up into `folder` (default: the clinic's backup folder), for
-/// `occasion` (`Routine` or `Headless`), on behalf of account `by` (`None`: the app itself or
-/// a terminal), verified or marked unverified; then prunes that folder to the clinic's number.
+/// `occasion`, on behalf of account `by` (`None`: the app itself or a terminal); logs it, and
+/// a failed pruning as a warning.
 pub fn back_up(
     store: &Store,
     folder: Option<&Path>,
@@ -51,6 +66,9 @@ pub fn back_up(
     let taken = backup::back_up(store, folder, occasion, by, now)?;
     let marked = if taken.backup.unverified.is_some() { ", unverified" } else { "" };
     tracing::info!("backup {} made{marked} ({} old ones pruned)", taken.backup.file, taken.pruned);
+    if let Some(why) = &taken.prune_failed {
+        tracing::warn!("old backups could not be pruned: {why}");
+    }
     Ok(taken)
 }
 
@@ -95,6 +113,34 @@ pub fn restore_over_damaged(
         recovered.kept_as.display()
     );
     Ok(recovered)
+}
+
+/// What `vigil restore` did.
+#[derive(Debug)]
+pub enum RestoredFile {
+    /// Over a database that opened: the current one copied first.
+    OverCurrent(Restored),
+    /// Over a database that could not be opened (`why`), moved aside first.
+    OverDamaged { why: String, recovered: Recovered },
+}
+
+/// `vigil restore FILE`: restores `file` over the database at `db`: [`restore`] when it opens,
+/// [`restore_over_damaged`] when it is too damaged to.
+///
+/// Errors: `InUse` while the app holds the database (nothing changed), and the restore's own.
+pub fn restore_file(
+    db: &Path,
+    file: &Path,
+    now: DateTime<Utc>,
+) -> Result<RestoredFile, StoreError> {
+    match Store::open_at(db, now) {
+        Ok(store) => restore(&store, file, None, now).map(RestoredFile::OverCurrent),
+        Err(e) if safe_restore::is_damage(&e) => {
+            let recovered = restore_over_damaged(db, file, now)?;
+            Ok(RestoredFile::OverDamaged { why: e.to_string(), recovered })
+        }
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]

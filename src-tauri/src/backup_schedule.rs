@@ -6,12 +6,10 @@
 
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
-use vigil_core::VigilError;
-use vigil_store::backup::Occasion;
 use vigil_store::housekeeping;
 
-use crate::services::backup as backup_service;
-use crate::services::papers_dir::papers_folder;
+use crate::backup;
+use crate::data_dir::papers_folder;
 use crate::state::AppState;
 
 /// The first check comes this long after start, so start-up is not slowed by a backup.
@@ -40,16 +38,10 @@ pub fn spawn(app: AppHandle) {
 
 fn back_up_if_due(state: &AppState) -> Result<(), String> {
     let now = state.clock.now();
-    if backup_service::is_due(&state.store, now).map_err(|e| e.to_string())? {
-        back_up(state).map_err(|e| VigilError::from(e).message)?;
+    if backup::is_due(&state.store, now).map_err(|e| e.to_string())? {
+        backup::routine(state, None).map_err(|e| e.message)?;
     }
     Ok(())
-}
-
-/// A routine backup by the app itself into the clinic's folder (pruned after).
-fn back_up(state: &AppState) -> Result<(), vigil_store::StoreError> {
-    let now = state.clock.now();
-    backup_service::back_up(&state.store, None, Occasion::Routine, None, now).map(|_| ())
 }
 
 /// Runs the housekeeping when it has not run in this process yet, or a day after it last did
@@ -78,8 +70,8 @@ fn tidy_if_due(state: &AppState, tidied_at: &mut Option<chrono::DateTime<chrono:
 /// The backup at exit.
 pub fn at_exit(app: &AppHandle) {
     if let Some(state) = app.try_state::<AppState>() {
-        if let Err(e) = back_up(&state) {
-            tracing::error!("backup at exit failed: {}", VigilError::from(e).message);
+        if let Err(e) = backup::routine(&state, None) {
+            tracing::error!("backup at exit failed: {}", e.message);
         }
     }
 }

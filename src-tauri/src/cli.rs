@@ -2,20 +2,17 @@
 //! `vigil verify [--quick]`, `vigil backup [FOLDER]`, `vigil restore FILE`, parsed by clap
 //! (`--help`, `--version`; a mistyped command or option is an error, exit 2, and opens no
 //! window). Each prints what it did and exits 0 on success, 1 on a failed check, 2 on an
-//! error. Without a command, the app starts. The work is done by `services::backup`, as for
-//! the app.
+//! error. Without a command, the app starts. The work is done by `backup`, as for the app.
 
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use vigil_core::{Clock, IntegrityStatus};
-use vigil_store::backup::safe_restore;
-use vigil_store::backup::Occasion;
 use vigil_store::integrity::FileCheck;
-use vigil_store::{Store, StoreError, DB_FILE_NAME};
+use vigil_store::{StoreError, DB_FILE_NAME};
 
+use crate::backup::{self as service, RestoredFile};
 use crate::data_dir;
-use crate::services::backup as service;
 use crate::state::SystemClock;
 
 /// Vigil: monitoring after ketamine and esketamine dosing.
@@ -40,8 +37,9 @@ pub enum Command {
     },
     /// Make a verified backup
     ///
-    /// Makes a verified backup, then keeps only the clinic's number of backups in that folder.
-    /// Exit 1 when the database does not verify (the backup is then marked unverified).
+    /// Makes a verified backup; in the clinic's backup folder, then keeps only the clinic's
+    /// number of backups there (a folder of your own is never pruned). Exit 1 when the database
+    /// does not verify (the backup is then marked unverified).
     Backup {
         /// Where to put it (default: the clinic's backup folder)
         folder: Option<PathBuf>,
@@ -118,13 +116,11 @@ fn verify(db: &Path, depth: FileCheck) -> Result<i32, String> {
     }
 }
 
-/// Backs up into `folder` (default: the clinic's). While the app runs this reads alongside it
-/// and cannot add the audit entry (the app is the only writer).
+/// Backs up into `folder` (default: the clinic's, the only one pruned). While the app runs
+/// this reads alongside it and cannot add the audit entry (the app is the only writer). A
+/// pruning that fails is a warning line: the backup stands.
 fn back_up(db: &Path, folder: Option<&Path>) -> Result<i32, String> {
-    let now = SystemClock.now();
-    let store = service::open_for_backup(db, now).map_err(|e| e.to_string())?;
-    let taken = service::back_up(&store, folder, Occasion::Headless, None, now)
-        .map_err(|e| e.to_string())?;
+    let taken = service::headless(db, folder, SystemClock.now()).map_err(|e| e.to_string())?;
     let made = &taken.backup;
     let head = made.head_hash.as_deref().unwrap_or("unknown");
     let file = taken.folder.join(&made.file);
@@ -137,32 +133,31 @@ fn back_up(db: &Path, folder: Option<&Path>) -> Result<i32, String> {
     if taken.pruned > 0 {
         println!("{} old backups removed", taken.pruned);
     }
+    if let Some(why) = &taken.prune_failed {
+        println!("warning: old backups could not be removed: {why}");
+    }
     Ok(if made.unverified.is_some() { 1 } else { 0 })
 }
 
 /// Restores `file` over the database (the current one copied first; a database too damaged to
 /// open moved aside instead, named with the time).
 fn restore(db: &Path, file: &Path) -> Result<i32, String> {
-    let now = SystemClock.now();
-    let store = match Store::open_at(db, now) {
-        Ok(store) => store,
-        Err(StoreError::InUse { .. }) => {
-            eprintln!("vigil: Vigil is running: close it before restoring.");
-            return Ok(2);
+    match service::restore_file(db, file, SystemClock.now()) {
+        Ok(RestoredFile::OverCurrent(done)) => {
+            let marked = if done.safety.unverified.is_some() { " (unverified)" } else { "" };
+            println!("current database backed up first as {}{marked}", done.safety.file);
+            Ok(restored(file, &done.status))
         }
-        Err(e) if safe_restore::is_damage(&e) => {
-            println!("the current database cannot be opened: {e}");
-            let recovered =
-                service::restore_over_damaged(db, file, now).map_err(|e| e.to_string())?;
+        Ok(RestoredFile::OverDamaged { why, recovered }) => {
+            println!("the current database cannot be opened: {why}");
             println!("damaged database moved aside as {}", recovered.kept_as.display());
-            return Ok(restored(file, &recovered.status));
+            Ok(restored(file, &recovered.status))
         }
-        Err(e) => return Err(e.to_string()),
-    };
-    let done = service::restore(&store, file, None, now).map_err(|e| e.to_string())?;
-    let marked = if done.safety.unverified.is_some() { " (unverified)" } else { "" };
-    println!("current database backed up first as {}{marked}", done.safety.file);
-    Ok(restored(file, &done.status))
+        Err(StoreError::InUse { .. }) => {
+            Err("Vigil is running: close it before restoring.".to_owned())
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Prints the restore's outcome; its exit code.

@@ -3,6 +3,8 @@
 //! `$XDG_DATA_HOME/app.vigil.recovery`, else `~/.local/share/app.vigil.recovery`. Resolved
 //! without a running app, so the headless commands find the same database. And who may read
 //! it: the owner only (issue 12, item 8): the umask, and the modes of what exists already.
+//! And where papers (PDFs of discharge sheets and REMS forms) are saved: `papers` beside the
+//! database (the papers commands, the housekeeping, the modes above).
 
 use std::path::{Path, PathBuf};
 use vigil_store::{file_modes, Store, DB_FILE_NAME};
@@ -26,6 +28,11 @@ pub fn resolve() -> Result<PathBuf, String> {
     Ok(base.join(IDENTIFIER))
 }
 
+/// The folder papers are saved in: `papers` beside the database.
+pub fn papers_folder(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("papers")
+}
+
 /// Makes every file this process creates from now on owner-only (umask 077): the database's
 /// side files, backups, papers, WebKit's caches. Called first thing in `main`, before the
 /// headless commands too.
@@ -39,11 +46,7 @@ pub fn private_umask() {
 /// files 0600). Failures are logged, never fatal.
 pub fn keep_private(dir: &Path) {
     let db = dir.join(DB_FILE_NAME);
-    let folders = [
-        dir.to_owned(),
-        Store::default_backup_folder_of(&db),
-        crate::services::papers_dir::papers_folder(&db),
-    ];
+    let folders = [dir.to_owned(), Store::default_backup_folder_of(&db), papers_folder(&db)];
     for folder in folders {
         if let Err(e) = file_modes::tighten_folder(&folder, |_| true) {
             tracing::warn!("could not make {} owner-only: {e}", folder.display());
@@ -76,6 +79,13 @@ mod tests {
     }
 
     #[test]
+    fn papers_go_beside_the_database() {
+        let db = Path::new("/data/vigil/vigil.db");
+        assert_eq!(papers_folder(db), Path::new("/data/vigil/papers"));
+        assert_eq!(papers_folder(Path::new("vigil.db")), Path::new("papers"));
+    }
+
+    #[test]
     fn a_saved_paper_and_its_folder_are_owner_only() {
         let tmp = tempfile::tempdir().expect("tmp");
         let (state, _clock) = admin_state_at_t0(tmp.path());
@@ -97,7 +107,7 @@ mod tests {
         let dir = tmp.path().join("data");
         let db = dir.join(DB_FILE_NAME);
         let backups = Store::default_backup_folder_of(&db);
-        let papers = crate::services::papers_dir::papers_folder(&db);
+        let papers = papers_folder(&db);
         for folder in [&dir, &backups, &papers] {
             std::fs::create_dir_all(folder).expect("folder");
             chmod(folder, 0o755);

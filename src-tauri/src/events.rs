@@ -1,6 +1,7 @@
 //! The events the shell emits to the page: their names (one place; `ui/src/lib/ipc/events.ts`
 //! is generated from [`ALL`]) and [`signal`], which emits one without data. The commands, the
-//! alerting thread, the notifier and the start-up recovery all signal through here.
+//! alerting thread (its storage watch too) and the notifier (wired in `lib.rs`) signal through
+//! here; the start-up recovery signals nothing (its commands answer the recovery screen).
 
 /// The event emitted after any committed write; the UI refetches what it shows.
 pub const RECORDS_CHANGED: &str = "records-changed";

@@ -1,9 +1,10 @@
-//! Vigil's desktop shell: wiring only. Commands live in `commands/`, what the commands, the
-//! threads and the headless commands share (backup/restore, idle and emergency locks, storage
-//! watch, papers folder) in `services/`, state in `state`, the scheduler and alerting in
-//! `scheduler`/`alerting`/`notifier`, scheduled backups in `backups`, the headless commands in
-//! `cli`, the data directory rule in `data_dir`, WebView tuning in `webview`, the window's
-//! remembered size and place in `window_state`, the log (file and stderr) in `log`.
+//! Vigil's desktop shell: wiring only. Commands live in `commands/`; what the commands, the
+//! threads and the headless commands share: the one backup/restore path in `backup`, the idle
+//! and emergency locks in `locks`, the storage watch in `storage_watch`; state in `state`, the
+//! scheduler and alerting in `scheduler`/`alerting`/`notifier`, scheduled backups in
+//! `backup_schedule`, the headless commands in `cli`, the data directory (and its papers
+//! folder) in `data_dir`, WebView tuning in `webview`, the window's remembered size and place
+//! in `window_state`, the log (file and stderr) in `log`.
 
 // First: its macros (the command handler) are used by the modules below.
 #[macro_use]
@@ -12,7 +13,10 @@ pub mod registry;
 mod alerting;
 #[cfg(test)]
 mod audit_property;
-mod backups;
+#[cfg(test)]
+mod backend_messages;
+pub mod backup;
+mod backup_schedule;
 pub mod cli;
 pub mod commands;
 pub mod data_dir;
@@ -21,12 +25,13 @@ mod discharge_inputs;
 #[cfg(test)]
 mod discharge_property;
 pub mod events;
+pub mod locks;
 pub mod log;
 pub mod notifier;
 pub mod scheduler;
-pub mod services;
 mod startup;
 pub mod state;
+pub mod storage_watch;
 #[cfg(test)]
 mod test_support;
 pub mod webview;
@@ -84,7 +89,7 @@ pub fn run() {
     };
     app.run(|handle, event| {
         if let RunEvent::Exit = event {
-            backups::at_exit(handle);
+            backup_schedule::at_exit(handle);
         }
     });
 }
@@ -115,7 +120,7 @@ fn setup(
     let (scheduler, notifier) = prepare_records(app.handle(), app_state);
     open_window(app)?;
     alerting::spawn_scheduler(app.handle().clone(), scheduler, notifier);
-    backups::spawn(app.handle().clone());
+    backup_schedule::spawn(app.handle().clone());
     Ok(())
 }
 
@@ -123,7 +128,7 @@ fn setup(
 fn start_records(app: &AppHandle, app_state: state::AppState) {
     let (scheduler, notifier) = prepare_records(app, app_state);
     alerting::spawn_scheduler(app.clone(), scheduler, notifier);
-    backups::spawn(app.clone());
+    backup_schedule::spawn(app.clone());
 }
 
 fn open_window(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {

@@ -1,9 +1,9 @@
 //! Locking the workstation without a command: after the clinic's idle time (on the monotonic
-//! clock), and when an emergency access has run its time; plus the writing of lock and
-//! sign-out entries that storage refused earlier. The scheduler's loop calls these each round;
-//! `AppState::nurse_for` checks the emergency limit too, so a stalled loop does not extend a
-//! use. Every lock, by hand included (`commands::auth::lock`), goes through [`lock_when`]: the
-//! lock takes effect first, its entry follows or waits in `pending_audit`.
+//! clock), and when an emergency access has run its time (the lock and sign-out entries that
+//! storage refused are retried by `state::pending_audit`). The scheduler's loop calls these
+//! each round; `AppState::nurse_for` checks the emergency limit too, so a stalled loop does not
+//! extend a use. Every lock, by hand included (`commands::auth::lock`), goes through
+//! [`lock_when`]: the lock takes effect first, its entry follows or waits in `pending_audit`.
 
 use vigil_core::emergency::DEFAULT_EMERGENCY_MINUTES;
 use vigil_core::sign_in::DEFAULT_IDLE_LOCK_SECONDS;
@@ -50,12 +50,6 @@ pub fn lock_if_idle(state: &AppState) -> Result<bool, VigilError> {
         DEFAULT_IDLE_LOCK_SECONDS
     });
     Ok(lock_when(state, Action::AutoLock, |w| w.idle_expired(at, idle)))
-}
-
-/// Writes the lock, auto-lock and sign-out entries storage refused before (each scheduler
-/// loop); returns how many it wrote.
-pub fn retry_pending_audit(state: &AppState) -> usize {
-    state.pending_audit.retry(&state.store)
 }
 
 /// Locks the workstation if the emergency access in use has run its time (recorded as

@@ -11,14 +11,20 @@
 //! stops Vigil from starting: without a data directory, or with a log folder it cannot write,
 //! the log goes to stderr alone and says so there once. Lines are written as they come (no
 //! background writer), so none is lost when the process exits.
+//!
+//! The headless commands make nothing: they append to the day's file only when the app's log
+//! folder is there and belongs to the user running them (an administrator running `vigil
+//! verify` as root must not leave files the app cannot open), and print only warnings and
+//! errors on stderr unless `VIGIL_LOG` says otherwise, so their answers stand alone.
 
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use tracing::level_filters::LevelFilter;
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt;
-use tracing_subscriber::{fmt, EnvFilter, Registry};
+use tracing_subscriber::{fmt, EnvFilter, Layer, Registry};
 use vigil_store::file_modes;
 
 use crate::data_dir;
@@ -29,6 +35,8 @@ pub const LOG_ENV: &str = "VIGIL_LOG";
 pub const KEEP_FILES: usize = 14;
 /// The level when `VIGIL_LOG` is unset or not understood.
 const DEFAULT_LEVEL: LevelFilter = LevelFilter::INFO;
+/// The headless commands' stderr level when `VIGIL_LOG` is unset.
+const CLI_STDERR_LEVEL: LevelFilter = LevelFilter::WARN;
 /// The crates whose lines a bare level sets.
 const OWN_CRATES: [&str; 4] = ["vigil", "vigil_app", "vigil_store", "vigil_core"];
 /// The most the libraries log under a bare level.
@@ -49,24 +57,50 @@ pub fn install_for_app() {
         file_modes::private_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         Ok(dir)
     });
-    install(dir.map(Some));
+    install(dir.and_then(|dir| open(&folder_of(&dir)).map(Some)), None);
 }
 
-/// Installs the log for a headless command: into an existing data directory only (a command
-/// run before the app ever started leaves no folder behind), otherwise stderr alone, quietly.
+/// Installs the log for a headless command: stderr at [`CLI_STDERR_LEVEL`] unless `VIGIL_LOG`
+/// is set, and the day's file only as [`cli_file`] allows.
 pub fn install_for_cli() {
-    install(Ok(data_dir::resolve().ok().filter(|dir| dir.is_dir())));
+    let folder = data_dir::resolve().ok().map(|dir| folder_of(&dir));
+    install(cli_file(folder.as_deref(), current_uid()), Some(CLI_STDERR_LEVEL));
 }
 
-/// Installs the subscriber, with the file in `data_dir` when there is one (`Ok(None)`: stderr
-/// alone, nothing to say; `Err`: stderr alone, said once). A second call changes nothing.
-fn install(data_dir: Result<Option<PathBuf>, String>) {
-    let (filter, not_understood) = filter_from(std::env::var(LOG_ENV).ok().as_deref());
-    let (file, problem) = match data_dir.and_then(|d| d.map(|d| open(&folder_of(&d))).transpose()) {
+/// The day's file in the log folder `folder` for a headless command: only when the folder is
+/// there (never made) and owned by `uid`, the user running the command (`None`: unknown).
+fn cli_file(
+    folder: Option<&Path>,
+    uid: Option<u32>,
+) -> Result<Option<RollingFileAppender>, String> {
+    let ours = |folder: &&Path| {
+        let meta = std::fs::symlink_metadata(folder);
+        meta.is_ok_and(|m| m.is_dir() && Some(m.uid()) == uid)
+    };
+    folder.filter(ours).map(open).transpose()
+}
+
+/// The effective user id of this process (the owner of `/proc/self`).
+fn current_uid() -> Option<u32> {
+    std::fs::metadata("/proc/self").ok().map(|m| m.uid())
+}
+
+/// Installs the subscriber, with `file` when there is one (`Ok(None)`: stderr alone, nothing
+/// to say; `Err`: stderr alone, said once), stderr at `stderr_at` unless `VIGIL_LOG` is set
+/// (`None`: as the file). A second call changes nothing.
+fn install(file: Result<Option<RollingFileAppender>, String>, stderr_at: Option<LevelFilter>) {
+    let value = std::env::var(LOG_ENV).ok();
+    let (filter, not_understood) = filter_from(value.as_deref());
+    let stderr_filter = match stderr_at {
+        Some(level) if value.is_none() => for_own_crates(level),
+        _ => filter_from(value.as_deref()).0,
+    };
+    let (file, problem) = match file {
         Ok(file) => (file, None),
         Err(e) => (None, Some(e)),
     };
-    if tracing::subscriber::set_global_default(subscriber(filter, file, std::io::stderr)).is_err() {
+    let subscriber = subscriber(stderr_filter, filter, file, std::io::stderr);
+    if tracing::subscriber::set_global_default(subscriber).is_err() {
         return;
     }
     if let Some(value) = not_understood {
@@ -128,9 +162,10 @@ fn open_keeping(folder: &Path, keep: usize) -> Result<RollingFileAppender, Strin
     Ok(appender)
 }
 
-/// The subscriber: `filter`, then one line per event to `stderr` and to `file` when there is
-/// one.
+/// The subscriber: one line per event to `stderr` as `stderr_filter` lets through, and to
+/// `file` when there is one as `filter` does.
 fn subscriber<W>(
+    stderr_filter: EnvFilter,
     filter: EnvFilter,
     file: Option<RollingFileAppender>,
     stderr: W,
@@ -139,9 +174,8 @@ where
     W: for<'w> MakeWriter<'w> + Send + Sync + 'static,
 {
     Registry::default()
-        .with(filter)
-        .with(fmt::layer().with_writer(stderr))
-        .with(file.map(|file| fmt::layer().with_writer(file)))
+        .with(fmt::layer().with_writer(stderr).with_filter(stderr_filter))
+        .with(file.map(|file| fmt::layer().with_writer(file).with_filter(filter)))
 }
 
 #[cfg(test)]

@@ -199,20 +199,18 @@ impl Param {
     }
 }
 
-/// One command of the page.
+/// One command of the page, as the table describes it (not `cli::Command`, a headless one).
 #[derive(Debug, Clone, Copy)]
-pub struct Command {
+pub struct CommandSpec {
     pub name: &'static str,
     /// The Rust module holding it, under `src/` (`commands/sessions`, `startup`).
     pub module: &'static str,
     pub params: &'static [Param],
     /// The result's TypeScript name (`void` for none).
     pub returns: fn() -> String,
-    /// A command of the start-up recovery screen.
-    pub recovery: bool,
 }
 
-impl Command {
+impl CommandSpec {
     /// The TypeScript wrapper's name (`acknowledgeAlert`).
     pub fn ts_name(&self) -> String {
         camel_case(self.name)
@@ -227,20 +225,18 @@ macro_rules! __table {
         recovery { $( $rname:ident ( $($rarg:ident : $rty:ty),* ) -> $rret:ty ; )* }
     ) => {
         /// Every command, in the table's order.
-        pub const COMMANDS: &[Command] = &[
-            $( $( Command {
+        pub const COMMANDS: &[CommandSpec] = &[
+            $( $( CommandSpec {
                 name: stringify!($name),
                 module: concat!("commands/", stringify!($module)),
                 params: &[ $( Param { name: stringify!($arg), ts: ts::<$ty> } ),* ],
                 returns: result_ts::<$ret>,
-                recovery: false,
             }, )* )*
-            $( Command {
+            $( CommandSpec {
                 name: stringify!($rname),
                 module: "startup",
                 params: &[ $( Param { name: stringify!($rarg), ts: ts::<$rty> } ),* ],
                 returns: result_ts::<$rret>,
-                recovery: true,
             }, )*
         ];
     };

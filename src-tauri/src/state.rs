@@ -102,7 +102,7 @@ impl AppState {
     /// scheduler loop. Errors: `forbidden` when signed out, locked, not allowed, or the
     /// emergency access has just ended.
     pub fn nurse_for(&self, permission: Permission) -> Result<Nurse, VigilError> {
-        if crate::services::idle_lock::lock_if_emergency_over(self)? {
+        if crate::locks::lock_if_emergency_over(self)? {
             return Err(VigilError::new(
                 vigil_core::ErrorCode::Forbidden,
                 "Emergency access has ended: sign in with your PIN.",

@@ -43,29 +43,5 @@ pub fn admin_state_at_t0(dir: &std::path::Path) -> (AppState, Arc<FixedClock>) {
 
 /// Every row of every table, in order: "unchanged" means this string is equal.
 pub fn everything(state: &AppState) -> String {
-    state
-        .store
-        .with_conn(|c| {
-            let mut out = String::new();
-            let tables: Vec<String> = {
-                let mut s =
-                    c.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")?;
-                let rows = s.query_map([], |r| r.get(0))?;
-                rows.collect::<Result<_, _>>()?
-            };
-            for t in tables {
-                let mut s = c.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))?;
-                let n = s.column_count();
-                let mut rows = s.query([])?;
-                while let Some(r) = rows.next()? {
-                    out.push_str(&t);
-                    for i in 0..n {
-                        out.push_str(&format!("|{:?}", r.get_ref(i)?));
-                    }
-                    out.push('\n');
-                }
-            }
-            Ok(out)
-        })
-        .expect("dump")
+    state.store.with_conn(vigil_store::table_dump::every_row).expect("dump")
 }

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from './lib/ipc';
 import type { ActiveAlert } from './lib/ipc';
 import { playTone } from './features/alerts/tones';
-import { ipc, resetIpc, row } from './test/fakeIpc';
+import { activeAlert, ipc, resetIpc, row } from './test/fakeIpc';
+import { patientNameMissing } from './test/backendMessages';
 
 // IPC is mocked at its seam, lib/ipc, by an in-memory fake; IpcError stays the real class.
 vi.mock('./lib/ipc', async (importOriginal) =>
@@ -71,7 +72,7 @@ describe('the admit form', () => {
   });
 
   it('shows a field error beside its field and keeps what was typed', async () => {
-    ipc.admitError = { code: 'validation', message: 'Patient name is required.', field: 'patientName' };
+    ipc.admitError = patientNameMissing;
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByRole('button', { name: 'Admit patient' }));
@@ -80,7 +81,7 @@ describe('the admit form', () => {
     const name = screen.getByLabelText('Patient name');
     expect(name.getAttribute('aria-invalid')).toBe('true');
     const described = document.getElementById(name.getAttribute('aria-describedby') ?? '');
-    expect(described?.textContent).toBe('Patient name is required.');
+    expect(described?.textContent).toBe(patientNameMissing.message);
     expect((screen.getByLabelText('Bay') as HTMLInputElement).value).toBe('7');
     expect(document.activeElement).toBe(name);
   });
@@ -105,18 +106,7 @@ describe('the admit form', () => {
 });
 
 describe('alerts', () => {
-  const alert = (firingId: number, bay: string): ActiveAlert => ({
-    firingId,
-    sessionId: firingId,
-    kind: 'minimum_reached',
-    bay,
-    patientName: 'Testy McTestface',
-    dueAt: new Date().toISOString(),
-    firedAt: new Date().toISOString(),
-    detail: null,
-    severity: null,
-    emergency: false,
-  });
+  const alert = (firingId: number, bay: string): ActiveAlert => activeAlert(firingId, { bay });
 
   it('shows each alert until acknowledged, and acknowledging one keeps the other', async () => {
     ipc.alerts = [alert(11, 'Bay 1'), alert(12, 'Bay 2')];
@@ -209,18 +199,7 @@ describe('drafts', () => {
 });
 
 describe('the sound of a raised alert', () => {
-  const raised = (): ActiveAlert => ({
-    firingId: 31,
-    sessionId: 31,
-    kind: 'minimum_reached',
-    bay: 'Bay 3',
-    patientName: 'Testy McTestface',
-    dueAt: new Date().toISOString(),
-    firedAt: new Date().toISOString(),
-    detail: null,
-    severity: null,
-    emergency: false,
-  });
+  const raised = (): ActiveAlert => activeAlert(31, { bay: 'Bay 3' });
   const alertRaised = () => vi.mocked(api.onAlertRaised).mock.calls.at(-1)![0]();
 
   it("plays the alert's own tone once its reload comes back", async () => {

@@ -3,7 +3,8 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from './lib/ipc';
-import { BEN, PIN, ipc, lockAs, resetIpc, row } from './test/fakeIpc';
+import { wrongPin } from './test/backendMessages';
+import { BEN, PIN, activeAlert, ipc, lockAs, resetIpc, row } from './test/fakeIpc';
 
 vi.mock('./lib/ipc', async (importOriginal) =>
   (await import('./test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -118,7 +119,7 @@ describe('signing in', () => {
     await screen.findByRole('heading', { name: 'Sign in' });
     await user.type(pinField(), '0000{Enter}');
     expect(api.signIn).toHaveBeenCalledWith({ nurseId: 1, pin: '0000' });
-    expect((await screen.findByRole('alert')).textContent).toBe('Wrong PIN. Try again.');
+    expect((await screen.findByRole('alert')).textContent).toBe(wrongPin.message);
     expect(pinField().value).toBe('');
     expect(document.activeElement).toBe(pinField());
     expect(pinField().getAttribute('aria-invalid')).toBe('true');
@@ -160,20 +161,7 @@ describe('the locked workstation', () => {
   beforeEach(() => {
     lockAs(ipc.auth.nurse);
     ipc.board.rows = [{ ...row(1, 'Bay 3', 'T. M.'), admittedBy: null, alertActive: true }];
-    ipc.alerts = [
-      {
-        firingId: 7,
-        sessionId: 1,
-        kind: 'minimum_reached',
-        bay: 'Bay 3',
-        patientName: 'T. M.',
-        dueAt: new Date().toISOString(),
-        firedAt: new Date().toISOString(),
-        detail: null,
-        severity: null,
-        emergency: false,
-      },
-    ];
+    ipc.alerts = [activeAlert(7, { sessionId: 1, bay: 'Bay 3', patientName: 'T. M.' })];
   });
 
   it('shows bay, initials and time left only, and alerts without acknowledging', async () => {

@@ -4,7 +4,7 @@
 use super::*;
 use clap::error::ErrorKind;
 use vigil_core::BackupSettingsEdit;
-use vigil_store::backup;
+use vigil_store::{backup, Store};
 
 use crate::commands::settings::change_backup;
 use crate::test_support::admin_state_at_t0;
@@ -85,17 +85,41 @@ fn restore_without_a_file_and_extra_arguments_are_errors() {
 #[test]
 fn the_headless_backup_prunes_to_the_clinics_number_like_the_app() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = {
-        let (state, _clock) = admin_state_at_t0(dir.path());
-        let folder = state.store.default_backup_folder().display().to_string();
-        let edit = BackupSettingsEdit { folder, interval_minutes: 240.0, keep: 2.0 };
-        change_backup(&state, &edit).expect("keep 2");
-        state.store.path().to_owned()
-    };
+    let db = database_keeping(dir.path(), 2.0);
     for _ in 0..4 {
         assert_eq!(execute(&db, Command::Backup { folder: None }), Ok(0));
     }
     let folder = Store::default_backup_folder_of(&db);
     let kept = backup::list(&folder).expect("list");
     assert_eq!(kept.len(), 2, "pruned to the clinic's number: {kept:?}");
+}
+
+/// A data directory whose clinic keeps `keep` backups; the database's path.
+fn database_keeping(dir: &Path, keep: f64) -> PathBuf {
+    let (state, _clock) = admin_state_at_t0(dir);
+    let folder = state.store.default_backup_folder().display().to_string();
+    let edit = BackupSettingsEdit { folder, interval_minutes: 240.0, keep };
+    change_backup(&state, &edit).expect("keep");
+    state.store.path().to_owned()
+}
+
+#[test]
+fn the_headless_backup_into_a_folder_of_ones_own_prunes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = database_keeping(dir.path(), 2.0);
+    let own = dir.path().join("archive");
+    for _ in 0..4 {
+        assert_eq!(execute(&db, Command::Backup { folder: Some(own.clone()) }), Ok(0));
+    }
+    assert_eq!(backup::list(&own).expect("list").len(), 4, "the archive kept whole");
+}
+
+#[test]
+fn a_pruning_that_fails_after_a_good_headless_backup_is_not_a_failure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = database_keeping(dir.path(), 1.0);
+    let folder = Store::default_backup_folder_of(&db);
+    std::fs::create_dir_all(folder.join("vigil-20000101T000000000Z.sqlite3/inside")).expect("dir");
+    assert_eq!(execute(&db, Command::Backup { folder: None }), Ok(0));
+    assert_eq!(backup::list(&folder).expect("list").len(), 2, "the new one and the stuck one");
 }

@@ -17,7 +17,7 @@ use vigil_store::audit::{self, Action, Entry, InForce};
 use vigil_store::{nurses, settings};
 
 use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
-use crate::services::idle_lock::{end_emergency, lock_when};
+use crate::locks::{end_emergency, lock_when};
 use crate::state::AppState;
 
 mod pin_check;

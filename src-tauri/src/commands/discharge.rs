@@ -4,16 +4,17 @@
 //! takes its form's draft with it in that transaction.
 
 use super::Arg;
-use chrono::TimeZone;
+use chrono::{DateTime, TimeZone, Utc};
 use tauri::{AppHandle, Runtime, State};
 use vigil_core::discharge::view::{DepartedRow, DischargeView};
 use vigil_core::discharge::{
-    ready_without_minimum_minutes, AgainstAdviceInput, DischargeInput, DischargePolicyEdit,
-    EscortInput, SessionPhase,
+    ready_without_minimum_minutes, AgainstAdviceInput, DischargeGates, DischargeInput,
+    DischargePolicyEdit, EscortInput, SessionPhase,
 };
 use vigil_core::draft::DraftForm;
-use vigil_core::{payload, ClinicSettings, Permission, Protocol, VigilError};
+use vigil_core::{payload, ClinicSettings, Permission, Protocol, RecoverySession, VigilError};
 use vigil_store::{checks, discharge, drafts, papers, sessions, thresholds};
+use vigil_store::{StoreError, Transaction};
 
 use super::{auth, settings};
 use crate::events::{signal, RECORDS_CHANGED};
@@ -137,9 +138,7 @@ pub fn view(state: &AppState, session_id: i64) -> Result<DischargeView, VigilErr
         let standing = discharge::standing(c, session_id)?;
         let gates = match discharge::snapshot(c, session_id)? {
             Some(cleared) if standing.phase != SessionPhase::Observing => cleared.gates,
-            _ => discharge::gates(c, std::slice::from_ref(&session), now)?
-                .remove(&session_id)
-                .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?,
+            _ => discharge::gates_of(c, &session, now)?,
         };
         let policy = discharge::policy(c)?;
         let ready = if session.protocol == Protocol::Spravato {
@@ -170,18 +169,13 @@ pub fn clear(state: &AppState, input: &DischargeInput) -> Result<i64, VigilError
     let nurse = state.nurse_for(Permission::ClinicalWork)?;
     auth::verify_signature(state, &nurse, &input.pin)?;
     let now = state.clock.now();
-    Ok(state.store.with_tx(|tx| {
-        let session = sessions::get(tx, input.session_id)?;
-        discharge::standing(tx, session.id)?.phase.may_clear()?;
-        let gates = discharge::gates(tx, std::slice::from_ref(&session), now)?
-            .remove(&session.id)
-            .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?;
+    leaving(state, input.session_id, now, SessionPhase::may_clear, |tx, session, gates| {
         let escort = discharge::escort(tx, session.id)?;
         let snapshot = input.decide(&gates, escort.as_ref())?;
         let id = discharge::clear(tx, session.id, &snapshot, nurse.id, now)?;
         drafts::clear(tx, DraftForm::Discharge)?;
         Ok(id)
-    })?)
+    })
 }
 
 /// Records the departure of a cleared patient.
@@ -199,16 +193,29 @@ pub fn against_advice<Tz: TimeZone>(
 ) -> Result<i64, VigilError> {
     let nurse = state.nurse_for(Permission::ClinicalWork)?;
     let now = state.clock.now();
-    Ok(state.store.with_tx(|tx| {
-        let session = sessions::get(tx, input.session_id)?;
-        discharge::standing(tx, session.id)?.phase.may_leave_against_advice()?;
-        let gates = discharge::gates(tx, std::slice::from_ref(&session), now)?
-            .remove(&session.id)
-            .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?;
-        let form = input.validate(&session, gates, now, tz)?;
+    let allowed = SessionPhase::may_leave_against_advice;
+    leaving(state, input.session_id, now, allowed, |tx, session, gates| {
+        let form = input.validate(session, gates, now, tz)?;
         let id = discharge::leave_against_advice(tx, session.id, &form, nurse.id, now)?;
         drafts::clear(tx, DraftForm::AgainstAdvice)?;
         Ok(id)
+    })
+}
+
+/// One way out of recovery, in one transaction: the session, refused unless its phase is
+/// `allowed`, and its gates as they stand at `now`, handed to `write`.
+pub(crate) fn leaving<T>(
+    state: &AppState,
+    session_id: i64,
+    now: DateTime<Utc>,
+    allowed: fn(SessionPhase) -> Result<(), VigilError>,
+    write: impl FnOnce(&Transaction<'_>, &RecoverySession, DischargeGates) -> Result<T, StoreError>,
+) -> Result<T, VigilError> {
+    Ok(state.store.with_tx(|tx| {
+        let session = sessions::get(tx, session_id)?;
+        allowed(discharge::standing(tx, session.id)?.phase)?;
+        let gates = discharge::gates_of(tx, &session, now)?;
+        write(tx, &session, gates)
     })?)
 }
 

@@ -12,6 +12,7 @@ use vigil_core::{
 };
 use vigil_store::{emergency, settings};
 
+use super::settings::admin_change;
 use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::state::AppState;
 
@@ -77,11 +78,12 @@ pub fn review(
     state: &AppState,
     input: &EmergencyUseInput,
 ) -> Result<Vec<EmergencyUse>, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let seq = input.seq()?;
-    let now = state.clock.now();
-    let id = state.store.with_tx(|tx| emergency::review(tx, seq, admin.id, now))?;
-    tracing::info!("emergency access {seq} reviewed by account {} (review {id})", admin.id);
+    let (id, seq, admin) = admin_change(
+        state,
+        || input.seq(),
+        |tx, seq, by, now| Ok((emergency::review(tx, *seq, by, now)?, *seq, by)),
+    )?;
+    tracing::info!("emergency access {seq} reviewed by account {admin} (review {id})");
     unreviewed(state)
 }
 

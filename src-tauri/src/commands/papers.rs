@@ -17,8 +17,8 @@ use vigil_core::{payload, ErrorCode, Permission, Protocol, VigilError};
 use vigil_store::audit::{self, Action, Entry};
 use vigil_store::{discharge, drafts, papers, rems, thresholds};
 
+use crate::data_dir::papers_folder;
 use crate::events::{signal, RECORDS_CHANGED};
-use crate::services::papers_dir::papers_folder;
 use crate::state::AppState;
 
 /// Which paper.

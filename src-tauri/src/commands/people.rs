@@ -9,6 +9,7 @@ use vigil_core::{
 };
 use vigil_store::nurses;
 
+use super::settings::admin_change;
 use crate::events::{signal, AUTH_CHANGED};
 use crate::state::AppState;
 
@@ -54,22 +55,26 @@ pub fn reset_pin(state: State<'_, AppState>, input: Arg) -> Result<(), VigilErro
 
 /// Validates and creates an account as the signed-in administrator.
 pub fn create(state: &AppState, input: &NewNurseInput) -> Result<Vec<Nurse>, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let new = input.validate()?;
-    let now = state.clock.now();
-    let id = state.store.with_tx(|tx| nurses::create(tx, &new, Some(admin.id), now))?;
-    tracing::info!("account {id} created by account {}", admin.id);
+    let (id, admin) = admin_change(
+        state,
+        || input.validate(),
+        |tx, new, by, now| Ok((nurses::create(tx, new, Some(by), now)?, by)),
+    )?;
+    tracing::info!("account {id} created by account {admin}");
     Ok(state.store.with_conn(nurses::all)?)
 }
 
 /// Changes an account's status as the signed-in administrator.
 pub fn set_active(state: &AppState, input: &AccountStatusInput) -> Result<Vec<Nurse>, VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let now = state.clock.now();
-    state
-        .store
-        .with_tx(|tx| nurses::set_active(tx, input.nurse_id, input.active, admin.id, now))?;
-    if !input.active && input.nurse_id == admin.id {
+    let admin = admin_change(
+        state,
+        || Ok(()),
+        |tx, _, by, now| {
+            nurses::set_active(tx, input.nurse_id, input.active, by, now)?;
+            Ok(by)
+        },
+    )?;
+    if !input.active && input.nurse_id == admin {
         // A deactivated account is signed out at once; the deactivation entry records it.
         state.workstation().sign_out();
     }
@@ -79,11 +84,13 @@ pub fn set_active(state: &AppState, input: &AccountStatusInput) -> Result<Vec<Nu
 /// Sets a new PIN as the signed-in administrator (6 digits at least for an administrator's
 /// account). An unknown account is refused as `not_found` by the store.
 pub fn new_pin(state: &AppState, input: &PinResetInput) -> Result<(), VigilError> {
-    let admin = state.nurse_for(Permission::Administer)?;
-    let account = state.store.with_conn(|c| nurses::get(c, input.nurse_id));
-    let pin = input.validate(account.map_or(Role::Nurse, |n| n.role))?;
-    let now = state.clock.now();
-    state.store.with_tx(|tx| nurses::reset_pin(tx, input.nurse_id, &pin, admin.id, now))?;
+    let validate = || {
+        let account = state.store.with_conn(|c| nurses::get(c, input.nurse_id));
+        input.validate(account.map_or(Role::Nurse, |n| n.role))
+    };
+    admin_change(state, validate, |tx, pin, by, now| {
+        nurses::reset_pin(tx, input.nurse_id, pin, by, now)
+    })?;
     state.pin_attempts.reset(input.nurse_id); // a new PIN starts a new run, as stored
     Ok(())
 }

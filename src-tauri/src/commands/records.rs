@@ -7,11 +7,11 @@ use tauri::{AppHandle, Runtime, State};
 use vigil_core::payload;
 use vigil_core::{BackupInfo, IntegrityStatus, Permission, RestoreInput, VigilError};
 use vigil_store::audit::{self, Action, Entry};
-use vigil_store::backup::{self, Occasion};
+use vigil_store::backup;
 use vigil_store::integrity::FileCheck;
 
+use crate::backup as backup_service;
 use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
-use crate::services::backup as backup_service;
 use crate::state::AppState;
 
 /// The last verification's result.
@@ -37,7 +37,7 @@ pub fn load_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, Vigil
 #[tauri::command(async)]
 pub fn back_up_now(state: State<'_, AppState>) -> Result<BackupInfo, VigilError> {
     let admin = state.nurse_for(Permission::Administer)?;
-    back_up(&state, Some(admin.id))
+    backup_service::routine(&state, Some(admin.id))
 }
 
 /// Replaces the database with a verified backup (the current one is backed up first).
@@ -77,13 +77,6 @@ pub fn check(state: &AppState) -> Result<(i64, IntegrityStatus), VigilError> {
     let admin = state.nurse_for(Permission::Administer)?;
     let status = backup_service::verify(state.store.path(), FileCheck::Full, state.clock.now())?;
     Ok((admin.id, status))
-}
-
-/// Makes, verifies and records a backup into the clinic's folder, then prunes old ones (a
-/// database that does not verify is still backed up, marked unverified).
-pub fn back_up(state: &AppState, by: Option<i64>) -> Result<BackupInfo, VigilError> {
-    let now = state.clock.now();
-    Ok(backup_service::back_up(&state.store, None, Occasion::Routine, by, now)?.backup)
 }
 
 /// Restores `input.file` from the backup folder after copying the current database into it

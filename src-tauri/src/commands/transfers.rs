@@ -5,9 +5,11 @@
 use super::Arg;
 use chrono::TimeZone;
 use tauri::{AppHandle, Runtime, State};
-use vigil_core::discharge::TransferInput;
+use vigil_core::discharge::{SessionPhase, TransferInput};
 use vigil_core::{payload, Permission, VigilError};
-use vigil_store::{discharge, sessions, transfers};
+use vigil_store::transfers;
+
+use super::discharge::leaving;
 
 use crate::events::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
@@ -35,15 +37,10 @@ pub fn transfer<Tz: TimeZone>(
 ) -> Result<i64, VigilError> {
     let nurse = state.nurse_for(Permission::ClinicalWork)?;
     let now = state.clock.now();
-    Ok(state.store.with_tx(|tx| {
-        let session = sessions::get(tx, input.session_id)?;
-        discharge::standing(tx, session.id)?.phase.may_transfer()?;
-        let gates = discharge::gates(tx, std::slice::from_ref(&session), now)?
-            .remove(&session.id)
-            .ok_or_else(|| VigilError::internal("the gates could not be assessed"))?;
-        let form = input.validate(&session, gates, now, tz)?;
+    leaving(state, input.session_id, now, SessionPhase::may_transfer, |tx, session, gates| {
+        let form = input.validate(session, gates, now, tz)?;
         transfers::record(tx, session.id, &form, nurse.id, now)
-    })?)
+    })
 }
 
 #[cfg(test)]

@@ -29,8 +29,8 @@ fn todays_file() -> String {
 /// `level`; returns the day's file's text.
 fn logged(folder: &Path, level: &str, log: impl FnOnce()) -> String {
     let file = open(folder).expect("log file");
-    let (filter, _) = filter_from(Some(level));
-    tracing::subscriber::with_default(subscriber(filter, Some(file), std::io::sink), log);
+    let ((filter, _), (quiet, _)) = (filter_from(Some(level)), filter_from(Some("off")));
+    tracing::subscriber::with_default(subscriber(quiet, filter, Some(file), std::io::sink), log);
     std::fs::read_to_string(folder.join(todays_file())).expect("the day's file")
 }
 
@@ -167,6 +167,31 @@ fn a_folder_that_cannot_be_made_is_an_error_not_a_panic() {
     std::fs::write(&not_a_folder, "a file where the data directory would be").expect("file");
     let error = open(&folder_of(&not_a_folder)).expect_err("no folder under a file");
     assert!(error.contains("logs"), "names the folder: {error}");
+}
+
+#[test]
+fn a_headless_command_makes_no_log_folder() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let folder = folder_of(tmp.path());
+    let file = cli_file(Some(&folder), current_uid()).expect("no error");
+    assert!(file.is_none() && !folder.exists(), "nothing made");
+    assert!(cli_file(None, current_uid()).expect("no data directory").is_none());
+    std::fs::write(&folder, "a file where the log folder would be").expect("file");
+    assert!(cli_file(Some(&folder), current_uid()).expect("not a folder: skipped").is_none());
+}
+
+#[test]
+fn a_headless_command_writes_only_into_a_log_folder_of_its_own_user() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let folder = folder_of(tmp.path());
+    std::fs::create_dir(&folder).expect("the app's folder");
+    let uid = current_uid().expect("this process's user");
+    let another = uid.wrapping_add(1);
+    assert!(cli_file(Some(&folder), Some(another)).expect("skipped").is_none());
+    assert!(cli_file(Some(&folder), None).expect("unknown user: skipped").is_none());
+    assert_eq!(log_files(&folder), Vec::<String>::new(), "no file for another user");
+    assert!(cli_file(Some(&folder), Some(uid)).expect("ours").is_some());
+    assert_eq!(log_files(&folder).len(), 1, "the day's file");
 }
 
 /// Every `.rs` file under `dir`.

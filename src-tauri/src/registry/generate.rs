@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::TS;
 
-use super::{camel_case, Command, COMMANDS};
+use super::{camel_case, CommandSpec, COMMANDS};
 use crate::commands::papers::PaperKind;
 use crate::events;
 use vigil_core::alert::OpenSession;
@@ -76,7 +76,7 @@ fn header(from: &str) -> String {
 }
 
 /// The TypeScript wrapper of `command`: the arguments as the page names them, the result.
-fn wrapper(command: &Command) -> String {
+fn wrapper(command: &CommandSpec) -> String {
     let params: Vec<String> =
         command.params.iter().map(|p| format!("{}: {}", p.page_name(), (p.ts)())).collect();
     let names: Vec<String> = command.params.iter().map(|p| p.page_name()).collect();
@@ -92,7 +92,7 @@ fn wrapper(command: &Command) -> String {
 }
 
 /// The type names the wrappers use that come from `bindings.ts`, sorted.
-fn type_names(commands: &[Command], local: &[String]) -> Vec<String> {
+fn type_names(commands: &[CommandSpec], local: &[String]) -> Vec<String> {
     let builtin = ["number", "string", "boolean", "void", "null", "Array"];
     let mut names: Vec<String> = commands
         .iter()
@@ -127,7 +127,7 @@ pub fn jsdoc(text: &[String], indent: &str) -> String {
 }
 
 /// The doc comment of the Rust function of `command`, one string per line.
-pub fn command_doc(command: &Command) -> Vec<String> {
+pub fn command_doc(command: &CommandSpec) -> Vec<String> {
     let source = module_source(command.module);
     let doc = doc_above(&source, &format!("pub fn {}", command.name));
     assert!(!doc.is_empty(), "{}: the command has no doc comment", command.name);

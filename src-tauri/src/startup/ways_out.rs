@@ -1,7 +1,7 @@
 //! The ways out of recovery mode, on the files: what the screen lists (the default backup
 //! folder beside the data directory, since the clinic's chosen one is stored in the database
 //! that cannot be read), starting fresh with the damaged file moved aside, and restoring a
-//! backup over it (`vigil_store::backup::safe_restore`, shared with `vigil restore`).
+//! backup over it (`crate::backup::restore_over_damaged`, shared with `vigil restore`).
 
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
@@ -9,10 +9,11 @@ use std::sync::Arc;
 use vigil_core::startup::{BackupChoice, RecoveryOutcome, RecoveryRestoreInput, StartupProblem};
 use vigil_core::{Clock, ErrorCode, VigilError};
 use vigil_store::audit::{self, Action, Entry};
-use vigil_store::backup::{self, safe_restore};
+use vigil_store::backup;
 use vigil_store::{damaged, Store, StoreError, DB_FILE_NAME};
 
 use super::Pending;
+use crate::backup::restore_over_damaged;
 use crate::state::AppState;
 
 impl Pending {
@@ -78,7 +79,7 @@ impl Pending {
             return Err(VigilError::validation("file", message));
         }
         let db = self.database();
-        let recovered = safe_restore::restore_over_damaged(&db, &file, now).map_err(|e| {
+        let recovered = restore_over_damaged(&db, &file, now).map_err(|e| {
             let e = VigilError::from(e);
             if e.code == ErrorCode::Validation {
                 e
@@ -86,7 +87,6 @@ impl Pending {
                 still_broken_because(&e.message)
             }
         })?;
-        tracing::warn!("the damaged database was moved aside as {}", recovered.kept_as.display());
         let store = Store::open_at(&db, now).map_err(still_broken)?;
         let outcome = RecoveryOutcome {
             kept_as: Some(recovered.kept_as.display().to_string()),

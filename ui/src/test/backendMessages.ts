@@ -1,6 +1,6 @@
-// Generated from the real refusals of crates/vigil-core by its `backend_messages` test:
-// what the UI tests' fake IPC answers with, never copied by hand. Do not edit: run
-// `VIGIL_UPDATE_BINDINGS=1 cargo test -p vigil-core --test backend_messages`.
+// Generated from the real refusals of the core, the store and the shell by src-tauri's
+// `backend_messages` test: what the UI tests' fake IPC answers with, never copied by
+// hand. Do not edit: run `VIGIL_UPDATE_BINDINGS=1 cargo test -p vigil backend_messages`.
 import type { VigilError } from '../lib/ipc';
 
 export const adminPinTooShort: VigilError = {"code":"validation","message":"An administrator's PIN is 6 to 8 digits.","field":"pin"};
@@ -45,7 +45,27 @@ export const volumeOutOfRange: VigilError = {"code":"validation","message":"The 
 
 export const escalationOutOfRange: VigilError = {"code":"validation","message":"Escalation comes after a whole number of minutes from 1 to 60.","field":"escalateAfterMinutes"};
 
+export const patientNameMissing: VigilError = {"code":"validation","message":"Patient name is required.","field":"patientName"};
+
+export const diastolicNotBelowSystolic: VigilError = {"code":"validation","message":"The diastolic must be below the systolic.","field":"vitals.diastolic"};
+
+export const symptomsNotTicked: VigilError = {"code":"validation","message":"Tick the symptoms the grade describes.","field":"symptoms"};
+
+export const correctedSystolicOutOfRange: VigilError = {"code":"validation","message":"The systolic must be a whole number from 50 to 260 mmHg.","field":"check.vitals.systolic"};
+
+export const lateReasonMissing: VigilError = {"code":"validation","message":"The reason for the late entry is required.","field":"lateReason"};
+
+export const nothingMoreAfterLeaving: VigilError = {"code":"conflict","message":"This patient has left; nothing more can be recorded for this session."};
+
+export const predosePrescriberMissing: VigilError = {"code":"validation","message":"The prescriber's name is required.","field":"prescriber"};
+
 export const escortFullNameMissing: VigilError = {"code":"validation","message":"The escort's full name is required.","field":"fullName"};
+
+export const escortPhoneMalformed: VigilError = {"code":"validation","message":"The phone number must be 3 to 30 characters: digits, spaces and + - ( ) . only.","field":"phone"};
+
+export const escortTransportMissing: VigilError = {"code":"validation","message":"Choose how the patient gets home.","field":"transport"};
+
+export const overridePrescriberMissing: VigilError = {"code":"validation","message":"The prescriber's name is required.","field":"overrides.spo2.prescriber"};
 
 export const willDriveUnknown: VigilError = {"code":"validation","message":"Choose whether the patient says they will drive: yes, no or unknown.","field":"willDrive"};
 
@@ -55,6 +75,40 @@ export const transferEmergencyServicesUnknown: VigilError = {"code":"validation"
 
 export const patientAlreadyLeft: VigilError = {"code":"conflict","message":"This patient has already left."};
 
+export const clearForDischargeFirst: VigilError = {"code":"conflict","message":"Clear the patient for discharge first (or record leaving against advice)."};
+
+export const remsDoseOutOfRange: VigilError = {"code":"validation","message":"The dose must be 56 mg, 84 mg or a whole number of mg from 28 to 112.","field":"doseMg"};
+
+export const wrongPin: VigilError = {"code":"forbidden","message":"Wrong PIN."};
+
+export const wrongSignaturePin: VigilError = {"code":"forbidden","message":"Wrong PIN: the discharge is not signed.","field":"pin"};
+
+export const accountNotFound: VigilError = {"code":"not_found","message":"That account does not exist."};
+
+export const sessionNotFound: VigilError = {"code":"not_found","message":"The record does not exist."};
+
+export const dischargeSessionNotFound: VigilError = {"code":"not_found","message":"The record does not exist."};
+
+export const checkSessionNotFound: VigilError = {"code":"not_found","message":"The record does not exist."};
+
+export const administratorsOnly: VigilError = {"code":"forbidden","message":"Only an administrator may do this."};
+
+export const lockedUnlockFirst: VigilError = {"code":"forbidden","message":"Vigil is locked. Unlock it with your PIN first."};
+
+export const emergencyClinicalOnly: VigilError = {"code":"forbidden","message":"Emergency access allows clinical work only. An administrator must sign in with their PIN."};
+
+export const alreadyReviewed: VigilError = {"code":"conflict","message":"This emergency access has already been reviewed."};
+
+export const nothingToRecover: VigilError = {"code":"conflict","message":"Vigil's records are open: there is nothing to recover."};
+
+export const diskFull: VigilError = {"code":"storage","message":"The record could not be saved: the disk is full. Nothing was changed."};
+
 export const minimumNotOver = (minutesLeft: number): VigilError => ({ code: "conflict", message: `The minimum observation period is not over: ${minutesLeft} min left. Discharge is refused until then.` });
 
+export const escortNotPresent = (detail: string): VigilError => ({ code: "conflict", message: `No escort is present and identified (${detail}). Discharge is refused until then; a patient who will not wait leaves against advice.` });
+
 export const gateNotMet = (label: string, detail: string, key: string): VigilError => ({ code: "validation", message: `${label} is not met: ${detail}. Override it with a reason and the prescriber's name, or wait.`, field: `overrides.${key}` });
+
+export const padssChanged = (now: number, seen: number): VigilError => ({ code: "conflict", message: `The score is now ${now}/10, not ${seen}/10: review it again before confirming.` });
+
+export const noFileAt = (path: string): VigilError => ({ code: "validation", message: `There is no file at ${path}. Nothing was changed.`, field: "file" });

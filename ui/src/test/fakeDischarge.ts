@@ -1,6 +1,7 @@
 // The discharge part of the in-memory IPC fake (fakeIpc.ts merges it): escorts, gates,
-// discharge, departure, against advice, papers, REMS forms due and the discharge policy. Each
-// save command takes its form's draft with it on success, as the shell does; a refusal keeps it.
+// discharge, departure, against advice, transfers and the discharge policy. Each save command
+// takes its form's draft with it on success, as the shell does; a refusal keeps it. Its
+// refusals are the backend's own messages (backendMessages.ts).
 import { vi } from 'vitest';
 import type * as Ipc from '../lib/ipc';
 import type {
@@ -11,26 +12,24 @@ import type {
   DischargePolicyEdit,
   DischargeView,
   EscortInput,
-  FormDue,
-  Paper,
-  PaperKind,
   RecoveryBoard,
-  RemsDetailsInput,
   VigilError,
 } from '../lib/ipc';
-import { PIN, dischargeView, paper } from './fixtures';
+import { PIN, dischargeView } from './fixtures';
 import {
+  clearForDischargeFirst,
+  dischargeSessionNotFound,
   escortFullNameMissing,
+  escortNotPresent,
   gateNotMet,
   minimumNotOver,
   nauseaLimitOutOfRange,
   patientAlreadyLeft,
   remsWarnDayOutOfRange,
-  submissionChannelUnknown,
-  submissionReferenceMissing,
   transferDestinationTooShort,
   transferEmergencyServicesUnknown,
   willDriveUnknown,
+  wrongSignaturePin,
 } from './backendMessages';
 
 export function freshDischarge() {
@@ -44,13 +43,6 @@ export function freshDischarge() {
     againstAdvice: [] as AgainstAdviceInput[],
     transfers: [] as Ipc.TransferInput[],
     recent: [] as DepartedRow[],
-    /** Papers by `${kind}:${sessionId}` (else a default one). */
-    papers: {} as Record<string, Paper>,
-    prints: [] as { sessionId: number; paper: PaperKind }[],
-    remsDetails: [] as RemsDetailsInput[],
-    /** What load_rems_details answers, by session. */
-    savedRems: {} as Record<number, Ipc.RemsDetails>,
-    formsDue: [] as FormDue[],
     policyEdits: [] as DischargePolicyEdit[],
     /** Drafts of the escort, discharge, against-advice and REMS details forms, by form. */
     drafts: {} as Record<string, { content: string; savedAt: string }>,
@@ -62,38 +54,37 @@ type State = ReturnType<typeof freshDischarge> & {
   settings: ClinicSettings;
   alerts: Ipc.ActiveAlert[];
 };
+type Fail = (error: VigilError) => never;
 
-export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
+/** A session's board row, its discharge view (made from the row the first time) and leaving. */
+export function dischargeSessions(ipc: State, fail: Fail) {
   const rowOf = (sessionId: number) => ipc.board.rows.find((r) => r.sessionId === sessionId);
   const viewOf = (sessionId: number): DischargeView => {
     const known = ipc.discharges[sessionId];
     if (known) return known;
-    const row = rowOf(sessionId) ?? fail({ code: 'not_found', message: 'No such session.' });
+    const row = rowOf(sessionId) ?? fail(dischargeSessionNotFound);
     return (ipc.discharges[sessionId] = dischargeView(sessionId, row.bay, row.patientName, { protocol: row.protocol }));
   };
   const leave = (sessionId: number, how: DepartedRow['how']) => {
-    const view = viewOf(sessionId);
+    const { bay, patientName, protocol } = viewOf(sessionId);
     ipc.board.rows = ipc.board.rows.filter((r) => r.sessionId !== sessionId);
-    const { bay, patientName, protocol } = view;
     ipc.recent = [{ sessionId, bay, patientName, protocol, leftAt: new Date().toISOString(), how }, ...ipc.recent];
   };
-  const paperOf = (kind: PaperKind, sessionId: number) =>
-    structuredClone(
-      ipc.papers[`${kind}:${sessionId}`] ??
-        paper(kind === 'rems' ? 'REMS Patient Monitoring Form' : 'Discharge sheet', viewOf(sessionId).bay),
-    );
+  return { rowOf, viewOf, leave };
+}
 
+/** The discharge view and the escort form. */
+function escortFakes(ipc: State, fail: Fail) {
+  const { rowOf, viewOf } = dischargeSessions(ipc, fail);
+  const instant = (local: string) => (local ? new Date(local).toISOString() : null);
   return {
     loadDischarge: vi.fn(async (sessionId: number) => structuredClone(viewOf(sessionId))),
     saveEscort: vi.fn(async (input: EscortInput) => {
       if (ipc.escortError) fail(ipc.escortError);
-      if (input.fullName.trim() === '') {
-        fail(escortFullNameMissing);
-      }
+      if (input.fullName.trim() === '') fail(escortFullNameMissing);
       ipc.escorts.push(input);
       delete ipc.drafts.escort; // as the shell does, in the save's transaction
       const view = ipc.discharges[input.sessionId];
-      const instant = (local: string) => (local ? new Date(local).toISOString() : null);
       if (view) {
         const { sessionId: _, ...fields } = input;
         view.escort = {
@@ -107,19 +98,29 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
       const row = rowOf(input.sessionId);
       if (row) row.escortStatus = input.status as Ipc.EscortStatus;
     }),
+  };
+}
+
+/** The signature's refusal by the first unmet gate of `view`, as DischargeInput::decide. */
+function gateRefusal(view: DischargeView, input: DischargeInput): VigilError | null {
+  for (const gate of view.gates.gates.filter((g) => !g.passed)) {
+    if (gate.key === 'minimum') return minimumNotOver(view.gates.minutesLeft);
+    if (gate.key === 'escort') return escortNotPresent(gate.detail);
+    const o = input.overrides.find((x) => x.gate === gate.key);
+    if (!o?.reason.trim() || !o.prescriber.trim()) return gateNotMet(gate.label, gate.detail, gate.key);
+  }
+  return null;
+}
+
+/** Signing the discharge and the departure of a cleared patient. */
+function clearanceFakes(ipc: State, fail: Fail) {
+  const { rowOf, viewOf, leave } = dischargeSessions(ipc, fail);
+  return {
     confirmDischarge: vi.fn(async (input: DischargeInput) => {
       const view = viewOf(input.sessionId);
-      if (input.pin !== PIN) fail({ code: 'forbidden', message: 'Wrong PIN. Try again.', field: 'pin' });
-      for (const gate of view.gates.gates.filter((g) => !g.passed)) {
-        if (gate.key === 'minimum') {
-          fail(minimumNotOver(view.gates.minutesLeft));
-        }
-        if (gate.hard) fail({ code: 'conflict', message: `${gate.label}: required for discharge.` });
-        const o = input.overrides.find((x) => x.gate === gate.key);
-        if (!o?.reason.trim() || !o.prescriber.trim()) {
-          fail(gateNotMet(gate.label, gate.detail, gate.key));
-        }
-      }
+      if (input.pin !== PIN) fail(wrongSignaturePin);
+      const refused = gateRefusal(view, input);
+      if (refused) fail(refused);
       ipc.signed.push(input);
       delete ipc.drafts.discharge;
       view.phase = 'cleared';
@@ -128,75 +129,43 @@ export function dischargeFakes(ipc: State, fail: (error: VigilError) => never) {
       if (row) Object.assign(row, { phase: 'cleared', clearedAt: view.clearedAt });
     }),
     recordDeparture: vi.fn(async (sessionId: number) => {
-      if (viewOf(sessionId).phase !== 'cleared') {
-        fail({ code: 'conflict', message: 'The patient is not cleared for discharge.' });
-      }
+      const { phase } = viewOf(sessionId);
+      if (phase !== 'cleared') fail(phase === 'observing' ? clearForDischargeFirst : patientAlreadyLeft);
       ipc.departures.push(sessionId);
       leave(sessionId, 'discharged');
     }),
+  };
+}
+
+/** Leaving against advice, a transfer to emergency care, and who left lately. */
+function leavingFakes(ipc: State, fail: Fail) {
+  const { rowOf, leave } = dischargeSessions(ipc, fail);
+  return {
     recordAgainstAdvice: vi.fn(async (input: AgainstAdviceInput) => {
-      if (!['yes', 'no', 'unknown'].includes(input.willDrive)) {
-        fail(willDriveUnknown);
-      }
+      if (!['yes', 'no', 'unknown'].includes(input.willDrive)) fail(willDriveUnknown);
       ipc.againstAdvice.push(input);
       delete ipc.drafts.against_advice;
       leave(input.sessionId, 'against_advice');
     }),
     recordTransfer: vi.fn(async (input: Ipc.TransferInput) => {
       if (!rowOf(input.sessionId)) fail(patientAlreadyLeft);
-      if (input.destination.trim().length < 2) {
-        fail(transferDestinationTooShort);
-      }
-      if (!['yes', 'no'].includes(input.emergencyServicesCalled)) {
-        fail(transferEmergencyServicesUnknown);
-      }
+      if (input.destination.trim().length < 2) fail(transferDestinationTooShort);
+      if (!['yes', 'no'].includes(input.emergencyServicesCalled)) fail(transferEmergencyServicesUnknown);
       ipc.transfers.push(input);
       ipc.alerts = ipc.alerts.filter((a) => a.sessionId !== input.sessionId); // they leave with the patient
       leave(input.sessionId, 'transferred');
     }),
-    loadDischargeSheet: vi.fn(async (sessionId: number) => paperOf('discharge', sessionId)),
-    saveDischargePdf: vi.fn(async (sessionId: number) => `/home/nurse/Documents/Vigil/discharge-${sessionId}.pdf`),
-    loadRemsForm: vi.fn(async (sessionId: number) => paperOf('rems', sessionId)),
-    loadRemsDetails: vi.fn(async (sessionId: number) => structuredClone(ipc.savedRems[sessionId] ?? null)),
-    saveRemsPdf: vi.fn(async (sessionId: number) => `/home/nurse/Documents/Vigil/rems-${sessionId}.pdf`),
-    printPaper: vi.fn(async (sessionId: number, paper: PaperKind) => {
-      ipc.prints.push({ sessionId, paper });
-    }),
-    saveRemsDetails: vi.fn(async (input: RemsDetailsInput) => {
-      if (!/^\d+$/.test(input.doseMg)) {
-        fail({ code: 'validation', message: 'The dose must be a whole number of mg.', field: 'doseMg' });
-      }
-      ipc.remsDetails.push(input);
-      delete ipc.drafts.rems_details;
-    }),
-    loadFormsDue: vi.fn(async () => structuredClone(ipc.formsDue)),
-    markFormSubmitted: vi.fn(async (input: Ipc.FormSubmittedInput) => {
-      const channels: string[] = ['portal', 'fax', 'phone'];
-      if (!channels.includes(input.channel)) {
-        fail(submissionChannelUnknown);
-      }
-      if (input.reference.trim() === '') {
-        fail(submissionReferenceMissing);
-      }
-      ipc.formsDue = ipc.formsDue.map((f) =>
-        f.sessionId === input.sessionId
-          ? {
-              ...f,
-              status: 'submitted',
-              submittedAt: new Date().toISOString(),
-              submittedBy: 'Ana Ruiz, RN',
-              reference: input.reference,
-              channel: input.channel as Ipc.SubmissionChannel,
-            }
-          : f,
-      );
-      return structuredClone(ipc.formsDue);
-    }),
     loadRecentDepartures: vi.fn(async () => structuredClone(ipc.recent)),
+  };
+}
+
+export function dischargeFakes(ipc: State, fail: Fail) {
+  return {
+    ...escortFakes(ipc, fail),
+    ...clearanceFakes(ipc, fail),
+    ...leavingFakes(ipc, fail),
     updateDischargePolicy: vi.fn(async (edit: DischargePolicyEdit) => {
-      if (!(edit.maxNausea >= 0 && edit.maxNausea <= 3)) {
-        fail(nauseaLimitOutOfRange);
-      }
+      if (!(edit.maxNausea >= 0 && edit.maxNausea <= 3)) fail(nauseaLimitOutOfRange);
       if (!(Number.isInteger(edit.remsWarnFromDay) && edit.remsWarnFromDay >= 1 && edit.remsWarnFromDay <= 7)) {
         fail(remsWarnDayOutOfRange);
       }

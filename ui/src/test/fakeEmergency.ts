@@ -1,6 +1,7 @@
 // The emergency-access part of the in-memory IPC fake (fakeIpc.ts merges it): the uses waiting
 // for an administrator's review, their actions, the review itself and the time limit. Like the
-// shell, it refuses all of it unless an administrator is signed in with a PIN.
+// shell (Workstation::require), it refuses all of it unless an administrator is signed in with
+// a PIN, with the backend's own messages.
 import { vi } from 'vitest';
 import type {
   AuthStatus,
@@ -10,7 +11,14 @@ import type {
   EmergencyUse,
   VigilError,
 } from '../lib/ipc';
-import { emergencyLimitOutOfRange } from './backendMessages';
+import {
+  administratorsOnly,
+  alreadyReviewed,
+  emergencyClinicalOnly,
+  emergencyLimitOutOfRange,
+  lockedUnlockFirst,
+  signInFirst,
+} from './backendMessages';
 
 export function freshEmergency() {
   return {
@@ -25,9 +33,11 @@ type State = ReturnType<typeof freshEmergency> & { auth: AuthStatus; settings: C
 
 export function emergencyFakes(ipc: State, fail: (error: VigilError) => never) {
   const admin = () => {
-    if (ipc.auth.nurse?.role !== 'admin' || ipc.auth.locked || ipc.auth.emergency) {
-      fail({ code: 'forbidden', message: 'Only an administrator signed in with a PIN may do this.' });
-    }
+    const { nurse, locked, emergency } = ipc.auth;
+    if (locked) fail(lockedUnlockFirst);
+    if (nurse === null) fail(signInFirst);
+    if (nurse.role !== 'admin') fail(administratorsOnly);
+    if (emergency) fail(emergencyClinicalOnly);
   };
   return {
     loadEmergencyUses: vi.fn(async () => {
@@ -41,7 +51,7 @@ export function emergencyFakes(ipc: State, fail: (error: VigilError) => never) {
     reviewEmergencyUse: vi.fn(async (seq: number) => {
       admin();
       if (ipc.reviewed.includes(seq)) {
-        fail({ code: 'conflict', message: 'This emergency access has already been reviewed.' });
+        fail(alreadyReviewed);
       }
       ipc.reviewed.push(seq);
       return ipc.emergencyUses.filter((u) => !ipc.reviewed.includes(u.seq));

@@ -3,7 +3,7 @@
 // refused once the records are open, and a backup that is not there is refused on `file`.
 import { vi } from 'vitest';
 import type { RecoveryOutcome, RecoveryRestoreInput, StartupProblem, VigilError } from '../lib/ipc';
-import { backupNotFromList } from './backendMessages';
+import { backupNotFromList, nothingToRecover } from './backendMessages';
 
 export function freshRecovery() {
   return {
@@ -21,7 +21,7 @@ const KEPT = '/data/vigil.damaged-20261127T031500000Z.sqlite3';
 
 export function recoveryFakes(ipc: State, fail: (error: VigilError) => never) {
   const wayOut = (taken: string, restoredFrom: string | null): RecoveryOutcome => {
-    if (!ipc.startupProblem) fail({ code: 'conflict', message: "Vigil's records are open: there is nothing to recover." });
+    if (!ipc.startupProblem) fail(nothingToRecover);
     if (ipc.recoveryError) fail(ipc.recoveryError);
     ipc.recoveries.push(taken);
     ipc.startupProblem = null;

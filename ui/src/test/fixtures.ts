@@ -1,6 +1,6 @@
 // Fictional data for the component tests: accounts, thresholds, board rows, checks, a
 // patient's detail, the orthostatic verdict as the backend computes it, and discharge: gates,
-// escort, papers and REMS forms due.
+// escort, papers and REMS forms due (stored tests, alerts and departures: recordFixtures.ts).
 import type {
   BoardRow,
   Check,
@@ -18,6 +18,8 @@ import type {
   SessionDetail,
   ThresholdSettings,
 } from '../lib/ipc';
+
+export * from './recordFixtures';
 
 export const ANA: Nurse = { id: 1, displayName: 'Ana Ruiz', credentials: 'RN', role: 'admin', active: true };
 export const BEN: Nurse = { id: 2, displayName: 'Ben Okafor', credentials: 'RN', role: 'nurse', active: true };

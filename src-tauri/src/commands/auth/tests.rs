@@ -10,7 +10,7 @@ use vigil_core::{Clock, FixedClock, FixedMonotonic, Monotonic, PinResetInput};
 use vigil_store::Store;
 
 use crate::commands::{checks, people};
-use crate::services::idle_lock::{lock_if_idle, retry_pending_audit};
+use crate::locks::lock_if_idle;
 use crate::test_support::{account, admin_state_at_t0, t0, ADMIN_PIN};
 
 /// Makes the store refuse (or take again) every write: a read-only handle.
@@ -61,12 +61,12 @@ fn a_lock_takes_effect_when_storage_refuses_and_its_entry_follows_once() {
     assert!(status.locked && state.workstation().is_locked() && !state.is_open());
     assert!(entries(&state, Action::Lock).is_empty(), "nothing can be written yet");
     clock.advance(Duration::minutes(1));
-    assert_eq!(retry_pending_audit(&state), 0, "still refused: still waiting");
+    assert_eq!(state.pending_audit.retry(&state.store), 0, "still refused: still waiting");
     assert_eq!(state.pending_audit.len(), 1);
     refuse_writes(&state, false);
     clock.advance(Duration::minutes(1));
-    assert_eq!(retry_pending_audit(&state), 1);
-    assert_eq!(retry_pending_audit(&state), 0, "written once");
+    assert_eq!(state.pending_audit.retry(&state.store), 1);
+    assert_eq!(state.pending_audit.retry(&state.store), 0, "written once");
     let at = t0().timestamp_millis();
     assert_eq!(entries(&state, Action::Lock), vec![(Some(1), at)], "with the time of the lock");
     let status = state.store.with_conn(|c| {
@@ -88,7 +88,7 @@ fn sign_out_and_auto_lock_take_effect_when_storage_refuses_and_keep_their_order(
     assert!(status.nurse.is_none() && state.workstation().current().is_none());
     assert_eq!(state.pending_audit.len(), 2);
     refuse_writes(&state, false);
-    assert_eq!(retry_pending_audit(&state), 2);
+    assert_eq!(state.pending_audit.retry(&state.store), 2);
     let at = |s: i64| (t0() + Duration::seconds(s)).timestamp_millis();
     assert_eq!(entries(&state, Action::AutoLock), vec![(Some(1), at(300))]);
     assert_eq!(entries(&state, Action::SignOut), vec![(Some(1), at(305))]);

@@ -12,7 +12,7 @@ use vigil_core::{
 use vigil_store::audit::Action;
 
 use crate::commands::{auth, people, records, sessions, settings as settings_commands};
-use crate::services::idle_lock::{lock_if_emergency_over, retry_pending_audit};
+use crate::locks::lock_if_emergency_over;
 use crate::test_support::{account, admin_state_at_t0, everything, ADMIN_PIN};
 
 const REASON: &str = "Administrator PIN forgotten, patient in Bay 2 needs care";
@@ -90,7 +90,7 @@ fn emergency_access_as_an_administrator_cannot_create_an_administrator() {
 fn emergency_access_as_an_administrator_cannot_restore_a_backup() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (state, _clock) = admin_state_at_t0(dir.path());
-    let made = records::back_up(&state, Some(1)).expect("a backup with no patient");
+    let made = crate::backup::routine(&state, Some(1)).expect("a backup with no patient");
     sessions::admit(&state, &admit("Bay 2"), &chrono::Utc).expect("admitted after it");
     auth::leave(&state).expect("signed out");
     break_glass(&state, 1);
@@ -279,7 +279,7 @@ fn a_lock_left_waiting_is_written_before_emergency_access_and_not_stamped() {
     auth::lock(&state, Action::Lock).expect("locked, its entry waiting");
     refuse_writes(&state, false);
     let use_seq = break_glass(&state, 1);
-    retry_pending_audit(&state); // the scheduler loop
+    state.pending_audit.retry(&state.store); // the scheduler loop
     let got = entries_after(&state, head);
     assert_eq!(got, [("lock".to_string(), None), ("emergency_access".to_string(), None)]);
     assert_eq!(use_seq, head + 2);

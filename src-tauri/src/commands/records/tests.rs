@@ -4,7 +4,8 @@ use chrono::Duration;
 use vigil_core::{BackupSettingsEdit, RestoreInput};
 use vigil_store::backup;
 
-use super::{back_up, restore};
+use super::restore;
+use crate::backup::routine as back_up;
 use crate::commands::settings::change_backup;
 use crate::state::AppState;
 use crate::test_support::admin_state_at_t0;

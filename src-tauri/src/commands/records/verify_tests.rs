@@ -3,7 +3,8 @@
 
 use vigil_core::{ErrorCode, SignInInput};
 
-use super::{back_up, check, verify};
+use super::{check, verify};
+use crate::backup::routine as back_up;
 use crate::commands::{auth, people, sessions};
 use crate::discharge_inputs::admit_input;
 use crate::state::AppState;

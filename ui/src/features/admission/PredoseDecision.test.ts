@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
 import type { ActiveAlert, PredoseStanding } from '../../lib/ipc';
-import { ipc, resetIpc, row, sessionDetail } from '../../test/fakeIpc';
+import { activeAlert, ipc, resetIpc, row, sessionDetail } from '../../test/fakeIpc';
+import { predosePrescriberMissing } from '../../test/backendMessages';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
   (await import('../../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -36,18 +37,15 @@ function standing(checkId: number, decided: 'proceed' | 'do_not_dose' | null = n
 }
 
 /** The emergency prompt a baseline with a severe headache and high blood pressure raises. */
-const emergency = (sessionId: number): ActiveAlert => ({
-  firingId: 31,
-  sessionId,
-  kind: 'clinical',
-  bay: `Bay ${sessionId}`,
-  patientName: 'Testy McTestface',
-  dueAt: new Date().toISOString(),
-  firedAt: new Date().toISOString(),
-  detail: 'Severe headache with blood pressure 190/110: prompt for emergency care now.',
-  severity: 'critical',
-  emergency: true,
-});
+const emergency = (sessionId: number): ActiveAlert =>
+  activeAlert(31, {
+    sessionId,
+    kind: 'clinical',
+    bay: `Bay ${sessionId}`,
+    detail: 'Severe headache with blood pressure 190/110: prompt for emergency care now.',
+    severity: 'critical',
+    emergency: true,
+  });
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 const form = () =>
@@ -156,7 +154,7 @@ describe('the pre-dose decision', () => {
 
   it('is offered on the board row while missing, and a refusal stands beside its field', async () => {
     ipc.board.rows = [{ ...row(5, 'Bay 5', 'Testy McTestface'), predose: standing(7) }];
-    ipc.predoseError = { code: 'validation', message: "The prescriber's name is required.", field: 'prescriber' };
+    ipc.predoseError = predosePrescriberMissing;
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByRole('button', { name: 'Show details for Bay 5' }));
@@ -169,7 +167,7 @@ describe('the pre-dose decision', () => {
     const prescriber = field('Prescriber name');
     expect(prescriber.getAttribute('aria-invalid')).toBe('true');
     const described = document.getElementById('predose-prescriber-error');
-    expect(described?.textContent).toContain("The prescriber's name is required.");
+    expect(described?.textContent).toContain(predosePrescriberMissing.message);
     expect(document.activeElement).toBe(prescriber);
     expect(field('Decision').value).toBe('do_not_dose');
     expect(field('Note').value).toBe('Kept as typed');

@@ -9,7 +9,7 @@ import * as api from '../../lib/ipc';
 import type { ActiveAlert } from '../../lib/ipc';
 import { alertText, windowTitle } from './alerts';
 import { formatClock } from '../../lib/time';
-import { PIN, clickNotification, ipc, lockAs, resetIpc, row, sessionDetail } from '../../test/fakeIpc';
+import { PIN, activeAlert, clickNotification, ipc, lockAs, resetIpc, row, sessionDetail } from '../../test/fakeIpc';
 import { rowAction } from '../../test/board';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
@@ -18,19 +18,8 @@ vi.mock('../../lib/ipc', async (importOriginal) =>
 
 import App from '../../App.svelte';
 
-const alert = (firingId: number, bay: string, changes: Partial<ActiveAlert> = {}): ActiveAlert => ({
-  firingId,
-  sessionId: firingId,
-  kind: 'minimum_reached',
-  bay,
-  patientName: 'Testy McTestface',
-  dueAt: new Date().toISOString(),
-  firedAt: new Date().toISOString(),
-  detail: null,
-  severity: null,
-  emergency: false,
-  ...changes,
-});
+const alert = (firingId: number, bay: string, changes: Partial<ActiveAlert> = {}): ActiveAlert =>
+  activeAlert(firingId, { bay, ...changes });
 
 beforeEach(() => {
   resetIpc();

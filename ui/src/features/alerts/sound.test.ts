@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ActiveAlert } from '../../lib/ipc';
+import { activeAlert } from '../../test/fixtures';
 import {
   AlertSounder,
   escalatedAlerts,
@@ -59,19 +60,7 @@ const T0 = Date.parse('2026-07-01T12:00:00Z');
 const MIN = 60_000;
 
 function alert(firingId: number, over: Partial<ActiveAlert> = {}): ActiveAlert {
-  return {
-    firingId,
-    sessionId: firingId,
-    kind: 'minimum_reached',
-    bay: `Bay ${firingId}`,
-    patientName: 'Testy McTestface',
-    dueAt: new Date(T0).toISOString(),
-    firedAt: new Date(T0).toISOString(),
-    detail: null,
-    severity: null,
-    emergency: false,
-    ...over,
-  };
+  return activeAlert(firingId, { dueAt: new Date(T0).toISOString(), firedAt: new Date(T0).toISOString(), ...over });
 }
 
 const critical = (id: number) => alert(id, { kind: 'clinical', severity: 'critical' });

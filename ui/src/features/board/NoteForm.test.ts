@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
 import { ipc, resetIpc, row, sessionDetail } from '../../test/fakeIpc';
+import { lateReasonMissing, nothingMoreAfterLeaving } from '../../test/backendMessages';
 import { rowAction } from '../../test/board';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
@@ -62,12 +63,12 @@ describe('the note form', () => {
   });
 
   it('puts a refusal beside its field, focuses it and keeps what was typed', async () => {
-    ipc.noteError = { code: 'validation', message: 'The reason for the late entry is required.', field: 'lateReason' };
+    ipc.noteError = lateReasonMissing;
     const user = await openNote();
     await user.type(field('Note'), 'Vomited once');
     await user.click(screen.getByRole('button', { name: 'Save note' }));
     const reason = field('Reason for late entry');
-    expect(await screen.findByText('The reason for the late entry is required.')).toBeTruthy();
+    expect(await screen.findByText(lateReasonMissing.message)).toBeTruthy();
     expect(reason.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(reason);
     expect(field('Note').value).toBe('Vomited once');
@@ -75,12 +76,12 @@ describe('the note form', () => {
   });
 
   it('shows a refusal about no field at the top: the patient has left', async () => {
-    ipc.noteError = { code: 'conflict', message: 'This patient has left; nothing more can be recorded for this session.' };
+    ipc.noteError = nothingMoreAfterLeaving;
     const user = await openNote();
     await user.type(field('Note'), 'Came back for a coat');
     await user.click(screen.getByRole('button', { name: 'Save note' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('This patient has left');
+    expect(alert.textContent).toContain(nothingMoreAfterLeaving.message);
   });
 
   it('cancels on Escape without sending anything, and gives the focus back to the row menu button', async () => {

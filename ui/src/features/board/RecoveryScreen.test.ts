@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
 import { ipc, resetIpc } from '../../test/fakeIpc';
+import { noFileAt } from '../../test/backendMessages';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
   (await import('../../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -96,11 +97,8 @@ describe('a start whose records cannot be opened', () => {
 
   it('shows a refused typed path beside its field and stays on the recovery screen', async () => {
     damaged();
-    ipc.recoveryError = {
-      code: 'validation',
-      message: 'There is no file at /media/usb/missing.sqlite3.',
-      field: 'file',
-    };
+    const refused = noFileAt('/media/usb/missing.sqlite3');
+    ipc.recoveryError = refused;
     const user = userEvent.setup();
     render(Startup);
     await user.click(await screen.findByRole('button', { name: 'Restore this file' }));
@@ -110,7 +108,7 @@ describe('a start whose records cannot be opened', () => {
     await user.type(screen.getByLabelText('Another backup file'), '/media/usb/missing.sqlite3');
     await user.click(screen.getByRole('button', { name: 'Restore this file' }));
     await user.click(screen.getByRole('button', { name: 'Confirm restore' }));
-    expect(await screen.findByText('There is no file at /media/usb/missing.sqlite3.')).toBeTruthy();
+    expect(await screen.findByText(refused.message)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Vigil cannot open its records' })).toBeTruthy();
     expect(ipc.recoveries).toEqual([]);
     expect(appCalls()).toBe(0);

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
 import type { PlannedCheck, TimelineEntry } from '../../lib/ipc';
-import { check, gates, ipc, resetIpc, row, sessionDetail } from '../../test/fakeIpc';
+import { check, gates, ipc, orthostatic, resetIpc, row, sessionDetail } from '../../test/fakeIpc';
+import { correctedSystolicOutOfRange } from '../../test/backendMessages';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
   (await import('../../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -50,26 +51,11 @@ function entry(kind: TimelineEntry['kind'], recordId: number, at: number, change
 const original = check(5, 30, {
   symptomGrade: 1,
   symptoms: ['lightheaded'],
-  orthostatic: {
-    method: 'sit_to_stand',
-    notDoneReason: null,
-    readings: {
-      baselineSystolic: 130,
-      baselineDiastolic: 80,
-      standingSystolic: 112,
-      standingDiastolic: 78,
-      standing1Systolic: null,
-      standing1Diastolic: null,
-      standing3Systolic: null,
-      standing3Diastolic: null,
-      symptomsOnStanding: false,
-      baselineHeartRate: null,
-      standingHeartRate: null,
-      standing1HeartRate: null,
-      standing3HeartRate: null,
-    },
-    hrRiseFlagAt: 30,
-  },
+  orthostatic: orthostatic(
+    'sit_to_stand',
+    { baselineSystolic: 130, baselineDiastolic: 80, standingSystolic: 112, standingDiastolic: 78 },
+    { hrRiseFlagAt: 30 },
+  ),
   gait: 1,
   vitals: { bp: { systolic: 150, diastolic: 90 }, heartRate: 80, spo2: 96, oxygen: 'room_air', respiratoryRate: null, temperatureC: null },
   cadss: { items: [1, 0, 0, 0, 0, 0], total: 1 },
@@ -223,11 +209,7 @@ describe('the patient detail', () => {
   });
 
   it('places an error inside the corrected check beside its field', async () => {
-    ipc.checkError = {
-      code: 'validation',
-      message: 'The systolic must be from 50 to 260 mmHg.',
-      field: 'check.vitals.systolic',
-    };
+    ipc.checkError = correctedSystolicOutOfRange;
     const user = await openDetail();
     await user.click(screen.getByRole('button', { name: 'Correct entry #13' }));
     await user.type(screen.getByLabelText('Reason for correction'), 'Typed the wrong systolic');
@@ -236,7 +218,7 @@ describe('the patient detail', () => {
     expect(systolic.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(systolic);
     expect(document.getElementById('check-vitals-systolic-error')?.textContent).toBe(
-      'The systolic must be from 50 to 260 mmHg.',
+      correctedSystolicOutOfRange.message,
     );
   });
 

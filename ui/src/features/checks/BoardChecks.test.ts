@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActiveAlert, BoardRow } from '../../lib/ipc';
-import { ipc, lockAs, resetIpc, row } from '../../test/fakeIpc';
+import { activeAlert, ipc, lockAs, resetIpc, row } from '../../test/fakeIpc';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
   (await import('../../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -112,19 +112,8 @@ describe('the board', () => {
 });
 
 describe('the alert banner', () => {
-  const alert = (firingId: number, changes: Partial<ActiveAlert>): ActiveAlert => ({
-    firingId,
-    sessionId: 5,
-    kind: 'minimum_reached',
-    bay: 'Bay 5',
-    patientName: 'Testy McTestface',
-    dueAt: new Date().toISOString(),
-    firedAt: new Date().toISOString(),
-    detail: null,
-    severity: null,
-    emergency: false,
-    ...changes,
-  });
+  const alert = (firingId: number, changes: Partial<ActiveAlert>): ActiveAlert =>
+    activeAlert(firingId, { sessionId: 5, bay: 'Bay 5', ...changes });
 
   it('names overdue checks and clinical alerts, marks critical ones, and acknowledges each', async () => {
     ipc.alerts = [

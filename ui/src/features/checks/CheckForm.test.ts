@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
 import { BEN, PIN, ipc, resetIpc, row } from '../../test/fakeIpc';
+import { checkSessionNotFound, diastolicNotBelowSystolic, symptomsNotTicked } from '../../test/backendMessages';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
   (await import('../../test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -152,11 +153,7 @@ describe('the check form', () => {
   });
 
   it('puts a refusal beside its field, focuses it and keeps everything typed', async () => {
-    ipc.checkError = {
-      code: 'validation',
-      message: 'The diastolic must be below the systolic.',
-      field: 'vitals.diastolic',
-    };
+    ipc.checkError = diastolicNotBelowSystolic;
     const user = await openCheck();
     await user.selectOptions(field('Symptom grade'), '0 None');
     await user.type(field('Systolic'), '120');
@@ -167,7 +164,7 @@ describe('the check form', () => {
     const diastolic = field('Diastolic');
     expect(diastolic.getAttribute('aria-invalid')).toBe('true');
     const described = document.getElementById(diastolic.getAttribute('aria-describedby') ?? '');
-    expect(described?.textContent).toBe('The diastolic must be below the systolic.');
+    expect(described?.textContent).toBe(diastolicNotBelowSystolic.message);
     expect(document.activeElement).toBe(diastolic);
     expect(diastolic.value).toBe('130');
     expect(field('Systolic').value).toBe('120');
@@ -188,23 +185,21 @@ describe('the check form', () => {
   });
 
   it('shows an error about no field of the form at its top', async () => {
-    ipc.checkError = { code: 'conflict', message: 'The patient has left.' };
+    ipc.checkError = checkSessionNotFound;
     const user = await openCheck();
     await user.click(screen.getByRole('button', { name: 'Save check' }));
     const form = screen.getByRole('heading', { name: /^Check for Bay 5/ }).closest('section')!;
-    expect(within(form).getByRole('alert').textContent).toBe('The patient has left.');
+    expect(within(form).getByRole('alert').textContent).toBe(checkSessionNotFound.message);
   });
 
   it('puts a symptoms refusal beside the group', async () => {
-    ipc.checkError = { code: 'validation', message: 'Tick the symptoms the grade describes.', field: 'symptoms' };
+    ipc.checkError = symptomsNotTicked;
     const user = await openCheck();
     await user.selectOptions(field('Symptom grade'), '2 Moderate');
     await user.click(screen.getByRole('button', { name: 'Save check' }));
     expect(document.activeElement).toBe(field('Lightheaded'));
     expect(field('Spinning').getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById('check-symptoms-error')?.textContent).toBe(
-      'Tick the symptoms the grade describes.',
-    );
+    expect(document.getElementById('check-symptoms-error')?.textContent).toBe(symptomsNotTicked.message);
   });
 
   it('totals the CADSS-6 items as they are scored and sends them', async () => {

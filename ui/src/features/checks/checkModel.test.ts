@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../../test/fakeIpc';
+import { check, orthostatic } from '../../test/fakeIpc';
 import { emptyValues, formField, fromCheck, heartRateText, numberErrors, resultText, toCheckInput } from './checkModel';
 
 describe('the check form model', () => {
@@ -47,26 +47,7 @@ describe('the check form model', () => {
       vitals: { bp: { systolic: 140, diastolic: 85 }, heartRate: 70, spo2: 95, oxygen: 'oxygen', respiratoryRate: 14, temperatureC: 36.6 },
       moaas: 4,
       cadss: { items: [0, 1, 2, 0, 0, 0], total: 3 },
-      orthostatic: {
-        method: 'not_done',
-        notDoneReason: 'Sedated',
-        readings: {
-          baselineSystolic: null,
-          baselineDiastolic: null,
-          standingSystolic: null,
-          standingDiastolic: null,
-          standing1Systolic: null,
-          standing1Diastolic: null,
-          standing3Systolic: null,
-          standing3Diastolic: null,
-          symptomsOnStanding: false,
-          baselineHeartRate: null,
-          standingHeartRate: null,
-          standing1HeartRate: null,
-          standing3HeartRate: null,
-        },
-        hrRiseFlagAt: null,
-      },
+      orthostatic: orthostatic('not_done', {}, { notDoneReason: 'Sedated' }),
     });
     const input = toCheckInput(fromCheck(stored), 3);
     expect(input).toMatchObject({
@@ -124,26 +105,11 @@ describe('the check form model', () => {
     const input = toCheckInput(sit, 1).orthostatic;
     expect(input).toMatchObject({ baselineHeartRate: 70, standingHeartRate: 104, standing1HeartRate: null });
     const stored = check(3, 10, {
-      orthostatic: {
-        method: 'sit_to_stand',
-        notDoneReason: null,
-        readings: {
-          baselineSystolic: 120,
-          baselineDiastolic: 80,
-          standingSystolic: 118,
-          standingDiastolic: 78,
-          standing1Systolic: null,
-          standing1Diastolic: null,
-          standing3Systolic: null,
-          standing3Diastolic: null,
-          symptomsOnStanding: false,
-          baselineHeartRate: 70,
-          standingHeartRate: 104,
-          standing1HeartRate: null,
-          standing3HeartRate: null,
-        },
-        hrRiseFlagAt: 30,
-      },
+      orthostatic: orthostatic(
+        'sit_to_stand',
+        { baselineSystolic: 120, baselineDiastolic: 80, standingSystolic: 118, standingDiastolic: 78, baselineHeartRate: 70, standingHeartRate: 104 },
+        { hrRiseFlagAt: 30 },
+      ),
     });
     const back = fromCheck(stored);
     expect([back.baselineHeartRate, back.standingHeartRate, back.standing1HeartRate]).toEqual(['70', '104', '']);

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BoardRow } from '../../lib/ipc';
-import { dischargeView, escort, ipc, lockAs, resetIpc, row } from '../../test/fakeIpc';
+import { departed, dischargeView, escort, ipc, lockAs, resetIpc, row } from '../../test/fakeIpc';
 import { menuItems, rowAction } from '../../test/board';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
@@ -137,16 +137,7 @@ describe('one-click actions', () => {
 
 describe('recently left', () => {
   it('lists against-advice departures without a REMS button for other protocols', async () => {
-    ipc.recent = [
-      {
-        sessionId: 7,
-        bay: 'Bay 7',
-        patientName: 'Left Early',
-        protocol: 'iv_ketamine',
-        leftAt: new Date().toISOString(),
-        how: 'against_advice',
-      },
-    ];
+    ipc.recent = [departed(7, 'Left Early', { how: 'against_advice' })];
     render(App);
     const recent = await screen.findByRole('region', { name: 'Left in the last 24 hours' });
     const tr = (await within(recent).findByRole('rowheader', { name: 'Bay 7' })).closest('tr')!;

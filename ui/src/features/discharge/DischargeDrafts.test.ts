@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
 import { PIN, dischargeView, gates, ipc, resetIpc, row } from '../../test/fakeIpc';
-import { willDriveUnknown } from '../../test/backendMessages';
+import { willDriveUnknown, wrongSignaturePin } from '../../test/backendMessages';
 import { rowAction } from '../../test/board';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
@@ -144,7 +144,7 @@ describe('the discharge dialog draft', () => {
     await user.type(screen.getByLabelText('PIN'), '1357');
     await sleep(400);
     await user.click(screen.getByRole('button', { name: 'Sign discharge' }));
-    expect(await screen.findByText('Wrong PIN. Try again.')).toBeTruthy();
+    expect(await screen.findByText(wrongSignaturePin.message)).toBeTruthy();
     expect(stored('discharge')?.values.confirmed.escortConfirmed, 'a refusal keeps the draft').toBe(true);
 
     await user.click(screen.getByLabelText('Acknowledged by the escort'));

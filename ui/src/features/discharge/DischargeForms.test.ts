@@ -4,7 +4,14 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
 import { PIN, dischargeView, escort, gates, ipc, resetIpc, row } from '../../test/fakeIpc';
-import { gateNotMet, minimumNotOver, willDriveUnknown } from '../../test/backendMessages';
+import {
+  escortPhoneMalformed,
+  escortTransportMissing,
+  gateNotMet,
+  minimumNotOver,
+  overridePrescriberMissing,
+  willDriveUnknown,
+} from '../../test/backendMessages';
 import { rowAction } from '../../test/board';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
@@ -111,19 +118,17 @@ describe('the discharge dialog', () => {
     ipc.discharges[3] = dischargeView(3, 'Bay 3', 'Testy McTestface', {
       gates: { readiness: 'not_ready', gates: gates(['spo2']), missing: [], minutesLeft: 0, endsAt: '' },
     });
-    vi.mocked(api.confirmDischarge).mockRejectedValueOnce(
-      new api.IpcError({ code: 'validation', message: 'Name the prescriber (2-100 characters).', field: 'overrides.spo2.prescriber' }),
-    );
+    vi.mocked(api.confirmDischarge).mockRejectedValueOnce(new api.IpcError(overridePrescriberMissing));
     const user = userEvent.setup();
     await openDischarge(user);
     await user.type(screen.getByLabelText('Override reason for SpO2'), 'Chronic lung disease, baseline 93');
     await user.click(screen.getByRole('button', { name: 'Sign discharge' }));
     const prescriber = screen.getByLabelText('Prescriber for SpO2');
     expect(document.getElementById(prescriber.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'Name the prescriber (2-100 characters).',
+      overridePrescriberMissing.message,
     );
     expect(document.activeElement).toBe(prescriber);
-    expect(screen.queryByText('Name the prescriber (2-100 characters).')?.className).toBe('field-error');
+    expect(screen.queryByText(overridePrescriberMissing.message)?.className).toBe('field-error');
   });
 
   it('clears a wrong PIN and shows why beside it', async () => {
@@ -195,7 +200,7 @@ describe('the escort form', () => {
     ipc.discharges[3] = dischargeView(3, 'Bay 3', 'Testy McTestface', {
       escort: escort(eta.toISOString(), { status: 'en_route', knownToStaff: true }),
     });
-    ipc.escortError = { code: 'validation', message: 'The phone number must have at least 3 digits.', field: 'phone' };
+    ipc.escortError = escortPhoneMalformed;
     const user = userEvent.setup();
     render(App);
     await rowAction(user, 'Escort for Bay 3');
@@ -217,7 +222,7 @@ describe('the escort form', () => {
     const phone = within(form).getByLabelText('Phone');
     expect(phone.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(phone.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'The phone number must have at least 3 digits.',
+      escortPhoneMalformed.message,
     );
     expect(document.activeElement).toBe(phone);
 
@@ -231,7 +236,7 @@ describe('the escort form', () => {
 
   it('comes from the admit form with what was typed when the escort is refused after admission', async () => {
     ipc.board.rows = [];
-    ipc.escortError = { code: 'validation', message: 'Choose how the patient goes home.', field: 'transport' };
+    ipc.escortError = escortTransportMissing;
     const user = userEvent.setup();
     render(App);
     await user.click(await screen.findByRole('button', { name: 'Admit patient' }));
@@ -247,7 +252,7 @@ describe('the escort form', () => {
     expect((within(form).getByLabelText("Escort's full name") as HTMLInputElement).value).toBe('Jordan Example');
     const transport = within(form).getByLabelText('Transport');
     expect(document.getElementById(transport.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe(
-      'Choose how the patient goes home.',
+      escortTransportMissing.message,
     );
   });
 });

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
 import type { ActiveAlert } from '../../lib/ipc';
-import { ipc, resetIpc, row } from '../../test/fakeIpc';
+import { activeAlert, ipc, resetIpc, row } from '../../test/fakeIpc';
 import { rowAction } from '../../test/board';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
@@ -19,19 +19,16 @@ const WHAT_TO_DO =
   'Emergency symptoms with high blood pressure at Bay 3. Refer for emergency care now: call emergency services, ' +
   'stay with the patient, repeat the blood pressure.';
 
-const alert = (firingId: number, changes: Partial<ActiveAlert> = {}): ActiveAlert => ({
-  firingId,
-  sessionId: 3,
-  kind: 'clinical',
-  bay: 'Bay 3',
-  patientName: 'Testy McTestface',
-  dueAt: new Date().toISOString(),
-  firedAt: new Date().toISOString(),
-  detail: 'Chest pain with blood pressure 190/110: prompt for emergency care now.',
-  severity: 'critical',
-  emergency: true,
-  ...changes,
-});
+const alert = (firingId: number, changes: Partial<ActiveAlert> = {}): ActiveAlert =>
+  activeAlert(firingId, {
+    sessionId: 3,
+    kind: 'clinical',
+    bay: 'Bay 3',
+    detail: 'Chest pain with blood pressure 190/110: prompt for emergency care now.',
+    severity: 'critical',
+    emergency: true,
+    ...changes,
+  });
 
 beforeEach(() => {
   resetIpc();

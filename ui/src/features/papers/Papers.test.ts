@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
-import { dischargeView, ipc, resetIpc, row } from '../../test/fakeIpc';
+import { departed, dischargeView, ipc, resetIpc, row } from '../../test/fakeIpc';
 import { rowAction } from '../../test/board';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
@@ -47,16 +47,7 @@ describe('the paper view', () => {
   });
 
   it('saves the REMS details and loads the form again', async () => {
-    ipc.recent = [
-      {
-        sessionId: 8,
-        bay: 'Bay 8',
-        patientName: 'Spravato Patient',
-        protocol: 'spravato',
-        leftAt: new Date().toISOString(),
-        how: 'discharged',
-      },
-    ];
+    ipc.recent = [departed(8, 'Spravato Patient', { protocol: 'spravato' })];
     ipc.discharges[8] = dischargeView(8, 'Bay 8', 'Spravato Patient');
     const user = userEvent.setup();
     render(App);
@@ -103,16 +94,7 @@ describe('the paper view', () => {
 
 describe('forms due', () => {
   it('starts the REMS details from what was saved before', async () => {
-    ipc.recent = [
-      {
-        sessionId: 8,
-        bay: 'Bay 8',
-        patientName: 'Spravato Patient',
-        protocol: 'spravato',
-        leftAt: new Date().toISOString(),
-        how: 'discharged',
-      },
-    ];
+    ipc.recent = [departed(8, 'Spravato Patient', { protocol: 'spravato' })];
     ipc.discharges[8] = dischargeView(8, 'Bay 8', 'Spravato Patient');
     ipc.savedRems[8] = {
       dateOfBirth: null,

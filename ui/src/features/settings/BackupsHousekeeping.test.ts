@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
@@ -9,27 +9,14 @@ vi.mock('../../lib/ipc', async (importOriginal) =>
   (await import('../../test/fakeIpc')).fakeIpc(await importOriginal()),
 );
 
-import SettingsScreen from './SettingsScreen.svelte';
+import { showSettings } from '../../test/settingsScreen';
 
 beforeEach(() => {
   resetIpc();
   vi.clearAllMocks();
 });
 
-function show(role: Role = 'admin') {
-  const props = {
-    settings: ipc.settings,
-    notification: null,
-    role,
-    integrity: ipc.integrity,
-    onChanged: vi.fn(),
-    onTestNotification: vi.fn(),
-    onIntegrity: vi.fn(),
-    onRestored: vi.fn(),
-  };
-  render(SettingsScreen, { props });
-  return props;
-}
+const show = (role: Role = 'admin') => showSettings(role);
 
 describe('an unverified backup', () => {
   it('is listed with its reason and offers no restore', async () => {

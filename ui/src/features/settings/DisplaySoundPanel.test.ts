@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
@@ -9,7 +9,7 @@ vi.mock('../../lib/ipc', async (importOriginal) =>
   (await import('../../test/fakeIpc')).fakeIpc(await importOriginal()),
 );
 
-import SettingsScreen from './SettingsScreen.svelte';
+import { showSettings } from '../../test/settingsScreen';
 
 beforeEach(() => {
   resetIpc();
@@ -19,21 +19,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 /** The Settings screen as `role` (optionally under emergency access), with display settings. */
 function show(role: Role = 'nurse', emergency = false) {
-  const props = {
-    settings: ipc.settings,
-    notification: null,
-    role,
-    integrity: ipc.integrity,
-    emergency,
-    display: ipc.display,
-    onChanged: vi.fn(),
-    onTestNotification: vi.fn(),
-    onIntegrity: vi.fn(),
-    onRestored: vi.fn(),
-    onDisplayChanged: vi.fn(),
-  };
-  render(SettingsScreen, { props });
-  return props;
+  return showSettings(role, { emergency, display: ipc.display, onDisplayChanged: vi.fn() });
 }
 
 const panel = () => screen.getByRole('form', { name: 'Display and sound' });

@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipc, lockAs, resetIpc, row } from '../../test/fakeIpc';
+import { diskFull } from '../../test/backendMessages';
 import { rowAction } from '../../test/board';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
@@ -13,10 +14,7 @@ vi.mock('../../lib/ipc', async (importOriginal) =>
 import App from '../../App.svelte';
 
 const FULL = { fault: 'the disk is full', since: '2026-07-01T12:00:00Z', unsavedAlerts: 1 };
-const STORAGE = {
-  code: 'storage' as const,
-  message: 'The record could not be saved: the disk is full. Nothing was changed.',
-};
+const STORAGE = diskFull;
 
 beforeEach(() => {
   resetIpc();
