@@ -5,7 +5,7 @@
 // restart, given back after a lock by the same nurse, thrown away by Cancel.
 import { loadDischarge, recordDeparture, saveEscort, type PaperKind } from '../../lib/ipc';
 import { escortValues, toEscortInput, type EscortValues } from './discharge';
-import { FormDrafts, type FormDraft } from '../../lib/formDrafts.svelte';
+import { FormDrafts, type FormDraft } from './formDrafts.svelte';
 import { errorText } from '../../lib/labels';
 import { focusedElement, giveFocusBack } from '../../lib/focus';
 

@@ -3,10 +3,10 @@
 // database 300 ms after the last change, so a killed app gives it back (the board offers it).
 // One slot per form. A save command takes its form's draft with it in its transaction; a
 // refused save keeps it; Cancel throws it away. The discharge PIN is never part of a draft.
-import type { DraftForm } from './ipc';
-import { DraftSaver } from './forms/draftSaver.svelte';
-import type { DraftKeeper } from './forms/draftKeeper';
-import { errorText } from './labels';
+import type { DraftForm } from '../../lib/ipc';
+import { DraftSaver } from '../../lib/forms/draftSaver.svelte';
+import type { DraftKeeper } from '../../lib/forms/draftKeeper';
+import { errorText } from '../../lib/labels';
 
 export type DischargeDraftForm = Extract<DraftForm, 'escort' | 'discharge' | 'against_advice' | 'rems_details'>;
 

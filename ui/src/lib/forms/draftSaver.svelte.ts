@@ -12,6 +12,7 @@ interface Waiting {
   form: DraftForm;
   content: string;
   kept?: () => void;
+  wanted?: () => boolean;
 }
 
 /** What to do once a draft is kept or was not, and whether a failure is said (`quiet`: not). */
@@ -40,10 +41,12 @@ export class DraftSaver {
     return loadDraft(form);
   }
 
-  /** Saves `content` as `form`'s draft after the delay, unless another change comes first. */
-  later(form: DraftForm, content: string, kept?: () => void) {
+  /** Saves `content` as `form`'s draft after the delay, unless another change comes first or,
+   * when the delay is over, `wanted` says it is no longer wanted (the record was sent, the form
+   * cleared). */
+  later(form: DraftForm, content: string, kept?: () => void, wanted?: () => boolean) {
     this.stop();
-    this.#waiting = { form, content, kept };
+    this.#waiting = { form, content, kept, wanted };
     this.#timer = setTimeout(() => void this.#sendWaiting(), this.#delayMs);
   }
 
@@ -85,7 +88,8 @@ export class DraftSaver {
   async #sendWaiting() {
     const waiting = this.#waiting;
     this.stop();
-    if (waiting) await this.#send(waiting.form, waiting.content, { kept: waiting.kept });
+    if (!waiting || (waiting.wanted && !waiting.wanted())) return;
+    await this.#send(waiting.form, waiting.content, { kept: waiting.kept });
   }
 
   async #send(form: DraftForm, content: string, { kept, failed, quiet = false }: SaveOptions) {
