@@ -14,7 +14,7 @@ use vigil_core::{BackupInfo, IntegrityStatus, VigilError};
 use vigil_store::backup::safe_restore::{self, Recovered, Restored};
 use vigil_store::backup::{self, Occasion, Taken};
 use vigil_store::integrity::{self, FileCheck};
-use vigil_store::{settings, Store, StoreError};
+use vigil_store::{cipher, settings, DbKey, Store, StoreError};
 
 use crate::state::AppState;
 
@@ -23,10 +23,11 @@ use crate::state::AppState;
 /// connection of its own, so a long check never holds the connection the app writes through.
 pub fn verify(
     db: &Path,
+    key: &DbKey,
     depth: FileCheck,
     now: DateTime<Utc>,
 ) -> Result<IntegrityStatus, StoreError> {
-    let reader = Store::open_read_only(db)?;
+    let reader = Store::open_read_only(db, key)?;
     let default = reader.default_backup_folder();
     reader.with_conn(|c| {
         let folder = PathBuf::from(settings::backup(c, &default)?.folder);
@@ -45,9 +46,14 @@ pub fn routine(state: &AppState, by: Option<i64>) -> Result<BackupInfo, VigilErr
 /// `vigil backup [FOLDER]`: backs the database at `db` up into `folder` (default: the clinic's
 /// folder), as its writer (then recorded in the audit trail), or read-only alongside the app
 /// that holds it (the app is the only writer).
-pub fn headless(db: &Path, folder: Option<&Path>, now: DateTime<Utc>) -> Result<Taken, StoreError> {
-    let store = match Store::open_at(db, now) {
-        Err(StoreError::InUse { .. }) => Store::open_read_only(db)?,
+pub fn headless(
+    db: &Path,
+    key: &DbKey,
+    folder: Option<&Path>,
+    now: DateTime<Utc>,
+) -> Result<Taken, StoreError> {
+    let store = match Store::open_at(db, key, now) {
+        Err(StoreError::InUse { .. }) => Store::open_read_only(db, key)?,
         opened => opened?,
     };
     back_up(&store, folder, Occasion::Headless, None, now)
@@ -104,10 +110,11 @@ pub fn restore(
 /// aside first (named with the time).
 pub fn restore_over_damaged(
     db: &Path,
+    key: &DbKey,
     file: &Path,
     now: DateTime<Utc>,
 ) -> Result<Recovered, StoreError> {
-    let recovered = safe_restore::restore_over_damaged(db, file, now)?;
+    let recovered = safe_restore::restore_over_damaged(db, key, file, now)?;
     tracing::warn!(
         "damaged database moved aside as {}; restored from a backup",
         recovered.kept_as.display()
@@ -122,24 +129,67 @@ pub enum RestoredFile {
     OverCurrent(Restored),
     /// Over a database that could not be opened (`why`), moved aside first.
     OverDamaged { why: String, recovered: Recovered },
+    /// Where there was no database: the backup is the database now.
+    IntoNew(IntegrityStatus),
 }
 
 /// `vigil restore FILE`: restores `file` over the database at `db`: [`restore`] when it opens,
-/// [`restore_over_damaged`] when it is too damaged to.
+/// [`restore_over_damaged`] when it is too damaged to, [`restore_into_new`] when there is none.
 ///
 /// Errors: `InUse` while the app holds the database (nothing changed), and the restore's own.
 pub fn restore_file(
     db: &Path,
+    key: &DbKey,
     file: &Path,
     now: DateTime<Utc>,
 ) -> Result<RestoredFile, StoreError> {
-    match Store::open_at(db, now) {
+    if cipher::file_kind(db)? == cipher::FileKind::Missing {
+        return restore_into_new(db, key, file, now).map(RestoredFile::IntoNew);
+    }
+    match Store::open_at(db, key, now) {
         Ok(store) => restore(&store, file, None, now).map(RestoredFile::OverCurrent),
         Err(e) if safe_restore::is_damage(&e) => {
-            let recovered = restore_over_damaged(db, file, now)?;
+            let recovered = restore_over_damaged(db, key, file, now)?;
             Ok(RestoredFile::OverDamaged { why: e.to_string(), recovered })
         }
         Err(e) => Err(e),
+    }
+}
+
+/// Restores the backup at `file` as the database at `db`, where there is none (a new
+/// workstation, or a database moved away): a new file encrypted with `key` that the verified
+/// backup replaces, recorded with no account. When that fails, the new file and its side files
+/// are removed, so the next start finds no half-made records.
+///
+/// Errors: `validation` on `file` when the backup does not verify; the restore's own.
+pub fn restore_into_new(
+    db: &Path,
+    key: &DbKey,
+    file: &Path,
+    now: DateTime<Utc>,
+) -> Result<IntegrityStatus, StoreError> {
+    let note = "into a data directory that had no database";
+    let restored = Store::open_at(db, key, now).and_then(|store| {
+        store.with_conn_mut(|c| backup::restore_noting(c, key, file, None, Some(note), now))
+    });
+    match &restored {
+        // Another Vigil made the database meanwhile and holds it: it is not ours to remove.
+        Err(StoreError::InUse { .. }) => {}
+        Err(_) => remove_new_database(db),
+        Ok(_) => tracing::warn!("database restored from a backup {note}"),
+    }
+    restored
+}
+
+/// Removes the database file this process made at `db`, its side files and its lock.
+fn remove_new_database(db: &Path) {
+    let side = |suffix: &str| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    for path in [db.to_owned(), side("-wal"), side("-shm"), vigil_store::lock_path(db)] {
+        let _ = std::fs::remove_file(path);
     }
 }
 

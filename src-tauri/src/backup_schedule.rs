@@ -1,7 +1,7 @@
 //! Scheduled backups: a thread that backs the database up whenever the newest backup in the
 //! clinic's folder is older than the backup interval (so also soon after start when there is
-//! none), and one more at exit. The same thread runs the housekeeping (old papers and drafts,
-//! backup leftovers) soon after start and then daily. Failures are logged and retried at the
+//! none), and one more at exit. The same thread runs the housekeeping (PDFs left in the legacy
+//! papers folder, old drafts, backup leftovers) soon after start and then daily. Failures are logged and retried at the
 //! next check; they never stop the app.
 
 use std::time::Duration;
@@ -72,6 +72,10 @@ pub fn at_exit(app: &AppHandle) {
     if let Some(state) = app.try_state::<AppState>() {
         if let Err(e) = backup::routine(&state, None) {
             tracing::error!("backup at exit failed: {}", e.message);
+        }
+        // The WAL written back, so the database file alone holds every record.
+        if let Err(e) = state.store.checkpoint() {
+            tracing::warn!("the log of recent writes could not be merged at exit: {e}");
         }
     }
 }

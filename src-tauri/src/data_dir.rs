@@ -3,8 +3,9 @@
 //! `$XDG_DATA_HOME/app.vigil.recovery`, else `~/.local/share/app.vigil.recovery`. Resolved
 //! without a running app, so the headless commands find the same database. And who may read
 //! it: the owner only (issue 12, item 8): the umask, and the modes of what exists already.
-//! And where papers (PDFs of discharge sheets and REMS forms) are saved: `papers` beside the
-//! database (the papers commands, the housekeeping, the modes above).
+//! And the legacy papers folder, `papers` beside the database, where an older Vigil saved PDFs
+//! of discharge sheets and REMS forms: PDFs now go only where the nurse chooses, outside the
+//! data directory (`commands::papers`), and the housekeeping empties and removes this folder.
 
 use std::path::{Path, PathBuf};
 use vigil_store::{file_modes, Store, DB_FILE_NAME};
@@ -28,7 +29,8 @@ pub fn resolve() -> Result<PathBuf, String> {
     Ok(base.join(IDENTIFIER))
 }
 
-/// The folder papers are saved in: `papers` beside the database.
+/// The legacy papers folder of an older Vigil: `papers` beside the database (emptied of its
+/// PDFs and removed by the housekeeping; nothing is saved there any more).
 pub fn papers_folder(db: &Path) -> PathBuf {
     db.parent().unwrap_or(Path::new(".")).join("papers")
 }
@@ -67,9 +69,6 @@ mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
 
-    use crate::commands::papers::{self, PaperKind};
-    use crate::test_support::{admin_state_at_t0, t0};
-
     fn mode(path: &Path) -> u32 {
         std::fs::metadata(path).expect("exists").permissions().mode() & 0o777
     }
@@ -79,26 +78,10 @@ mod tests {
     }
 
     #[test]
-    fn papers_go_beside_the_database() {
+    fn the_legacy_papers_folder_is_beside_the_database() {
         let db = Path::new("/data/vigil/vigil.db");
         assert_eq!(papers_folder(db), Path::new("/data/vigil/papers"));
         assert_eq!(papers_folder(Path::new("vigil.db")), Path::new("papers"));
-    }
-
-    #[test]
-    fn a_saved_paper_and_its_folder_are_owner_only() {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let (state, _clock) = admin_state_at_t0(tmp.path());
-        let input: vigil_core::AdmitInput = serde_json::from_value(serde_json::json!({
-            "patientName": "Test Patient", "chartNumber": "TEST-0008", "dateOfBirth": "1980-02-29",
-            "bay": "Bay 8", "protocol": "iv_ketamine", "doseMg": 35.0, "weightKg": 70.0,
-            "clockStartedAt": (t0() - chrono::Duration::minutes(5)).format("%Y-%m-%d %H:%M").to_string(),
-        }))
-        .expect("admission");
-        let id = crate::commands::sessions::admit(&state, &input, &chrono::Utc).expect("admit");
-        let path = papers::save_pdf(&state, id, PaperKind::Discharge, &chrono::Utc).expect("pdf");
-        assert_eq!(mode(&path), 0o600, "{}", path.display());
-        assert_eq!(mode(path.parent().expect("folder")), 0o700);
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod audit_property;
 #[cfg(test)]
 mod backend_messages;
 pub mod backup;
+mod backup_keys;
 mod backup_schedule;
 pub mod cli;
 pub mod commands;
@@ -25,6 +26,7 @@ mod discharge_inputs;
 #[cfg(test)]
 mod discharge_property;
 pub mod events;
+pub mod key_home;
 pub mod locks;
 pub mod log;
 pub mod notifier;
@@ -39,7 +41,6 @@ mod window_state;
 
 use std::sync::Arc;
 use tauri::{AppHandle, Manager, RunEvent, WebviewWindowBuilder};
-use vigil_store::StoreError;
 
 /// Exit code of a second copy that found the database held by a running Vigil.
 pub const EXIT_ALREADY_RUNNING: i32 = 3;
@@ -50,13 +51,14 @@ pub fn run() {
     webview::prepare_environment();
     let opened = data_dir::resolve().and_then(|dir| {
         data_dir::keep_private(&dir);
-        match state::AppState::open(&dir) {
+        // The key from the key home; a first start or a key problem is recovery mode: the
+        // window shows why and the ways out (src/startup.rs).
+        match startup::open_at_start(&dir) {
             Ok(app_state) => Ok(Ok(app_state)),
-            Err(StoreError::InUse { holder }) => Err(already_running(holder)),
-            // Recovery mode: the window shows why and the ways out (src/startup.rs).
-            Err(other) => {
-                tracing::error!("the database cannot be opened: {other}");
-                Ok(Err(startup::Recovery::pending(dir, &other)))
+            Err(startup::NotOpened::InUse(holder)) => Err(already_running(holder)),
+            Err(startup::NotOpened::Pending(problem)) => {
+                tracing::warn!("recovery mode at start: {:?}", problem.kind);
+                Ok(Err(startup::Recovery::with(problem)))
             }
         }
     });

@@ -37,7 +37,10 @@ use vigil_core::draft::DraftForm;
 use vigil_core::notes::{NoteInput, NoteSaved};
 use vigil_core::papers::rems::{FormDue, FormSubmittedInput, RemsDetails, RemsDetailsInput};
 use vigil_core::papers::Paper;
-use vigil_core::startup::{RecoveryOutcome, RecoveryRestoreInput, StartupProblem};
+use vigil_core::startup::{
+    EncryptionInfo, NewRecordsInput, NewRecordsOutcome, RecoveryKeyInput, RecoveryOutcome,
+    RecoveryRestoreInput, ReissuedKey, StartupProblem,
+};
 use vigil_core::{
     AccountStatusInput, ActiveAlert, AdmitInput, AlertRepeatEdit, AuthStatus, BackupInfo,
     BackupSettingsEdit, ClinicSettings, DisplaySettings, DisplaySettingsEdit, Draft,
@@ -80,6 +83,9 @@ macro_rules! registry {
                     update_papers_kept(edit: PapersKeptEdit) -> ClinicSettings;
                     update_thresholds(edit: ThresholdSettingsEdit) -> ClinicSettings;
                     update_check_plan(edit: CheckPlanSettingsEdit) -> ClinicSettings;
+                    load_encryption() -> EncryptionInfo;
+                    reissue_recovery_key() -> ReissuedKey;
+                    remove_plain_backups() -> u32;
                 }
                 display {
                     load_display_settings() -> DisplaySettings;
@@ -141,8 +147,9 @@ macro_rules! registry {
                 papers {
                     discharge_sheet(session_id: i64) -> Paper;
                     rems_form(session_id: i64) -> Paper;
-                    save_discharge_pdf(session_id: i64) -> String;
-                    save_rems_pdf(session_id: i64) -> String;
+                    save_discharge_pdf(session_id: i64, folder: String) -> String;
+                    save_rems_pdf(session_id: i64, folder: String) -> String;
+                    default_export_folder() -> String;
                     print_paper(session_id: i64, paper: PaperKind) -> ();
                     save_rems_details(input: RemsDetailsInput) -> ();
                     load_rems_details(session_id: i64) -> Option<RemsDetails>;
@@ -154,6 +161,9 @@ macro_rules! registry {
                 load_startup_problem() -> Option<StartupProblem>;
                 recover_move_aside() -> RecoveryOutcome;
                 recover_from_backup(input: RecoveryRestoreInput) -> RecoveryOutcome;
+                start_new_records(input: NewRecordsInput) -> NewRecordsOutcome;
+                open_with_recovery_key(input: RecoveryKeyInput) -> RecoveryOutcome;
+                retry_key() -> RecoveryOutcome;
             }
         }
     };

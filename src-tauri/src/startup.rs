@@ -7,15 +7,24 @@
 //! command finds no `AppState` and Tauri refuses it); the `recover_*` commands are refused once
 //! the records are open.
 
+mod key_files;
+mod keys;
+mod opening;
 mod ways_out;
+
+pub use key_files::keep as keep_key;
+#[cfg(test)]
+pub use key_files::{check_opens, no_keystore};
+pub use opening::{open_at_start, NotOpened};
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tauri::{AppHandle, State};
-use vigil_core::startup::{RecoveryOutcome, RecoveryRestoreInput, StartupProblem};
+use vigil_core::startup::{
+    NewRecordsInput, NewRecordsOutcome, RecoveryKeyInput, RecoveryOutcome, RecoveryRestoreInput,
+    StartupKind, StartupProblem,
+};
 use vigil_core::{payload, ErrorCode, VigilError};
-use vigil_store::backup::safe_restore;
-use vigil_store::StoreError;
 
 use crate::commands::Arg;
 use crate::state::{AppState, SystemClock};
@@ -40,17 +49,17 @@ impl std::fmt::Debug for Recovery {
 #[derive(Debug, Clone)]
 pub struct Pending {
     pub dir: PathBuf,
+    /// Which problem: the screen and the ways out offered.
+    pub kind: StartupKind,
     pub reason: String,
-    /// The file itself is damaged (not a newer schema or a folder that cannot be written).
-    pub damaged: bool,
+    /// The key found in the key home, when one was (never for a first start or a key problem).
+    pub key: Option<vigil_store::DbKey>,
 }
 
 impl Recovery {
-    /// Recovery mode for the records in `dir`, which failed to open with `error`.
-    pub fn pending(dir: PathBuf, error: &StoreError) -> Self {
-        let reason = format!("the database cannot be opened: {error}");
-        let damaged = safe_restore::is_damage(error);
-        Self { pending: Mutex::new(Some(Pending { dir, reason, damaged })), app: OnceLock::new() }
+    /// Recovery mode for `pending`.
+    pub fn with(pending: Pending) -> Self {
+        Self { pending: Mutex::new(Some(pending)), app: OnceLock::new() }
     }
 
     /// The app to start once the records are open (set in `setup`).
@@ -63,10 +72,10 @@ impl Recovery {
     }
 
     /// Runs `way_out` ([`Recovery::take`]) and starts the app on the records it opened.
-    fn recover(
+    fn recover<T>(
         &self,
-        way_out: impl FnOnce(&Pending) -> Result<(AppState, RecoveryOutcome), VigilError>,
-    ) -> Result<RecoveryOutcome, VigilError> {
+        way_out: impl FnOnce(&mut Pending) -> Result<(AppState, T), VigilError>,
+    ) -> Result<T, VigilError> {
         let app =
             self.app.get().ok_or_else(|| VigilError::internal("The window is not ready yet."))?;
         let (state, outcome) = self.take(way_out)?;
@@ -79,10 +88,10 @@ impl Recovery {
     /// failure it goes on, showing the newest reason.
     ///
     /// Errors: `conflict` when the records are open (not in recovery mode); the way out's.
-    pub fn take(
+    pub fn take<T>(
         &self,
-        way_out: impl FnOnce(&Pending) -> Result<(AppState, RecoveryOutcome), VigilError>,
-    ) -> Result<(AppState, RecoveryOutcome), VigilError> {
+        way_out: impl FnOnce(&mut Pending) -> Result<(AppState, T), VigilError>,
+    ) -> Result<(AppState, T), VigilError> {
         let mut pending = self.lock();
         let current = pending.as_mut().ok_or_else(not_in_recovery)?;
         match way_out(current) {
@@ -129,5 +138,43 @@ pub fn recover_from_backup(
     recovery.recover(|p| p.restore(&input, Arc::new(SystemClock)))
 }
 
+/// First start: starts new records with a new key kept in the chosen home; returns the
+/// recovery key (shown once) and carries on into the app.
+#[tauri::command(async)]
+pub fn start_new_records(
+    recovery: State<'_, Recovery>,
+    input: Arg,
+) -> Result<NewRecordsOutcome, VigilError> {
+    let input: NewRecordsInput = payload::parse_arg("input", input)?;
+    let clock: Arc<dyn vigil_core::Clock> = Arc::new(SystemClock);
+    recovery.recover(|p| p.start_new(input.keep_in, &clock))
+}
+
+/// Opens the records with a recovery key (on first start, a copied database or backup
+/// brought in), keeps the key in the chosen home and carries on into the app.
+#[tauri::command(async)]
+pub fn open_with_recovery_key(
+    recovery: State<'_, Recovery>,
+    input: Arg,
+) -> Result<RecoveryOutcome, VigilError> {
+    let input: RecoveryKeyInput = payload::parse_arg("input", input)?;
+    let key = vigil_store::DbKey::from_bytes(input.key()?);
+    let file = input.records_file()?;
+    let clock: Arc<dyn vigil_core::Clock> = Arc::new(SystemClock);
+    recovery.recover(|p| p.open_with_recovery_key(&key, file.as_deref(), input.keep_in, &clock))
+}
+
+/// Tries the key home again (after the keyring was started, the key file put back).
+#[tauri::command(async)]
+pub fn retry_key(recovery: State<'_, Recovery>) -> Result<RecoveryOutcome, VigilError> {
+    recovery.recover(Pending::retry)
+}
+
+#[cfg(test)]
+mod key_tests;
+#[cfg(test)]
+mod plain_tests;
+#[cfg(test)]
+pub use plain_tests::plain_copy as plain_copy_for_tests;
 #[cfg(test)]
 mod tests;

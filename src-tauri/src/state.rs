@@ -55,10 +55,12 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// Opens the database in `dir` as its one writer, with the system clock, and verifies it.
-    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+    /// Opens the database in `dir` (encrypted with `key`; a plain one is encrypted first) as
+    /// its one writer, with the system clock, and verifies it.
+    pub fn open(dir: &Path, key: &vigil_store::DbKey) -> Result<Self, StoreError> {
         let clock = SystemClock;
-        let store = Store::open_at(&dir.join(vigil_store::DB_FILE_NAME), clock.now())?;
+        let db = dir.join(vigil_store::DB_FILE_NAME);
+        let store = Store::open_upgrading(&db, key, clock.now())?;
         Self::new(store, Arc::new(clock))
     }
 

@@ -12,6 +12,11 @@ use crate::state::AppState;
 /// The PIN of the test administrator (an administrator's PIN has 6 digits at least).
 pub const ADMIN_PIN: &str = "246813";
 
+/// The key the shell's test databases are encrypted with.
+pub fn test_key() -> vigil_store::DbKey {
+    vigil_store::DbKey::from_bytes([7; 32])
+}
+
 /// The fixed start of every shell test.
 pub fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 7, 1, 12, 0, 0).single().expect("valid")
@@ -30,7 +35,8 @@ pub fn account(name: &str, role: &str, pin: &str) -> NewNurseInput {
 
 /// A state on a new database in `dir`, with the first administrator created and signed in.
 pub fn admin_state(dir: &std::path::Path, clock: Arc<dyn Clock>) -> AppState {
-    let state = AppState::new(Store::open_in(dir).expect("open"), clock).expect("state");
+    let state =
+        AppState::new(Store::open_in(dir, &test_key()).expect("open"), clock).expect("state");
     auth::first_admin(&state, &account("Test Admin", "admin", ADMIN_PIN)).expect("first admin");
     state
 }

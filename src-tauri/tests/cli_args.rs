@@ -46,9 +46,22 @@ fn help_lists_the_commands_and_exits_0() {
 }
 
 #[test]
-fn version_prints_the_version_and_exits_0() {
+fn version_prints_the_app_schema_sqlite_and_sqlcipher_versions_and_exits_0() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = vigil(dir.path(), &["--version"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert_eq!(lines[0], format!("vigil {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(lines[1], format!("schema version {}", vigil_store::migrations::latest_version()));
+    assert_eq!(lines[2], format!("SQLite {}", rusqlite::version()));
+    let cipher = vigil_store::cipher::cipher_version().expect("SQLCipher");
+    assert!(cipher.starts_with('4'), "SQLCipher 4: {cipher}");
+    assert_eq!(lines[3], format!("SQLCipher {cipher}"));
+    assert!(entries(dir.path()).is_empty(), "nothing made: {:?}", entries(dir.path()));
+
+    let out = vigil(dir.path(), &["-V"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(text(&out.stdout).trim(), format!("vigil {}", env!("CARGO_PKG_VERSION")));
 }

@@ -4,14 +4,24 @@
 //! more, so their answers stand alone.
 #![allow(clippy::expect_used)] // test code: its helpers stop the test when a step fails
 
+mod cli_support;
+
+use cli_support::{dead_bus, key, Workstation};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use vigil_store::{Store, DB_FILE_NAME};
+use vigil_store::Store;
 
-fn vigil(data: &Path, args: &[&str], level: Option<&str>) -> Output {
+/// Runs `vigil ARGS` on `data` in `station` (its key home, no keystore), at log `level`.
+fn vigil(station: &Workstation, data: &Path, args: &[&str], level: Option<&str>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_vigil"));
-    command.args(args).env("VIGIL_DATA_DIR", data).env_remove("VIGIL_LOG");
+    command
+        .args(args)
+        .env("VIGIL_DATA_DIR", data)
+        .env("HOME", station.home())
+        .env("XDG_CONFIG_HOME", station.home().join(".config"))
+        .env("DBUS_SESSION_BUS_ADDRESS", dead_bus(station.root()))
+        .env_remove("VIGIL_LOG");
     if let Some(level) = level {
         command.env("VIGIL_LOG", level);
     }
@@ -22,11 +32,11 @@ fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).expect("exists").permissions().mode() & 0o777
 }
 
-/// A data directory holding a new database.
-fn data_with_database(root: &Path) -> PathBuf {
-    let data = root.join("data");
-    Store::open(&data.join(DB_FILE_NAME)).expect("open");
-    data
+/// A data directory holding a new database, its key in a key file.
+fn data_with_database(station: &Workstation) -> PathBuf {
+    Store::open(&station.db(), &key()).expect("open");
+    station.keep_key_in_file(&key());
+    station.data()
 }
 
 /// The log folder as the app makes it (0700).
@@ -57,10 +67,10 @@ fn text(bytes: &[u8]) -> String {
 #[test]
 fn a_command_appends_to_the_apps_log_folder_owner_only_and_answers_alone() {
     let started = utc_date();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = data_with_database(dir.path());
+    let station = Workstation::new();
+    let data = data_with_database(&station);
     let folder = apps_log_folder(&data);
-    let out = vigil(&data, &["backup"], None);
+    let out = vigil(&station, &data, &["backup"], None);
     let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stdout.starts_with("backup ") && stdout.contains(" verified"), "{stdout}");
@@ -74,9 +84,9 @@ fn a_command_appends_to_the_apps_log_folder_owner_only_and_answers_alone() {
 
 #[test]
 fn vigil_log_sets_the_commands_stderr_level() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = data_with_database(dir.path());
-    let out = vigil(&data, &["backup"], Some("info"));
+    let station = Workstation::new();
+    let data = data_with_database(&station);
+    let out = vigil(&station, &data, &["backup"], Some("info"));
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains(" INFO ") && stderr.contains(" made (0 old ones pruned)"), "{stderr}");
@@ -84,9 +94,9 @@ fn vigil_log_sets_the_commands_stderr_level() {
 
 #[test]
 fn verify_makes_no_log_folder_nor_file() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = data_with_database(dir.path());
-    let out = vigil(&data, &["verify", "--quick"], None);
+    let station = Workstation::new();
+    let data = data_with_database(&station);
+    let out = vigil(&station, &data, &["verify", "--quick"], None);
     let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stdout.starts_with("ok "), "{stdout}");
@@ -96,10 +106,10 @@ fn verify_makes_no_log_folder_nor_file() {
 
 #[test]
 fn a_file_where_the_log_folder_would_be_changes_nothing() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = data_with_database(dir.path());
+    let station = Workstation::new();
+    let data = data_with_database(&station);
     std::fs::write(data.join("logs"), "a file where the log folder would be").expect("file");
-    let out = vigil(&data, &["verify", "--quick"], None);
+    let out = vigil(&station, &data, &["verify", "--quick"], None);
     let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
     assert_eq!(out.status.code(), Some(0), "the command runs: {stderr}");
     assert!(stdout.starts_with("ok "), "{stdout}");
@@ -109,9 +119,9 @@ fn a_file_where_the_log_folder_would_be_changes_nothing() {
 
 #[test]
 fn the_log_makes_no_data_directory() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("never made");
-    let out = vigil(&data, &["verify"], None);
+    let station = Workstation::new();
+    let data = station.root().join("never made");
+    let out = vigil(&station, &data, &["verify"], None);
     assert_eq!(out.status.code(), Some(2), "no database: {}", text(&out.stderr));
     assert!(!data.exists(), "the log made {}", data.display());
     assert!(!text(&out.stderr).contains("no log file"), "nothing to say");

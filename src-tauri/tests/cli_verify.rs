@@ -2,25 +2,24 @@
 //! entry deleted together with its record (found through the newest backup's `.head`).
 #![allow(clippy::expect_used)] // test code: its helpers stop the test when a step fails
 
+mod cli_support;
+
+use cli_support::{key, keyed, text, Workstation};
 use std::path::Path;
-use std::process::Command;
 use vigil_core::people::{NewNurse, Pin};
 use vigil_core::Role;
-use vigil_store::{backup, nurses, Store, DB_FILE_NAME};
+use vigil_store::{backup, nurses, Store};
 
-fn verify(data: &Path) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_vigil"))
-        .arg("verify")
-        .env("VIGIL_DATA_DIR", data)
-        .output()
-        .expect("run vigil");
-    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+fn verify(station: &Workstation) -> (Option<i32>, String) {
+    let out = station.vigil(&["verify"], None);
+    (out.status.code(), text(&out.stdout))
 }
 
-/// A database with one account (its entry is the newest), backed up into the default folder.
-fn backed_up(data: &Path) -> std::path::PathBuf {
-    let db = data.join(DB_FILE_NAME);
-    let store = Store::open(&db).expect("open");
+/// A database with one account (its entry is the newest), backed up into the default folder,
+/// its key in a key file.
+fn backed_up(station: &Workstation) -> std::path::PathBuf {
+    let db = station.db();
+    let store = Store::open(&db, &key()).expect("open");
     let nurse = NewNurse {
         display_name: "Test Nurse".into(),
         credentials: "RN".into(),
@@ -30,29 +29,30 @@ fn backed_up(data: &Path) -> std::path::PathBuf {
     let now = chrono::Utc::now();
     store.with_tx(|tx| nurses::create(tx, &nurse, None, now)).expect("account");
     let folder = store.default_backup_folder();
-    store.with_conn(|c| backup::make(c, &folder, now)).expect("backup");
+    store.with_conn(|c| backup::make(c, &key(), &folder, now)).expect("backup");
+    station.keep_key_in_file(&key());
     db
 }
 
 fn raw(db: &Path, sql: &str) {
-    rusqlite::Connection::open(db).expect("open").execute_batch(sql).expect(sql);
+    keyed(db).execute_batch(sql).expect(sql);
 }
 
 #[test]
 fn a_row_inserted_behind_the_apps_back_fails_verification() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = backed_up(dir.path());
-    assert_eq!(verify(dir.path()).0, Some(0));
+    let station = Workstation::new();
+    let db = backed_up(&station);
+    assert_eq!(verify(&station).0, Some(0));
     raw(&db, "INSERT INTO clock_jumps (detected_at_ms, jump_ms) VALUES (1782907200000, 60000);");
-    let (code, stdout) = verify(dir.path());
+    let (code, stdout) = verify(&station);
     assert_eq!(code, Some(1), "{stdout}");
     assert!(stdout.contains("clock_jumps#1 has no audit entry"), "{stdout}");
 }
 
 #[test]
 fn the_newest_entry_deleted_with_its_records_fails_verification() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = backed_up(dir.path());
+    let station = Workstation::new();
+    let db = backed_up(&station);
     raw(
         &db,
         "DROP TRIGGER audit_events_no_delete; DROP TRIGGER nurses_no_delete;
@@ -60,7 +60,7 @@ fn the_newest_entry_deleted_with_its_records_fails_verification() {
          DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events);
          DELETE FROM nurse_status; DELETE FROM nurse_pins; DELETE FROM nurses;",
     );
-    let (code, stdout) = verify(dir.path());
+    let (code, stdout) = verify(&station);
     assert_eq!(code, Some(1), "{stdout}");
     assert!(stdout.contains("before the head of the newest backup"), "{stdout}");
 }

@@ -60,7 +60,9 @@ fn fake_bus(dir: &std::path::Path) -> mpsc::Receiver<Instant> {
 fn a_notification_reaches_the_bus_in_time_while_tauris_runtime_is_blocked() {
     let dir = tempfile::tempdir().expect("tempdir");
     let connections = fake_bus(dir.path());
-    let store = Arc::new(Store::open_in(dir.path()).expect("store"));
+    let store = Arc::new(
+        Store::open_in(dir.path(), &vigil_store::DbKey::from_bytes([7; 32])).expect("store"),
+    );
     let clock = Arc::new(FixedClock::new(chrono::Utc::now()));
     let (done, outcomes) = mpsc::channel();
     let notifier = Notifier::start(

@@ -15,6 +15,8 @@ pub enum ErrorCode {
     Forbidden,
     Storage,
     Internal,
+    /// Something outside Vigil that it needs does not answer (e.g. no keystore).
+    Unavailable,
 }
 
 /// An error with a machine-readable code, a message for the nurse, and, for validation

@@ -1,15 +1,17 @@
-//! Housekeeping of what is not a record: how long saved papers (PDF copies of records that stay
-//! in the database) and unsaved form drafts are kept before the daily cleanup deletes them.
+//! Housekeeping of what is not a record: how long unsaved form drafts are kept before the daily
+//! cleanup deletes them. The setting is stored as "papers kept" (`PapersKeptEdit`, the key
+//! `papers_kept_days`): it once covered saved PDFs too, which no longer stay in the data
+//! directory (issue 15), so it now governs drafts only.
 
 use serde::Deserialize;
 use ts_rs::TS;
 
 use crate::VigilError;
 
-/// Saved papers and drafts are kept this many days unless the clinic chose otherwise.
+/// Drafts are kept this many days unless the clinic chose otherwise.
 pub const DEFAULT_PAPERS_KEPT_DAYS: u32 = 30;
 
-/// A change of how many days saved papers (and drafts) are kept.
+/// A change of how many days unsaved drafts are kept.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PapersKeptEdit {
@@ -19,7 +21,7 @@ pub struct PapersKeptEdit {
 impl PapersKeptEdit {
     /// Errors: `validation` on `days` unless a whole number from 1 to 3650.
     pub fn validate(&self) -> Result<u32, VigilError> {
-        let message = "Papers are kept a whole number of days from 1 to 3650.";
+        let message = "Drafts are kept a whole number of days from 1 to 3650.";
         crate::settings::whole_setting(self.days, (1, 3650), "days", message)
     }
 }

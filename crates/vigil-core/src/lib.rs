@@ -26,6 +26,7 @@ pub mod people;
 pub mod protocol;
 pub mod protocol_version;
 pub mod recovery;
+pub mod recovery_key;
 pub mod settings;
 pub mod sign_in;
 pub mod startup;

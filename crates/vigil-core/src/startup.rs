@@ -6,11 +6,20 @@ use ts_rs::TS;
 
 use crate::{BackupInfo, RestoreInput, VigilError};
 
+mod keys;
+pub use keys::{
+    EncryptionInfo, KeyHome, NewRecordsInput, NewRecordsOutcome, RecoveryKeyInput, ReissuedKey,
+    StartupKind,
+};
+
 /// Why Vigil could not open its records, and what it found to recover from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StartupProblem {
-    /// The reason, as the database or the file system gave it (never patient data).
+    /// Which screen this is: a damaged or unreadable file, the first start, or a key problem.
+    pub kind: StartupKind,
+    /// The reason, as the database or the file system gave it, or a sentence naming the way
+    /// out (never patient data, never the key).
     pub reason: String,
     /// The database file that could not be opened.
     pub database: String,
@@ -21,7 +30,14 @@ pub struct StartupProblem {
     pub backups: Vec<BackupInfo>,
     /// The file itself is damaged. When not (a newer Vigil's schema, a folder that cannot be
     /// written), fixing the cause and starting again is the way; the ways out stay a last resort.
+    /// Always `kind == damaged`.
     pub damaged: bool,
+    /// The records have no key yet: the first start, or plain records of an earlier Vigil
+    /// still to be encrypted (kind `no_keystore` when no keystore answered). Then
+    /// `start_new_records` makes the key (and, for plain records, encrypts them, keeping every
+    /// record), with "Keep the key in a file (weaker)" as its key-file choice; the recovery key
+    /// form does not apply. False in every other state.
+    pub needs_key: bool,
 }
 
 /// What a recovery did: where the damaged file was kept, and the backup restored if any.

@@ -154,6 +154,13 @@ fn generated() -> String {
         vigil_core::startup::StartupProblem::decl(),
         vigil_core::startup::RecoveryOutcome::decl(),
         vigil_core::startup::RecoveryRestoreInput::decl(),
+        vigil_core::startup::StartupKind::decl(),
+        vigil_core::startup::KeyHome::decl(),
+        vigil_core::startup::NewRecordsInput::decl(),
+        vigil_core::startup::NewRecordsOutcome::decl(),
+        vigil_core::startup::RecoveryKeyInput::decl(),
+        vigil_core::startup::EncryptionInfo::decl(),
+        vigil_core::startup::ReissuedKey::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/vigil-core by its `bindings` test.\n\

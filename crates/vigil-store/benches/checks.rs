@@ -15,12 +15,14 @@ mod common;
 #[allow(dead_code)] // the tests' fixtures: only the check builders are used here
 #[path = "../tests/common/mod.rs"]
 mod fixtures;
+#[path = "common/history.rs"]
+mod history;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use history::vitals_check;
 use std::collections::HashSet;
 use std::time::Instant;
-use vigil_core::checks::{AlertSeverity, Check, Vitals};
-use vigil_core::discharge::{FailingGate, GateKey, Readiness, ReadinessMark};
+use vigil_core::checks::AlertSeverity;
 use vigil_core::{Admission, RecoveryBoard};
 use vigil_store::{alerts, checks, discharge, readiness, sessions, Store};
 
@@ -30,23 +32,6 @@ fn now() -> DateTime<Utc> {
 
 fn admission(n: usize, start: DateTime<Utc>) -> Admission {
     common::admission(n, 60, start)
-}
-
-/// The tests' passing observation with the bench's own vitals (no CADSS).
-fn vitals_check(session_id: i64, at: DateTime<Utc>, systolic: u32) -> Check {
-    let vitals = Vitals {
-        bp: Some(vigil_core::checks::BloodPressure { systolic, diastolic: 78 }),
-        heart_rate: Some(72),
-        spo2: Some(97),
-        oxygen: Some(vigil_core::checks::OxygenSupport::RoomAir),
-        respiratory_rate: Some(14),
-        temperature_c: Some(36.8),
-    };
-    Check {
-        vitals: Some(vitals),
-        cadss: None,
-        ..fixtures::observation(session_id, at, systolic, 78)
-    }
 }
 
 fn percentiles(samples: Vec<f64>) -> (f64, f64) {
@@ -124,23 +109,6 @@ fn readiness_figures(store: &Store, label: &str) {
     );
 }
 
-/// A past session's readiness history: not ready for the minimum, then awaiting the escort,
-/// then ready.
-fn history_marks() -> [ReadinessMark; 3] {
-    let failing = |key, detail: &str| vec![FailingGate { key, detail: detail.into() }];
-    [
-        ReadinessMark {
-            readiness: Readiness::NotReady,
-            failing: failing(GateKey::Minimum, "30 min left"),
-        },
-        ReadinessMark {
-            readiness: Readiness::ReadyAwaitingEscort,
-            failing: failing(GateKey::Escort, "Escort expected"),
-        },
-        ReadinessMark { readiness: Readiness::Ready, failing: Vec::new() },
-    ]
-}
-
 /// Admits `count` patients in recovery now, each with 4 checks.
 fn admit_active(store: &Store, nurse: i64, from: usize, count: usize) -> Vec<i64> {
     (from..from + count)
@@ -187,13 +155,14 @@ fn main() {
 /// sessions per transaction; prints what it wrote.
 fn write_history(store: &Store, nurse: i64, wanted: usize) {
     let t = Instant::now();
+    let shape = history::Shape { sessions: wanted, checks: 20, now: now() };
     let mut written = 0;
     while written < wanted {
         let batch = (wanted - written).min(1_000);
         store
             .with_tx(|tx| {
                 for n in written..written + batch {
-                    past_session(tx, nurse, n, wanted)?;
+                    history::past_session(tx, nurse, n, shape)?;
                 }
                 Ok(())
             })
@@ -214,35 +183,6 @@ fn write_history(store: &Store, nurse: i64, wanted: usize) {
         bytes as f64 / 1048576.0,
         t.elapsed().as_secs_f64()
     );
-}
-
-/// Past session `n` of `wanted` spread over five years: 20 checks, its minimum alert fired and
-/// acknowledged, three readiness rows.
-fn past_session(
-    tx: &vigil_store::Transaction<'_>,
-    nurse: i64,
-    n: usize,
-    wanted: usize,
-) -> Result<(), vigil_store::StoreError> {
-    let span_minutes = 5 * 365 * 24 * 60;
-    let ago = 2 * 24 * 60 + (n as i64 * span_minutes / wanted as i64);
-    let start = now() - Duration::minutes(ago);
-    let id = sessions::insert(tx, &admission(100 + n, start), nurse, start)?;
-    let session = sessions::get(tx, id)?;
-    for k in 0..20 {
-        let at = start + Duration::minutes(3 * k);
-        let check = vitals_check(id, at, 110 + (k as u32 % 30));
-        checks::record(tx, &session, &check, None, nurse, at)?;
-    }
-    let deadline = session.deadlines().remove(0);
-    if let Some(firing) = alerts::record_firing(tx, &deadline, session.ends_at())? {
-        alerts::acknowledge(tx, firing, nurse, session.ends_at())?;
-    }
-    for (k, mark) in history_marks().iter().enumerate() {
-        let at = start + Duration::minutes(30 * k as i64);
-        readiness::insert(tx, id, mark, at)?;
-    }
-    Ok(())
 }
 
 /// Saving a check with the history in place, 500 times over the `active` sessions.

@@ -3,11 +3,12 @@
 //! (`<file>.head`); old generations pruned; restore from a verified backup.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags, MAIN_DB};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use vigil_core::{BackupInfo, ErrorCode, IntegrityStatus, VigilError};
 
 use crate::audit::{self, Action, Entry};
+use crate::cipher::{self, DbKey};
 use crate::integrity::{self, FileCheck};
 use crate::{file_modes, migrations, StoreError};
 
@@ -35,6 +36,7 @@ const UNVERIFIED: &str = ".unverified";
 /// temporary files are removed and nothing counts as backed up).
 pub fn make(
     conn: &Connection,
+    key: &DbKey,
     folder: &Path,
     now: DateTime<Utc>,
 ) -> Result<BackupInfo, StoreError> {
@@ -50,7 +52,7 @@ pub fn make(
     let target = folder.join(&name);
     let partial = folder.join(format!("{name}.partial"));
     let _ = std::fs::remove_file(&partial);
-    let result = copy_and_verify(conn, &partial, now)
+    let result = copy_and_verify(conn, key, &partial, now)
         .and_then(|checked| write_side_files(folder, &name, &checked))
         .and_then(|()| {
             std::fs::rename(&partial, &target).map_err(|e| StoreError::Io(target.clone(), e))
@@ -93,15 +95,24 @@ fn write_side_files(folder: &Path, name: &str, checked: &Checked) -> Result<(), 
 
 fn copy_and_verify(
     conn: &Connection,
+    key: &DbKey,
     partial: &Path,
     now: DateTime<Utc>,
 ) -> Result<Checked, StoreError> {
     // Created 0600 first: SQLite writes into it and gives its side files the same mode.
     file_modes::private_file(partial).map_err(|e| StoreError::Io(partial.to_owned(), e))?;
-    conn.backup(MAIN_DB, partial, None)?;
+    // The copy is encrypted with the same key (SQLCipher copies pages between two databases
+    // keyed alike).
+    let mut copy = cipher::open_keyed(partial, key)?;
+    rusqlite::backup::Backup::new(conn, &mut copy)?.run_to_completion(
+        64,
+        std::time::Duration::ZERO,
+        None,
+    )?;
     // The copy carries the live database's WAL flag: make it a plain single file.
-    Connection::open(partial)?.pragma_update(None, "journal_mode", "DELETE")?;
-    Ok(match verify_file(partial, now) {
+    copy.pragma_update(None, "journal_mode", "DELETE")?;
+    drop(copy);
+    Ok(match verify_file(partial, key, now) {
         Ok(status) if status.ok => Checked { status: Some(status), unverified: None },
         Ok(status) => {
             let why = status.problem.clone().unwrap_or_else(|| "does not verify".into());
@@ -112,9 +123,54 @@ fn copy_and_verify(
 }
 
 /// Verifies a database file (integrity check and chain) without changing it.
-pub fn verify_file(path: &Path, now: DateTime<Utc>) -> Result<IntegrityStatus, StoreError> {
-    let copy = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+/// A plain file (a backup made before the records were encrypted) is checked as it is.
+///
+/// Errors: `WrongKey` when `key` does not open it (another database's backup, or damaged).
+pub fn verify_file(
+    path: &Path,
+    key: &DbKey,
+    now: DateTime<Utc>,
+) -> Result<IntegrityStatus, StoreError> {
+    let copy = match cipher::file_kind(path)? {
+        // A backup made before the records were encrypted: checked as it is.
+        cipher::FileKind::Plain => Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?,
+        _ => cipher::open_keyed_read_only(path, key)?,
+    };
     integrity::verify(&copy, FileCheck::Full, now)
+}
+
+/// Copies the backup at `file` in through SQLite's backup API. A plain backup (made before
+/// the records were encrypted) is first exported to an encrypted copy beside the database,
+/// removed afterwards: SQLCipher copies pages only between databases keyed alike.
+fn copy_in(conn: &mut Connection, key: &DbKey, file: &Path) -> Result<(), StoreError> {
+    let converted = match cipher::file_kind(file)? {
+        cipher::FileKind::Plain => {
+            let beside = conn.path().map(PathBuf::from).unwrap_or_default();
+            let mut name = beside.into_os_string();
+            name.push(".restoring");
+            let temp = PathBuf::from(name);
+            let _ = std::fs::remove_file(&temp);
+            cipher::export(file, cipher::Source::Plain, &temp, key)?;
+            Some(temp)
+        }
+        _ => None,
+    };
+    let result = (|| {
+        let source = cipher::open_keyed_read_only(converted.as_deref().unwrap_or(file), key)?;
+        rusqlite::backup::Backup::new(&source, conn)?.run_to_completion(
+            64,
+            std::time::Duration::ZERO,
+            None,
+        )?;
+        Ok(())
+    })();
+    if let Some(temp) = converted {
+        let _ = std::fs::remove_file(temp);
+    }
+    result
 }
 
 /// The backups in `folder`, newest first. A folder that does not exist has none.
@@ -192,22 +248,24 @@ fn info(folder: &Path, name: &str) -> Result<BackupInfo, StoreError> {
 /// replaced when the restored database could not be migrated or its entry written.
 pub fn restore(
     conn: &mut Connection,
+    key: &DbKey,
     file: &Path,
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<IntegrityStatus, StoreError> {
-    restore_noting(conn, file, by, None, now)
+    restore_noting(conn, key, file, by, None, now)
 }
 
 /// [`restore`], adding `note` (e.g. where the replaced database was saved) to the entry.
 pub fn restore_noting(
     conn: &mut Connection,
+    key: &DbKey,
     file: &Path,
     by: Option<i64>,
     note: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<IntegrityStatus, StoreError> {
-    let checked = verify_file(file, now)?;
+    let checked = verify_file(file, key, now)?;
     if !checked.ok {
         return Err(VigilError::validation(
             "file",
@@ -218,7 +276,7 @@ pub fn restore_noting(
         )
         .into());
     }
-    conn.restore(MAIN_DB, file, None::<fn(rusqlite::backup::Progress)>)?;
+    copy_in(conn, key, file)?;
     let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
     finish_restore(conn, &name, &checked, by, note, now).map_err(|e| {
         VigilError::new(

@@ -22,6 +22,10 @@ pub enum StoreError {
     InUse { holder: Option<u32> },
     #[error("the database failed its integrity check: {0}")]
     Damaged(String),
+    #[error("the key does not open this database (it is another database's key, or the file is damaged)")]
+    WrongKey,
+    #[error("the database is not encrypted")]
+    NotEncrypted,
 }
 
 /// A failure of the storage itself (the disk, the file, the lock), as opposed to a refused

@@ -1,12 +1,14 @@
-//! Housekeeping of what is not a record, run at start and daily: saved papers (PDF copies of
-//! records that stay in the database; the audit entry of each export stays too) and form drafts
-//! older than the clinic's "keep papers N days", drafts of patients who have left, and the
-//! leftovers of interrupted backups. Drafts are no record (not append-only, never audited one
-//! by one): they are deleted like the app clears them. When anything was deleted, one audit
-//! entry says how many (counts only).
+//! Housekeeping of what is not a record, run at start and daily: form drafts older than the
+//! clinic's "keep drafts N days" (the setting once named "papers kept"), drafts of patients who
+//! have left, the leftovers of interrupted backups, and every PDF an older Vigil saved in the
+//! legacy papers folder of the data directory (plain-text copies of what the records render
+//! again; issue 15: no paper stays in plain text there), the folder itself going once empty.
+//! Drafts are no record (not append-only, never audited one by one): they are deleted like the
+//! app clears them. When anything was deleted, one audit entry says how many (counts only).
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Transaction;
+use std::io::ErrorKind;
 use std::path::Path;
 
 use crate::audit::{self, Action, Entry};
@@ -15,7 +17,7 @@ use crate::{backup, settings, Store, StoreError};
 /// What one cleanup deleted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tidied {
-    /// Saved paper files.
+    /// PDFs in the legacy papers folder.
     pub papers: usize,
     /// Form drafts.
     pub drafts: usize,
@@ -23,23 +25,25 @@ pub struct Tidied {
     pub leftovers: usize,
 }
 
-/// Deletes, as of `now`, the papers in `papers_folder` and the drafts older than the clinic's
-/// setting, the drafts of sessions that have left, and stale backup leftovers.
+/// Deletes, as of `now`, every PDF in the legacy papers folder `legacy_papers` (and the folder
+/// when that empties it), the drafts older than the clinic's setting and those of sessions that
+/// have left, and stale backup leftovers.
 ///
 /// Errors: the settings cannot be read, a folder cannot be read or a file removed, or the
 /// drafts and the entry cannot be written (files deleted before stay deleted).
-pub fn run(store: &Store, papers_folder: &Path, now: DateTime<Utc>) -> Result<Tidied, StoreError> {
+pub fn run(store: &Store, legacy_papers: &Path, now: DateTime<Utc>) -> Result<Tidied, StoreError> {
     let default = store.default_backup_folder();
     let (days, backups) = store
         .with_conn(|c| Ok((settings::papers_kept_days(c)?, settings::backup(c, &default)?)))?;
     let cutoff = now - Duration::days(days.into());
-    let papers = old_papers(papers_folder, cutoff)?;
+    let papers = legacy_papers_removed(legacy_papers)?;
     let leftovers = backup::clean_leftovers(Path::new(&backups.folder), now)?;
     let drafts = store.with_tx(|tx| {
         let drafts = old_drafts(tx, cutoff)?;
         if papers + drafts > 0 {
             let detail = format!(
-                "deleted {papers} saved papers and {drafts} drafts (papers kept {days} days)"
+                "deleted {papers} saved papers from the data directory and {drafts} drafts \
+                 (drafts kept {days} days)"
             );
             audit::append(tx, now, &Entry::new(Action::Housekeeping, None).detail(&detail))?;
         }
@@ -48,33 +52,32 @@ pub fn run(store: &Store, papers_folder: &Path, now: DateTime<Utc>) -> Result<Ti
     Ok(Tidied { papers, drafts, leftovers })
 }
 
-/// Deletes the papers in `folder` saved before `cutoff` (by the time in their name,
-/// `<paper>-session-<id>-<UTC time>.pdf`, and half-written ones); returns how many went.
-pub fn old_papers(folder: &Path, cutoff: DateTime<Utc>) -> Result<usize, StoreError> {
+/// Deletes every PDF (and half-written one) in the legacy papers `folder`, whatever its name
+/// or age, then the folder itself if nothing else is in it; returns how many PDFs went. A
+/// missing folder is nothing to do.
+pub fn legacy_papers_removed(folder: &Path) -> Result<usize, StoreError> {
+    let io = |e| StoreError::Io(folder.to_owned(), e);
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(StoreError::Io(folder.to_owned(), e)),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(io(e)),
     };
     let mut removed = 0;
-    for name in entries.filter_map(|e| e.ok()?.file_name().into_string().ok()) {
-        if saved_at(&name).is_some_and(|at| at < cutoff) {
-            let path = folder.join(&name);
+    for entry in entries.flatten() {
+        let regular = entry.file_type().is_ok_and(|t| t.is_file() || t.is_symlink());
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        if regular && (name.ends_with(".pdf") || name.ends_with(".pdf.partial")) {
+            let path = entry.path();
             std::fs::remove_file(&path).map_err(|e| StoreError::Io(path, e))?;
             removed += 1;
         }
     }
-    Ok(removed)
-}
-
-/// When the paper file `name` was saved, if it is one.
-fn saved_at(name: &str) -> Option<DateTime<Utc>> {
-    let stem = name.strip_suffix(".pdf").or_else(|| name.strip_suffix(".pdf.partial"))?;
-    let (paper, stamp) = stem.rsplit_once('-')?;
-    if !paper.contains("-session-") {
-        return None;
+    match std::fs::remove_dir(folder) {
+        Err(e) if e.kind() != ErrorKind::DirectoryNotEmpty && e.kind() != ErrorKind::NotFound => {
+            Err(io(e))
+        }
+        _ => Ok(removed),
     }
-    chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").ok().map(|t| t.and_utc())
 }
 
 /// Deletes the drafts saved before `cutoff`, and the escort, discharge and against-advice drafts
@@ -92,19 +95,4 @@ fn old_drafts(tx: &Transaction<'_>, cutoff: DateTime<Utc>) -> Result<usize, Stor
              END)))",
         [cutoff.timestamp_millis()],
     )?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_saved_papers_have_a_saved_time() {
-        let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 7, 1, 12, 0, 0).single();
-        assert_eq!(saved_at("discharge-sheet-session-3-20260701T120000Z.pdf"), at);
-        assert_eq!(saved_at("rems-form-session-12-20260701T120000Z.pdf.partial"), at);
-        assert_eq!(saved_at("discharge-sheet-session-3-20260701T120000Z.txt"), None);
-        assert_eq!(saved_at("my-letter-20260701T120000Z.pdf"), None);
-        assert_eq!(saved_at("discharge-sheet-session-3-yesterday.pdf"), None);
-    }
 }

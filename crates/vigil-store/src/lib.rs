@@ -8,6 +8,7 @@ pub mod audit;
 pub mod backup;
 pub mod bays;
 pub mod checks;
+pub mod cipher;
 pub mod damaged;
 pub mod discharge;
 pub mod drafts;
@@ -26,6 +27,7 @@ pub mod plans;
 pub mod predose;
 pub mod protocols;
 pub mod readiness;
+mod rekey;
 pub mod rems;
 pub mod session_detail;
 pub mod sessions;
@@ -34,6 +36,7 @@ pub mod table_dump;
 pub mod thresholds;
 pub mod transfers;
 pub mod unreadable;
+mod upgrade;
 pub mod versioned;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -42,10 +45,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
+pub use cipher::DbKey;
 pub use error::{StorageFault, StoreError};
 pub use health::WriteFault;
-pub use opening::lock_path;
 use opening::{configure, created_at_for_seed, make_private, quick_check, take_writer_lock};
+pub use opening::{lock_path, writer_lock_holder};
 /// The transaction [`Store::with_tx`] hands its closure, for callers that name it.
 pub use rusqlite::Transaction;
 
@@ -67,26 +71,66 @@ pub struct Store {
     health: health::WriteHealth,
     /// The emergency access in use and its nurse: stamped on what that nurse writes.
     emergency_use: Mutex<Option<audit::InForce>>,
+    /// The SQLCipher key the file is encrypted with (backups are encrypted with it too);
+    /// changed only by [`Store::rekey`].
+    key: Mutex<DbKey>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` as its one writer: takes the lock
-    /// file beside it, sets the pragmas, runs `PRAGMA quick_check`, applies pending migrations.
+    /// Opens (creating if needed) the database at `path`, encrypted with `key`, as its one
+    /// writer: takes the lock file beside it, keys the connection, sets the pragmas, runs
+    /// `PRAGMA quick_check`, applies pending migrations.
     ///
-    /// Errors: `InUse` when another process holds the database; the file cannot be opened or
-    /// created, fails its quick check, is not a Vigil database, or was written by a newer Vigil.
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
-        Self::open_at(path, chrono::DateTime::UNIX_EPOCH)
+    /// Errors: `InUse` when another process holds the database; `NotEncrypted` for a plain
+    /// SQLite file ([`Store::open_upgrading`] encrypts it); `WrongKey` when `key` does not open
+    /// the file; the file cannot be opened or created, fails its quick check, is not a Vigil
+    /// database, or was written by a newer Vigil.
+    pub fn open(path: &Path, key: &DbKey) -> Result<Self, StoreError> {
+        Self::open_at(path, key, chrono::DateTime::UNIX_EPOCH)
     }
 
     /// [`Store::open`], stamping any entries the upgrade writes (baseline) with `now`.
-    pub fn open_at(path: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<Self, StoreError> {
+    pub fn open_at(
+        path: &Path,
+        key: &DbKey,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Self, StoreError> {
+        Self::open_with(path, key, now, false)
+    }
+
+    /// [`Store::open_at`], first encrypting a plain (unencrypted) database found at `path` in
+    /// place ([`upgrade`]): the first start of an encrypting Vigil on older records. The
+    /// encryption is the newest audit entry.
+    pub fn open_upgrading(
+        path: &Path,
+        key: &DbKey,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Self, StoreError> {
+        Self::open_with(path, key, now, true)
+    }
+
+    fn open_with(
+        path: &Path,
+        key: &DbKey,
+        now: chrono::DateTime<chrono::Utc>,
+        upgrade_plain: bool,
+    ) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent() {
             file_modes::private_dir(dir).map_err(|e| StoreError::Io(dir.to_owned(), e))?;
         }
         let lock = take_writer_lock(path)?;
+        let encrypted = match cipher::file_kind(path)? {
+            cipher::FileKind::Plain if upgrade_plain => Some(upgrade::encrypt_in_place(path, key)?),
+            cipher::FileKind::Plain => return Err(StoreError::NotEncrypted),
+            cipher::FileKind::Encrypted => {
+                cipher::check_key(path, key)?;
+                None
+            }
+            cipher::FileKind::Missing | cipher::FileKind::Empty => None,
+        };
         make_private(path)?;
         let mut conn = Connection::open(path)?;
+        key.apply(&conn)?;
         configure(&conn)?;
         quick_check(&conn)?;
         let before = migrations::version(&conn)?;
@@ -97,29 +141,37 @@ impl Store {
             _lock: Some(lock),
             health: Default::default(),
             emergency_use: Default::default(),
+            key: Mutex::new(key.clone()),
         };
         store.with_tx(|tx| {
             if before > 0 && before < AUDIT_SCHEMA_VERSION {
                 audit::baseline(tx, now)?;
+            }
+            if let Some(done) = &encrypted {
+                upgrade::record(tx, done, now)?;
             }
             protocols::seed_defaults(tx, created_at_for_seed())
         })?;
         Ok(store)
     }
 
-    /// Opens an existing database for reading only, without the writer lock (so it works
-    /// while the app runs): for `vigil verify` and `vigil backup`.
-    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+    /// Opens an existing encrypted database for reading only, without the writer lock (so it
+    /// works while the app runs): for `vigil verify` and `vigil backup`.
+    pub fn open_read_only(path: &Path, key: &DbKey) -> Result<Self, StoreError> {
         if !path.exists() {
             return Err(StoreError::Io(
                 path.to_owned(),
                 std::io::Error::new(std::io::ErrorKind::NotFound, "no database here"),
             ));
         }
+        if cipher::file_kind(path)? == cipher::FileKind::Plain {
+            return Err(StoreError::NotEncrypted);
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        key.apply(&conn)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         Ok(Self {
             conn: Mutex::new(conn),
@@ -127,7 +179,13 @@ impl Store {
             _lock: None,
             health: Default::default(),
             emergency_use: Default::default(),
+            key: Mutex::new(key.clone()),
         })
+    }
+
+    /// The key the records (and their backups) are encrypted with.
+    pub fn key(&self) -> DbKey {
+        self.key.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// The folder backups go to unless the clinic chose another: `backups` beside the database.
@@ -142,8 +200,8 @@ impl Store {
     }
 
     /// Opens `DB_FILE_NAME` inside `dir`.
-    pub fn open_in(dir: &Path) -> Result<Self, StoreError> {
-        Self::open(&dir.join(DB_FILE_NAME))
+    pub fn open_in(dir: &Path, key: &DbKey) -> Result<Self, StoreError> {
+        Self::open(&dir.join(DB_FILE_NAME), key)
     }
 
     /// Whether this store is the database's one writer (opened with [`Store::open_at`]), not a
@@ -212,6 +270,18 @@ impl Store {
         })();
         self.health.observe(result.as_ref().map(|(_, wrote)| *wrote));
         result.map(|(value, _)| value)
+    }
+
+    /// Writes the WAL back into the database file and empties it (`wal_checkpoint(TRUNCATE)`):
+    /// at exit, so the file alone holds every record (a copy of it is then complete).
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.with_conn(|c| {
+            let busy: i64 = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            if busy != 0 {
+                return Err(StoreError::Pragma("wal_checkpoint", "busy".into()));
+            }
+            Ok(())
+        })
     }
 
     /// Why writes are failing now, if they are (set and cleared by [`Store::with_tx`]).

@@ -58,6 +58,21 @@ pub(crate) fn take_writer_lock(db: &Path) -> Result<File, StoreError> {
     Ok(file)
 }
 
+/// Whether another process holds the writer lock of the database at `db` (and its process id
+/// when it wrote one): asked before anything else at start, so a second copy leaves at once
+/// without reading a key or writing a file. `None` when no lock file exists or it is free.
+pub fn writer_lock_holder(db: &Path) -> Option<Option<u32>> {
+    let path = lock_path(db);
+    let file = std::fs::File::open(&path).ok()?;
+    match file.try_lock() {
+        Ok(()) => None,
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Some(std::fs::read_to_string(&path).ok().and_then(|s| s.trim().parse().ok()))
+        }
+        Err(std::fs::TryLockError::Error(_)) => None,
+    }
+}
+
 /// `PRAGMA quick_check`: refuses a damaged file before anything is written to it.
 pub(crate) fn quick_check(conn: &Connection) -> Result<(), StoreError> {
     let result: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;

@@ -130,12 +130,13 @@ pub fn set_backup(
     set(tx, &values, by, now)
 }
 
-/// Days saved papers and drafts are kept before the daily cleanup deletes them.
+/// Days unsaved form drafts are kept before the daily cleanup deletes them (the key still
+/// named "papers kept": saved papers no longer stay in the data directory).
 pub fn papers_kept_days(conn: &Connection) -> Result<u32, StoreError> {
     number(conn, PAPERS_KEPT_DAYS, vigil_core::housekeeping::DEFAULT_PAPERS_KEPT_DAYS)
 }
 
-/// Records how many days papers are kept (validated by the caller), set by admin `by`.
+/// Records how many days drafts are kept (validated by the caller), set by admin `by`.
 pub fn set_papers_kept_days(
     tx: &Transaction<'_>,
     days: u32,

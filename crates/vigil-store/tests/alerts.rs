@@ -138,7 +138,7 @@ fn an_upgrade_counts_every_existing_firing_as_raised() {
         )
         .expect("an old firing");
     }
-    let store = Store::open_at(&path, now()).expect("upgrade");
+    let store = Store::open_upgrading(&path, &common::key(), now()).expect("upgrade");
     let unraised = store.with_conn(|c| alerts::unraised(c, now(), now())).expect("read");
     assert!(unraised.is_empty(), "nothing old is raised again: {unraised:?}");
 }

@@ -117,7 +117,7 @@ fn records_from_before_the_audit_trail_are_sealed_at_the_upgrade() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("old.sqlite3");
     common::old_database(&path, 4);
-    let store = Store::open_at(&path, now()).expect("upgrade");
+    let store = Store::open_upgrading(&path, &common::key(), now()).expect("upgrade");
     assert!(verify(&store).ok);
     let baselines: i64 = store
         .with_conn(|c| {
@@ -140,16 +140,19 @@ fn records_from_before_the_audit_trail_are_sealed_at_the_upgrade() {
 fn a_second_writer_is_refused_and_a_reader_is_not() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = populated(dir.path());
-    match Store::open_in(dir.path()) {
+    let db = dir.path().join(vigil_store::DB_FILE_NAME);
+    assert_eq!(vigil_store::writer_lock_holder(&db), Some(Some(std::process::id())));
+    match Store::open_in(dir.path(), &common::key()) {
         Err(StoreError::InUse { holder }) => assert_eq!(holder, Some(std::process::id())),
         other => panic!("expected InUse, got {other:?}"),
     }
-    let reader = Store::open_read_only(store.path()).expect("read-only");
+    let reader = Store::open_read_only(store.path(), &common::key()).expect("read-only");
     let rows = reader.with_conn(audit::count).expect("count");
     assert_eq!(rows, 8);
     assert!(reader.with_tx(|tx| Ok(tx.execute("DELETE FROM form_drafts", [])?)).is_err());
     drop(store);
-    drop(Store::open_in(dir.path()).expect("free once the first is closed"));
+    assert_eq!(vigil_store::writer_lock_holder(&db), None, "free once the first is closed");
+    drop(Store::open_in(dir.path(), &common::key()).expect("free once the first is closed"));
 }
 
 #[test]
@@ -177,7 +180,8 @@ fn backups_verify_list_prune_and_restore() {
     let dir = tempfile::tempdir().expect("tempdir");
     let folder = dir.path().join("backups");
     let store = populated(&dir.path().join("data"));
-    let first = store.with_conn(|c| backup::make(c, &folder, now())).expect("backup");
+    let first =
+        store.with_conn(|c| backup::make(c, &common::key(), &folder, now())).expect("backup");
     let (_, head) = store.with_conn(audit::head).expect("head");
     assert_eq!(first.head_hash.as_deref(), Some(head.as_str()));
     store
@@ -185,7 +189,7 @@ fn backups_verify_list_prune_and_restore() {
         .expect("admit after the backup");
     for minutes in 1..=3 {
         let at = now() + Duration::minutes(minutes);
-        store.with_conn(|c| backup::make(c, &folder, at)).expect("backup");
+        store.with_conn(|c| backup::make(c, &common::key(), &folder, at)).expect("backup");
     }
     let listed = backup::list(&folder).expect("list");
     assert_eq!(listed.len(), 4);
@@ -196,7 +200,9 @@ fn backups_verify_list_prune_and_restore() {
     // Restore a backup of another store holding two sessions: the database becomes that one.
     let second = dir.path().join("second");
     let other = populated(&second);
-    let snapshot = other.with_conn(|c| backup::make(c, &second.join("b"), now())).expect("backup");
+    let snapshot = other
+        .with_conn(|c| backup::make(c, &common::key(), &second.join("b"), now()))
+        .expect("backup");
     let status = restore_into(&store, &second.join("b").join(&snapshot.file)).expect("restore");
     assert!(status.ok, "{status:?}");
     let sessions = store.with_conn(|c| sessions::on_board(c, now())).expect("board");
@@ -216,10 +222,11 @@ fn a_backup_that_does_not_verify_is_not_restored() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = populated(&dir.path().join("data"));
     let folder = dir.path().join("backups");
-    let made = store.with_conn(|c| backup::make(c, &folder, now())).expect("backup");
+    let made =
+        store.with_conn(|c| backup::make(c, &common::key(), &folder, now())).expect("backup");
     let path = folder.join(&made.file);
     {
-        let c = Connection::open(&path).expect("open backup");
+        let c = vigil_store::cipher::open_keyed(&path, &common::key()).expect("open backup");
         c.execute_batch(
             "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET detail = 'x';",
         )
@@ -235,15 +242,18 @@ fn restore_into(
     store: &Store,
     file: &std::path::Path,
 ) -> Result<vigil_core::IntegrityStatus, StoreError> {
-    store.with_conn_mut(|c| backup::restore(c, file, Some(NURSE), now()))
+    store.with_conn_mut(|c| backup::restore(c, &common::key(), file, Some(NURSE), now()))
 }
 
 #[test]
 fn a_restore_by_an_account_the_backup_does_not_know_is_still_recorded() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = populated(&dir.path().join("data"));
-    let empty = Store::open_in(&dir.path().join("empty")).expect("a store without accounts");
-    let made = empty.with_conn(|c| backup::make(c, &dir.path().join("b"), now())).expect("backup");
+    let empty = Store::open_in(&dir.path().join("empty"), &common::key())
+        .expect("a store without accounts");
+    let made = empty
+        .with_conn(|c| backup::make(c, &common::key(), &dir.path().join("b"), now()))
+        .expect("backup");
     drop(empty);
     let status = restore_into(&store, &dir.path().join("b").join(&made.file)).expect("restore");
     assert!(status.ok, "{status:?}");
@@ -280,7 +290,8 @@ fn alert_records_sealed_before_the_checks_schema_still_verify_after_it() {
         audit::baseline(&tx, now()).expect("sealed under schema 5");
         tx.commit().expect("commit");
     }
-    let store = Store::open_at(&path, now()).expect("upgrade to the checks schema");
+    let store =
+        Store::open_upgrading(&path, &common::key(), now()).expect("upgrade to the checks schema");
     let status = verify(&store);
     assert!(status.ok, "the rebuilt alert_firings keeps every sealed row's hash: {status:?}");
     let kept: i64 = store

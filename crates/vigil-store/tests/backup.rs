@@ -1,16 +1,16 @@
 //! Backups when things are wrong: a tampered record, a restore over an altered or damaged
-//! database, the oldest backup of a full set, leftovers, and the cleanup of papers and drafts.
+//! database, the oldest backup of a full set, leftovers (the cleanup of papers and drafts:
+//! `housekeeping.rs`).
 #![allow(clippy::expect_used)] // test code: a failed step stops the test
 
 mod common;
 
 use chrono::Duration;
 use common::{iv_admission, now, NURSE};
-use std::path::{Path, PathBuf};
-use vigil_core::draft::DraftForm;
+use std::path::Path;
 use vigil_core::BackupSettings;
 use vigil_store::backup::{self, safe_restore, Occasion};
-use vigil_store::{audit, drafts, housekeeping, sessions, settings, Store};
+use vigil_store::{audit, sessions, settings, Store};
 
 fn tamper(store: &Store) {
     store
@@ -60,7 +60,9 @@ fn a_tampered_record_still_gets_a_backup_marked_unverified() {
     let store = common::open_in(&dir.path().join("data"));
     let folder = dir.path().join("backups");
     tamper(&store);
-    let made = store.with_conn(|c| backup::make(c, &folder, now())).expect("the backup is written");
+    let made = store
+        .with_conn(|c| backup::make(c, &common::key(), &folder, now()))
+        .expect("the backup is written");
     let why = made.unverified.clone().expect("marked unverified");
     assert!(why.contains("audit entry 2"), "{why}");
     assert!(made.head_hash.is_some(), "the head it holds is still written beside it");
@@ -175,7 +177,7 @@ fn backups_leave_no_partial_files_and_a_crash_s_are_cleaned() {
     let folder = dir.path().join("backups");
     for n in 0..2 {
         store
-            .with_conn(|c| backup::make(c, &folder, now() + Duration::minutes(n)))
+            .with_conn(|c| backup::make(c, &common::key(), &folder, now() + Duration::minutes(n)))
             .expect("backup");
     }
     let names = files(&folder);
@@ -186,7 +188,9 @@ fn backups_leave_no_partial_files_and_a_crash_s_are_cleaned() {
     assert_eq!(names.len(), 4);
     // A restore reads the backup without leaving side files either.
     let file = folder.join(&names[0]);
-    store.with_conn_mut(|c| backup::restore(c, &file, Some(NURSE), now())).expect("restore");
+    store
+        .with_conn_mut(|c| backup::restore(c, &common::key(), &file, Some(NURSE), now()))
+        .expect("restore");
     assert_eq!(files(&folder), names);
     let mode: String = store
         .with_conn(|c| Ok(c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?))
@@ -211,10 +215,12 @@ fn pruning_never_drops_the_last_verified_backup() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = common::open_in(&dir.path().join("data"));
     let folder = dir.path().join("backups");
-    let good = store.with_conn(|c| backup::make(c, &folder, now())).expect("good");
+    let good = store.with_conn(|c| backup::make(c, &common::key(), &folder, now())).expect("good");
     tamper(&store);
     for n in 1..=3 {
-        store.with_conn(|c| backup::make(c, &folder, now() + Duration::minutes(n))).expect("bad");
+        store
+            .with_conn(|c| backup::make(c, &common::key(), &folder, now() + Duration::minutes(n)))
+            .expect("bad");
     }
     assert_eq!(backup::prune(&folder, 2).expect("prune"), 1);
     let kept: Vec<(String, bool)> = backup::list(&folder)
@@ -240,90 +246,22 @@ fn restore_over_a_damaged_database_moves_it_aside_first() {
         store
             .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 1", 5), NURSE, now()))
             .expect("admit");
-        store.with_conn(|c| backup::make(c, &folder, now())).expect("backup")
+        store.with_conn(|c| backup::make(c, &common::key(), &folder, now())).expect("backup")
     };
     let mut bytes = std::fs::read(&db).expect("read");
     bytes[4096..8192].fill(0xA5);
     std::fs::write(&db, bytes).expect("damage");
-    let err = Store::open(&db).expect_err("damaged");
+    let err = Store::open(&db, &common::key()).expect_err("damaged");
     assert!(safe_restore::is_damage(&err), "{err}");
 
-    let recovered = safe_restore::restore_over_damaged(&db, &folder.join(&made.file), now())
-        .expect("recovered");
+    let recovered =
+        safe_restore::restore_over_damaged(&db, &common::key(), &folder.join(&made.file), now())
+            .expect("recovered");
     assert!(recovered.status.ok, "{:?}", recovered.status);
     assert!(recovered.kept_as.exists(), "the damaged file is kept");
     let name = recovered.kept_as.file_name().and_then(|n| n.to_str()).expect("name");
     assert!(name.starts_with("vigil.damaged-20260701T120000"), "{name}");
-    let store = Store::open(&db).expect("opens again");
+    let store = Store::open(&db, &common::key()).expect("opens again");
     assert_eq!(board_len(&store), 1);
     assert!(last_entry(&store).1.contains(&format!("the damaged database moved aside as {name}")));
-}
-
-fn paper(folder: &Path, name: &str) -> PathBuf {
-    std::fs::create_dir_all(folder).expect("folder");
-    let path = folder.join(name);
-    std::fs::write(&path, b"%PDF-1.4").expect("paper");
-    path
-}
-
-#[test]
-fn papers_and_drafts_older_than_the_setting_are_deleted_newer_kept() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = common::open_in(&dir.path().join("data"));
-    let papers = dir.path().join("papers");
-    assert_eq!(store.with_conn(settings::papers_kept_days).expect("days"), 30, "the default");
-    store.with_tx(|tx| settings::set_papers_kept_days(tx, 7, NURSE, now())).expect("7 days");
-    let old = paper(&papers, "discharge-sheet-session-1-20260620T090000Z.pdf");
-    let new = paper(&papers, "rems-form-session-2-20260630T090000Z.pdf");
-    let other = paper(&papers, "clinic-letter.pdf");
-    let left = store
-        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 1", 5), NURSE, now()))
-        .expect("admit");
-    let staying = store
-        .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 2", 5), NURSE, now()))
-        .expect("admit");
-    store
-        .with_conn(|c| {
-            c.execute(
-                "INSERT INTO session_departures (session_id, how, left_at_ms, recorded_at_ms,
-                     recorded_by, against_advice)
-                 VALUES (?1, 'against_advice', ?2, ?2, ?3, '{}')",
-                rusqlite::params![left, now().timestamp_millis(), NURSE],
-            )?;
-            Ok(())
-        })
-        .expect("left");
-    let save = |form, content: String, at| {
-        store.with_tx(|tx| drafts::save(tx, form, &content, at)).expect("draft")
-    };
-    save(DraftForm::Admit, "{\"bay\":\"Bay 3\"}".into(), now() - Duration::days(8));
-    save(DraftForm::Check, format!("{{\"target\":{{\"sessionId\":{left}}}}}"), now());
-    save(DraftForm::Escort, format!("{{\"sessionId\":{staying}}}"), now());
-    save(DraftForm::Discharge, "not json".into(), now());
-    // Typed after the patient left: the REMS details are due by D+7; a correction may come late.
-    save(DraftForm::RemsDetails, format!("{{\"sessionId\":{left}}}"), now());
-    save(DraftForm::AgainstAdvice, format!("{{\"sessionId\":{left}}}"), now());
-
-    let tidied = housekeeping::run(&store, &papers, now()).expect("cleanup");
-    assert_eq!((tidied.papers, tidied.drafts), (1, 2));
-    assert!(!old.exists() && new.exists() && other.exists());
-    let forms = [
-        DraftForm::Admit,
-        DraftForm::Check,
-        DraftForm::Escort,
-        DraftForm::Discharge,
-        DraftForm::RemsDetails,
-        DraftForm::AgainstAdvice,
-    ];
-    let left_drafts: Vec<bool> = forms
-        .into_iter()
-        .map(|f| store.with_conn(|c| drafts::load(c, f)).expect("load").is_some())
-        .collect();
-    assert_eq!(left_drafts, [false, true, true, true, true, false]);
-    let (action, detail) = last_entry(&store);
-    assert_eq!(action, "housekeeping");
-    assert_eq!(detail, "deleted 1 saved papers and 2 drafts (papers kept 7 days)");
-    let exports_kept = store.with_conn(audit::count).expect("count");
-    assert_eq!(housekeeping::run(&store, &papers, now()).expect("again"), Default::default());
-    assert_eq!(store.with_conn(audit::count).expect("count"), exports_kept, "nothing to say");
 }

@@ -9,7 +9,12 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use vigil_store::integrity::{self, FileCheck};
-use vigil_store::Store;
+use vigil_store::{DbKey, Store};
+
+/// The key the writer's database is encrypted with.
+fn key() -> DbKey {
+    DbKey::from_bytes([7; 32])
+}
 
 /// xorshift64*: reproducible kill moments without a dependency.
 struct Rng(u64);
@@ -38,6 +43,7 @@ fn kill_9_at_random_moments_loses_no_acknowledged_record() {
     for round in 0..rounds {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vigil-crash-writer"))
             .arg(dir.path())
+            .arg(key().to_hex())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -60,7 +66,8 @@ fn kill_9_at_random_moments_loses_no_acknowledged_record() {
         }
         acknowledged.extend(ids);
 
-        let store = Store::open_in(dir.path()).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let store =
+            Store::open_in(dir.path(), &key()).unwrap_or_else(|e| panic!("round {round}: {e}"));
         let status = store
             .with_conn(|c| integrity::verify(c, FileCheck::Full, chrono::Utc::now()))
             .expect("verify");
@@ -81,7 +88,7 @@ fn kill_9_at_random_moments_loses_no_acknowledged_record() {
         assert!(lost.is_empty(), "round {round}: acknowledged but lost: {lost:?}");
         assert_eq!(admits, present.len() as i64, "round {round}: one audit entry per admission");
     }
-    let store = Store::open_in(dir.path()).expect("open");
+    let store = Store::open_in(dir.path(), &key()).expect("open");
     let total: i64 = store
         .with_conn(|c| Ok(c.query_row("SELECT count(*) FROM recovery_sessions", [], |r| r.get(0))?))
         .expect("count");

@@ -168,7 +168,7 @@ fn upgrading_from_schema_15_keeps_the_setting_changes_and_their_audit_chain() {
     };
     assert_eq!(before.len(), 3, "{before:?}");
 
-    let store = Store::open(&path).expect("upgrade runs 0016");
+    let store = Store::open_upgrading(&path, &common::key(), now()).expect("upgrade runs 0016");
     store
         .with_conn(|c| {
             let version = vigil_store::migrations::version(c)?;

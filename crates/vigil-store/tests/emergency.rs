@@ -155,7 +155,7 @@ fn entries_from_before_the_stamp_verify_before_and_after_the_upgrade() {
         let report = audit::verify(&conn, true).expect("verify the old file as it is");
         assert_eq!((report.rows, report.first_bad), (2, None));
     }
-    let store = Store::open(&path).expect("upgrade");
+    let store = Store::open_upgrading(&path, &common::key(), now()).expect("upgrade");
     let report = store.with_conn(|c| audit::verify(c, true)).expect("verify");
     assert!(report.first_bad.is_none() && report.rows >= 2, "{report:?}");
 }

@@ -103,7 +103,7 @@ fn a_read_only_handle_refuses_each_write_as_read_only_and_reads() {
         assert!(firing.is_some());
         store.path().to_owned()
     };
-    let store = Store::open_read_only(&path).expect("read-only handle");
+    let store = Store::open_read_only(&path, &common::key()).expect("read-only handle");
     let session = store.with_conn(|c| sessions::on_board(c, now())).expect("board")[0].id;
     let firing = store.with_conn(|c| alerts::active(c, now())).expect("alerts")[0].firing_id;
     let later = Deadline {

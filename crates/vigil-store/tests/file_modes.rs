@@ -39,7 +39,9 @@ fn a_new_database_its_side_files_and_a_backup_are_owner_only() {
     }
 
     let folder = store.default_backup_folder();
-    let made = store.with_conn(|c| backup::make(c, &folder, common::now())).expect("backup");
+    let made = store
+        .with_conn(|c| backup::make(c, &common::key(), &folder, common::now()))
+        .expect("backup");
     assert_eq!(mode(&folder), 0o700, "backup folder");
     let file = folder.join(&made.file);
     assert_eq!(mode(&file), 0o600, "backup");
@@ -63,7 +65,7 @@ fn files_left_readable_by_others_are_tightened_at_open() {
     }
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 
-    let _store = Store::open_in(&dir).expect("open");
+    let _store = Store::open_in(&dir, &common::key()).expect("open");
     assert_eq!(mode(&dir), 0o700, "data directory");
     for path in [db.clone(), side(&db, "-wal"), side(&db, "-shm"), lock_path(&db)] {
         assert_eq!(mode(&path), 0o600, "{}", path.display());

@@ -68,7 +68,8 @@ fn the_newest_entry_deleted_with_its_record_is_found_by_the_backup_head() {
         .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 3", 5), NURSE, now()))
         .expect("admit");
     let folder = dir.path().join("backups");
-    let made = store.with_conn(|c| backup::make(c, &folder, now())).expect("backup");
+    let made =
+        store.with_conn(|c| backup::make(c, &common::key(), &folder, now())).expect("backup");
     assert!(verify_with(&store, &folder).ok, "the chain holds the backup's head");
     raw(
         &store,
@@ -91,7 +92,7 @@ fn a_chain_rewritten_after_the_backup_differs_from_its_head() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = populated(dir.path());
     let folder = dir.path().join("backups");
-    store.with_conn(|c| backup::make(c, &folder, now())).expect("backup");
+    store.with_conn(|c| backup::make(c, &common::key(), &folder, now())).expect("backup");
     // Entry 8 (the acknowledgement) and its record go; a consistent entry 8 takes its place.
     raw(
         &store,
@@ -112,19 +113,24 @@ fn a_restore_replaces_the_chain_without_being_taken_for_tampering() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = populated(dir.path());
     let folder = dir.path().join("backups");
-    let older =
-        store.with_conn(|c| backup::make(c, &folder, now() - Duration::hours(2))).expect("backup");
+    let older = store
+        .with_conn(|c| backup::make(c, &common::key(), &folder, now() - Duration::hours(2)))
+        .expect("backup");
     store
         .with_tx(|tx| sessions::insert(tx, &iv_admission("Bay 3", 5), NURSE, now()))
         .expect("admit");
     // The newer backup (like the safety copy a restore makes) holds entry 9: the admission.
-    store.with_conn(|c| backup::make(c, &folder, now() - Duration::hours(1))).expect("backup");
+    store
+        .with_conn(|c| backup::make(c, &common::key(), &folder, now() - Duration::hours(1)))
+        .expect("backup");
     let file = folder.join(&older.file);
-    store.with_conn_mut(|c| backup::restore(c, &file, Some(NURSE), now())).expect("restore");
+    store
+        .with_conn_mut(|c| backup::restore(c, &common::key(), &file, Some(NURSE), now()))
+        .expect("restore");
     let status = verify_with(&store, &folder);
     assert!(status.ok, "{status:?}");
     // Backups made after the restore are compared again.
     let later = now() + Duration::minutes(5);
-    store.with_conn(|c| backup::make(c, &folder, later)).expect("backup");
+    store.with_conn(|c| backup::make(c, &common::key(), &folder, later)).expect("backup");
     assert!(verify_with(&store, &folder).ok);
 }

@@ -109,7 +109,8 @@ fn a_form_submitted_before_the_channel_existed_still_verifies_and_reads_not_reco
         audit::append(&tx, now(), &entry.detail("session #1")).expect("audit");
         tx.commit().expect("commit");
     }
-    let store = Store::open(&path).expect("upgrade to the latest schema");
+    let store =
+        Store::open_upgrading(&path, &common::key(), now()).expect("upgrade to the latest schema");
     let status = verify(&store);
     assert!(status.ok, "{status:?}");
     let due = store.with_conn(|c| rems::forms_due(c, now(), &Utc, 5)).expect("due");

@@ -134,7 +134,7 @@ fn every_earlier_schema_upgrades_to_the_latest() {
             migrations::apply_up_to(&mut conn, from).expect("fixture schema");
             assert_eq!(migrations::version(&conn).expect("version"), from);
         }
-        let store = Store::open(&path).expect("upgrade");
+        let store = Store::open_upgrading(&path, &common::key(), now()).expect("upgrade");
         store
             .with_conn(|c| {
                 assert_eq!(migrations::version(c)?, migrations::latest_version());
@@ -164,7 +164,7 @@ fn a_newer_database_is_refused() {
     Connection::open(&path)
         .and_then(|c| c.pragma_update(None, "user_version", 999))
         .expect("fixture");
-    match Store::open(&path) {
+    match Store::open_upgrading(&path, &common::key(), now()) {
         Err(StoreError::SchemaTooNew { found: 999, .. }) => {}
         other => panic!("expected SchemaTooNew, got {other:?}"),
     }
@@ -175,7 +175,7 @@ fn a_session_admitted_before_an_upgrade_survives_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("old.sqlite3");
     common::old_database(&path, 1);
-    let store = Store::open(&path).expect("upgrade");
+    let store = Store::open_upgrading(&path, &common::key(), now()).expect("upgrade");
     let board = store.with_conn(|c| sessions::on_board(c, now())).expect("board");
     assert_eq!(board.len(), 1);
     assert_eq!((board[0].bay.as_str(), board[0].minimum_minutes), ("Bay 9", 60));

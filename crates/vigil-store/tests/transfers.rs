@@ -116,7 +116,7 @@ fn departures_sealed_before_the_transfers_schema_still_verify_after_it() {
         }
         tx.commit().expect("commit");
     }
-    let store = Store::open_at(&path, now()).expect("upgrade");
+    let store = Store::open_upgrading(&path, &common::key(), now()).expect("upgrade");
     let status = common::verify(&store);
     assert!(status.ok, "the rebuilt session_departures keeps every sealed hash: {status:?}");
     let standings = store.with_conn(|c| discharge::standings(c, &[1, 2])).expect("standings");

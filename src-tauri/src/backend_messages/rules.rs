@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use vigil_core::checks::{CheckPlanSettingsEdit, ThresholdSettingsEdit};
 use vigil_core::discharge::DischargePolicyEdit;
 use vigil_core::papers::rems::FormSubmittedInput;
+use vigil_core::startup::RecoveryKeyInput;
 use vigil_core::{
     DisplaySettingsEdit, EmergencyInput, EmergencyLimitEdit, IdleLockEdit, PapersKeptEdit,
     Permission, PinResetInput, ProtocolEdit, RestoreInput, Role, VigilError, Workstation,
@@ -107,7 +108,21 @@ fn display_messages() -> Vec<(&'static str, VigilError)> {
     ]
 }
 
+/// The refusals of a typed recovery key and records file (the recovery key form).
+fn recovery_key_messages() -> Vec<(&'static str, VigilError)> {
+    let typed = |key: &str, file: Option<&str>| -> RecoveryKeyInput {
+        input(json!({ "recoveryKey": key, "file": file, "keepIn": "keystore" }))
+    };
+    let key = vigil_core::recovery_key::encode(&[7; 32]);
+    let mistyped = format!("{}{}", if key.starts_with('0') { '1' } else { '0' }, &key[1..]);
+    vec![
+        ("recoveryKeyEmpty", refused(typed("", None).key())),
+        ("recoveryKeyMistyped", refused(typed(&mistyped, None).key())),
+        ("recordsFileNotAbsolute", refused(typed(&key, Some("vigil.sqlite3")).records_file())),
+    ]
+}
+
 /// The core's refusals the fakes use, in the order they are written.
 pub fn messages() -> Vec<(&'static str, VigilError)> {
-    [account_messages(), settings_messages(), display_messages()].concat()
+    [account_messages(), settings_messages(), display_messages(), recovery_key_messages()].concat()
 }

@@ -57,6 +57,13 @@ fn sign_in_messages(state: &AppState, admin: i64) -> Vec<(&'static str, VigilErr
     ]
 }
 
+/// A paper saved as PDF into the data directory `dir`.
+fn pdf_in_data_directory(state: &AppState, dir: &std::path::Path) -> VigilError {
+    use crate::commands::papers::{save_pdf, PaperKind};
+    let folder = dir.display().to_string();
+    refused(save_pdf(state, NOWHERE, PaperKind::Discharge, &folder, &chrono::Utc))
+}
+
 /// A check for a session that does not exist.
 fn nowhere_check() -> CheckInput {
     #[allow(clippy::cast_precision_loss)] // a small record id
@@ -76,7 +83,12 @@ const TYPED_PATH: &str = "/nowhere~/PATH~.sqlite3";
 /// The refusals whose words carry their case: restoring from a typed path with no file.
 pub fn templates() -> Vec<Template> {
     let dir = tempfile::tempdir().expect("tempdir");
-    let pending = Pending { dir: dir.path().to_owned(), reason: String::new(), damaged: true };
+    let pending = Pending {
+        dir: dir.path().to_owned(),
+        reason: String::new(),
+        kind: vigil_core::startup::StartupKind::Damaged,
+        key: Some(crate::test_support::test_key()),
+    };
     let typed = RecoveryRestoreInput { file: TYPED_PATH.into() };
     let restored = pending.restore(&typed, Arc::new(FixedClock::new(t0())));
     vec![Template {
@@ -110,16 +122,26 @@ fn admin_messages(state: &AppState, admin: i64) -> Vec<(&'static str, VigilError
     ]
 }
 
+/// The key's refusals: no keystore, a recovery key that does not open the records.
+fn key_messages(state: &AppState) -> Vec<(&'static str, VigilError)> {
+    let other = vigil_store::DbKey::from_bytes([9; 32]);
+    let opens = crate::startup::check_opens(state.store.path(), &other, "these records");
+    vec![("noKeystore", crate::startup::no_keystore()), ("recoveryKeyDoesNotOpen", refused(opens))]
+}
+
 /// The shell's and the store's refusals the fakes use.
 pub fn messages() -> Vec<(&'static str, VigilError)> {
     let dir = tempfile::tempdir().expect("tempdir");
     let (state, _clock) = admin_state_at_t0(dir.path());
     let admin = auth::status(&state).expect("status").nurse.expect("signed in").id;
-    let nothing = Recovery::default().take(|_| Err(VigilError::internal("not reached")));
+    let nothing =
+        Recovery::default().take(|_| Err::<(AppState, ()), _>(VigilError::internal("not reached")));
     [
         sign_in_messages(&state, admin),
         admin_messages(&state, admin),
         vec![("nothingToRecover", refused(nothing.map(|_| ()))), ("diskFull", disk_full())],
+        vec![("pdfFolderInDataDirectory", pdf_in_data_directory(&state, dir.path()))],
+        key_messages(&state),
     ]
     .concat()
 }

@@ -108,7 +108,8 @@ fn verify_checks_the_chain_against_the_newest_backup() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (state, clock) = admin_state_at_t0(dir.path());
     back_up(&state.store, None, Occasion::Routine, None, clock.now()).expect("backup");
-    let status = verify(state.store.path(), FileCheck::Full, clock.now()).expect("verified");
+    let status = verify(state.store.path(), &state.store.key(), FileCheck::Full, clock.now())
+        .expect("verified");
     assert!(status.ok, "{status:?}");
     assert!(status.rows > 0);
 }

@@ -1,10 +1,12 @@
 //! Papers: the discharge sheet and the Spravato REMS form (shown, printed, saved as PDF), the
-//! REMS details, and the forms-due list. A PDF goes to the `papers` folder beside the database,
-//! named by session id and time (never by patient name); saving and printing are audited.
+//! REMS details, and the forms-due list. A paper is rendered from the records each time; a PDF
+//! is written only when the nurse asks, into the folder they choose, never into the data
+//! directory or the backup folder (`export`), named by session id and time (never by patient
+//! name); saving and printing are audited.
 
 use super::Arg;
 use chrono::{DateTime, Local, TimeZone, Utc};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tauri::{AppHandle, Manager, Runtime, State};
 use vigil_core::discharge::ready_without_minimum_minutes;
 use vigil_core::draft::DraftForm;
@@ -17,7 +19,6 @@ use vigil_core::{payload, ErrorCode, Permission, Protocol, VigilError};
 use vigil_store::audit::{self, Action, Entry};
 use vigil_store::{discharge, drafts, papers, rems, thresholds};
 
-use crate::data_dir::papers_folder;
 use crate::events::{signal, RECORDS_CHANGED};
 use crate::state::AppState;
 
@@ -57,21 +58,37 @@ pub fn rems_form(state: State<'_, AppState>, session_id: Arg) -> Result<Paper, V
     paper(&state, session_id, PaperKind::Rems, &Local)
 }
 
-/// Saves the discharge sheet as PDF; returns the file's path.
+/// Saves the discharge sheet as PDF in `folder`; returns the file's path.
 #[tauri::command(async)]
 pub fn save_discharge_pdf(
     state: State<'_, AppState>,
     session_id: Arg,
+    folder: Arg,
 ) -> Result<String, VigilError> {
     let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
-    Ok(save_pdf(&state, session_id, PaperKind::Discharge, &Local)?.display().to_string())
+    let folder: String = payload::parse_arg("folder", folder)?;
+    let path = save_pdf(&state, session_id, PaperKind::Discharge, &folder, &Local)?;
+    Ok(path.display().to_string())
 }
 
-/// Saves the REMS form as PDF; returns the file's path.
+/// Saves the REMS form as PDF in `folder`; returns the file's path.
 #[tauri::command(async)]
-pub fn save_rems_pdf(state: State<'_, AppState>, session_id: Arg) -> Result<String, VigilError> {
+pub fn save_rems_pdf(
+    state: State<'_, AppState>,
+    session_id: Arg,
+    folder: Arg,
+) -> Result<String, VigilError> {
     let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
-    Ok(save_pdf(&state, session_id, PaperKind::Rems, &Local)?.display().to_string())
+    let folder: String = payload::parse_arg("folder", folder)?;
+    Ok(save_pdf(&state, session_id, PaperKind::Rems, &folder, &Local)?.display().to_string())
+}
+
+/// The folder the page offers to save PDFs in: the user's Documents folder, else their home
+/// ("" without one: the nurse types a folder).
+#[tauri::command(async)]
+pub fn default_export_folder(state: State<'_, AppState>) -> Result<String, VigilError> {
+    state.nurse_for(Permission::ClinicalWork)?;
+    Ok(export::default_folder().map(|f| f.display().to_string()).unwrap_or_default())
 }
 
 /// Records the print and opens the print dialog for the paper on screen.
@@ -206,34 +223,44 @@ pub fn paper<Tz: TimeZone>(
     })?)
 }
 
-/// Writes the paper as a PDF in the papers folder (written whole, then renamed) and records
-/// the export; returns the path.
+/// Writes the paper as a new PDF in the folder `folder` the nurse chose (never a file that
+/// exists) and records the export with the file's path; returns the path. Errors:
+/// `validation` on `folder` (see [`export::check_folder`]: also the data directory and the
+/// backup folder are refused), `storage` when the file cannot be written (a file whose audit
+/// entry cannot be written is removed).
 pub fn save_pdf<Tz: TimeZone>(
     state: &AppState,
     session_id: i64,
     kind: PaperKind,
+    folder: &str,
     tz: &Tz,
 ) -> Result<PathBuf, VigilError> {
+    let data_dir = match state.store.path().parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let backups = state.backup_folder()?;
+    let folder = export::check_folder(
+        folder,
+        &[
+            export::Forbidden { folder: &data_dir, named: "Vigil's data directory" },
+            export::Forbidden { folder: &backups, named: "the backup folder" },
+        ],
+    )?;
     let paper = paper(state, session_id, kind, tz)?;
-    let folder = papers_folder(state.store.path());
     let now = state.clock.now();
-    let name = format!("{}-session-{session_id}-{}.pdf", kind.slug(), now.format("%Y%m%dT%H%M%SZ"));
-    let path = folder.join(name);
-    write_whole(&path, &render_pdf(&paper)).map_err(|e| {
+    let stem = format!("{}-session-{session_id}-{}", kind.slug(), now.format("%Y%m%dT%H%M%SZ"));
+    let path = export::write_new(&folder, &stem, &render_pdf(&paper)).map_err(|e| {
         VigilError::new(ErrorCode::Storage, format!("The PDF could not be written: {e}."))
     })?;
-    record_output(state, Action::Export, session_id, kind, &path.display().to_string())?;
+    let audited =
+        record_output(state, Action::Export, session_id, kind, &path.display().to_string());
+    if let Err(e) = audited {
+        let _ = std::fs::remove_file(&path); // no export without its audit entry
+        return Err(e);
+    }
     tracing::info!("{} of session {session_id} saved as PDF", kind.slug());
     Ok(path)
-}
-
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(folder) = path.parent() {
-        vigil_store::file_modes::private_dir(folder)?;
-    }
-    let partial = path.with_extension("pdf.partial");
-    vigil_store::file_modes::write_private(&partial, bytes)?;
-    std::fs::rename(&partial, path)
 }
 
 fn record_output(
@@ -253,6 +280,8 @@ fn record_output(
     })?;
     Ok(())
 }
+
+mod export;
 
 #[cfg(test)]
 mod tests;

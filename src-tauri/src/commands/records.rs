@@ -75,7 +75,12 @@ pub fn verify(state: &AppState) -> Result<IntegrityStatus, VigilError> {
 /// Errors: `forbidden` unless an administrator is signed in (with a PIN).
 pub fn check(state: &AppState) -> Result<(i64, IntegrityStatus), VigilError> {
     let admin = state.nurse_for(Permission::Administer)?;
-    let status = backup_service::verify(state.store.path(), FileCheck::Full, state.clock.now())?;
+    let status = backup_service::verify(
+        state.store.path(),
+        &state.store.key(),
+        FileCheck::Full,
+        state.clock.now(),
+    )?;
     Ok((admin.id, status))
 }
 

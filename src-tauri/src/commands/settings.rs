@@ -17,6 +17,7 @@ use crate::events::{signal, AUTH_CHANGED, RECORDS_CHANGED};
 use crate::state::AppState;
 
 mod admin;
+pub mod encryption;
 pub use admin::{admin_change, change_settings};
 
 /// The current protocol versions and clinic settings.
@@ -63,6 +64,28 @@ pub fn update_backup_settings(
 ) -> Result<ClinicSettings, VigilError> {
     let edit: BackupSettingsEdit = payload::parse_arg("edit", edit)?;
     change_backup(&state, &edit)
+}
+
+/// The encryption section: SQLCipher's version, where the key is kept, the plain backups left.
+#[tauri::command(async)]
+pub fn load_encryption(
+    state: State<'_, AppState>,
+) -> Result<vigil_core::startup::EncryptionInfo, VigilError> {
+    encryption::load(&state)
+}
+
+/// Issues a new recovery key (a new database key); returns its text, shown once.
+#[tauri::command(async)]
+pub fn reissue_recovery_key(
+    state: State<'_, AppState>,
+) -> Result<vigil_core::startup::ReissuedKey, VigilError> {
+    encryption::reissue(&state)
+}
+
+/// Deletes the backups that are still not encrypted; returns how many went.
+#[tauri::command(async)]
+pub fn remove_plain_backups(state: State<'_, AppState>) -> Result<u32, VigilError> {
+    encryption::remove_plain(&state)
 }
 
 /// Changes the clinical alert thresholds; returns the settings as they now stand.
@@ -157,7 +180,7 @@ pub fn change_idle_lock(
     )
 }
 
-/// Changes how many days saved papers and drafts are kept; returns the settings as they now
+/// Changes how many days unsaved drafts are kept; returns the settings as they now
 /// stand.
 #[tauri::command(async)]
 pub fn update_papers_kept(
@@ -168,7 +191,7 @@ pub fn update_papers_kept(
     change_papers_kept(&state, &edit)
 }
 
-/// Validates and records how many days papers are kept.
+/// Validates and records how many days drafts are kept.
 pub fn change_papers_kept(
     state: &AppState,
     edit: &PapersKeptEdit,

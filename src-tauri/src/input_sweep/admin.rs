@@ -92,6 +92,25 @@ fn recover_from_backup(h: &Harness) -> Spec {
     Spec::new("recover_from_backup", json!({ "input": { "file": backup["file"] } }))
 }
 
+/// Refused before anything else when malformed, like `recover_from_backup`: the valid
+/// arguments reach the recovery, which the mock app does not have (`internal`), so no key is
+/// made or kept.
+fn start_new_records(_: &Harness) -> Spec {
+    Spec::new("start_new_records", json!({ "input": { "keepIn": "key_file" } }))
+}
+
+/// The recovery key and the file are read before the recovery (as `start_new_records`).
+fn open_with_recovery_key(_: &Harness) -> Spec {
+    let key = vigil_core::recovery_key::encode(&[7; 32]);
+    let input = json!({ "recoveryKey": key, "file": "/media/usb/vigil-20261127T031500000Z.sqlite3",
+        "keepIn": "keystore" });
+    Spec {
+        optional: &["input.file"],
+        nullable: &["input.file"],
+        ..Spec::new("open_with_recovery_key", json!({ "input": input }))
+    }
+}
+
 /// The settings as they stand.
 fn settings(h: &Harness) -> Value {
     h.ok("load_settings", json!({}))
@@ -139,6 +158,8 @@ pub const SPECS: &[Make] = &[
     ("reset_pin", reset_pin),
     ("restore_backup", restore_backup),
     ("recover_from_backup", recover_from_backup),
+    ("start_new_records", start_new_records),
+    ("open_with_recovery_key", open_with_recovery_key),
     ("update_thresholds", update_thresholds),
     ("update_check_plan", update_check_plan),
     ("acknowledge_alert", acknowledge_alert),

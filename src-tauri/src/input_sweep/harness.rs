@@ -21,6 +21,8 @@ pub struct Harness {
     pub app: App<MockRuntime>,
     webview: WebviewWindow<MockRuntime>,
     _dir: TempDir,
+    /// A folder outside the data directory, to save papers in.
+    export: TempDir,
 }
 
 impl Harness {
@@ -32,7 +34,11 @@ impl Harness {
     /// A new database with no account at all (first start).
     pub fn first_start() -> Self {
         Self::with(|dir, clock| {
-            AppState::new(Store::open_in(dir).expect("open"), clock).expect("state")
+            AppState::new(
+                Store::open_in(dir, &crate::test_support::test_key()).expect("open"),
+                clock,
+            )
+            .expect("state")
         })
     }
 
@@ -48,7 +54,13 @@ impl Harness {
             .expect("mock app");
         let webview =
             WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("webview");
-        Self { app, webview, _dir: dir }
+        let export = tempfile::tempdir().expect("export dir");
+        Self { app, webview, _dir: dir, export }
+    }
+
+    /// A folder outside the data directory where papers may be saved.
+    pub fn export_folder(&self) -> String {
+        self.export.path().display().to_string()
     }
 
     /// Calls `cmd` with `args` (an object of the command's arguments) as the page would.

@@ -2,7 +2,8 @@
 //! advice, transfer, the papers, REMS details and forms, and the discharge policy.
 //!
 //! Accepted refusals other than `validation` (a well-formed number naming no record):
-//! `sessionId` → `not_found`.
+//! `sessionId` → `not_found`. A paper saved as PDF goes to a folder of the harness's own,
+//! outside its data directory.
 
 use serde_json::json;
 
@@ -118,6 +119,13 @@ fn print_paper(h: &Harness) -> Spec {
     }
 }
 
+/// A spec for saving a paper as PDF: a session id and a folder outside the data directory.
+fn save_pdf(cmd: &'static str, h: &Harness) -> Spec {
+    let s = h.admit("Bay 1");
+    let args = json!({ "sessionId": s, "folder": h.export_folder() });
+    Spec { ids: &["sessionId"], id_codes: NOT_FOUND, ..Spec::new(cmd, args) }
+}
+
 /// A spec for a command whose one argument is a session id.
 fn by_session(cmd: &'static str, h: &Harness) -> Spec {
     let s = h.admit("Bay 1");
@@ -138,7 +146,7 @@ pub const SPECS: &[Make] = &[
     ("record_departure", |h| by_session("record_departure", h)),
     ("discharge_sheet", |h| by_session("discharge_sheet", h)),
     ("rems_form", |h| by_session("rems_form", h)),
-    ("save_discharge_pdf", |h| by_session("save_discharge_pdf", h)),
-    ("save_rems_pdf", |h| by_session("save_rems_pdf", h)),
+    ("save_discharge_pdf", |h| save_pdf("save_discharge_pdf", h)),
+    ("save_rems_pdf", |h| save_pdf("save_rems_pdf", h)),
     ("load_rems_details", |h| by_session("load_rems_details", h)),
 ];

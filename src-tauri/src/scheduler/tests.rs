@@ -49,8 +49,13 @@ impl Ward {
     fn restart(&mut self, previous: Option<Scheduler>) -> Scheduler {
         drop(previous);
         let path = self.store.path().to_owned();
-        self.store = Arc::new(Store::open_read_only(&path).expect("stand-in while reopening"));
-        self.store = Arc::new(Store::open_in(self.dir.path()).expect("reopen"));
+        self.store = Arc::new(
+            Store::open_read_only(&path, &crate::test_support::test_key())
+                .expect("stand-in while reopening"),
+        );
+        self.store = Arc::new(
+            Store::open_in(self.dir.path(), &crate::test_support::test_key()).expect("reopen"),
+        );
         Scheduler::new(self.store.clone(), self.clock.clone())
     }
 

@@ -21,7 +21,10 @@ fn damaged_with_backup(dir: &Path) -> String {
     let (state, _clock) = admin_state_at_t0(dir);
     crate::commands::sessions::admit(&state, &admission("Bay 3"), &chrono::Utc).expect("admit");
     let folder = state.store.default_backup_folder();
-    let made = state.store.with_conn(|c| backup::make(c, &folder, t0())).expect("backup");
+    let made = state
+        .store
+        .with_conn(|c| backup::make(c, &crate::test_support::test_key(), &folder, t0()))
+        .expect("backup");
     drop(state);
     let db = dir.join(DB_FILE_NAME);
     std::fs::write(&db, GARBAGE).expect("damage");
@@ -40,9 +43,10 @@ fn admission(bay: &str) -> AdmitInput {
 
 /// What `run` does at start: the open fails (not "in use") and recovery mode begins.
 fn recovery(dir: &Path) -> Recovery {
-    match AppState::open(dir) {
+    match super::opening::open_with_key(dir, crate::test_support::test_key()) {
         Ok(_) => panic!("a damaged database opened"),
-        Err(e) => Recovery::pending(dir.to_owned(), &e),
+        Err(super::NotOpened::Pending(problem)) => Recovery::with(problem),
+        Err(super::NotOpened::InUse(_)) => panic!("in use"),
     }
 }
 
@@ -161,7 +165,7 @@ fn a_backup_that_is_missing_or_does_not_verify_moves_nothing() {
 #[test]
 fn the_ways_out_are_refused_once_the_records_are_open() {
     let tmp = tempfile::tempdir().expect("tmp");
-    std::fs::write(tmp.path().join(DB_FILE_NAME), GARBAGE).expect("damage");
+    damaged_with_backup(tmp.path());
     let recovery = recovery(tmp.path());
     let clock = Arc::new(FixedClock::new(t0()));
     let _open = recovery.take(|p| p.start_fresh(clock.clone())).expect("a first way out");
@@ -169,7 +173,8 @@ fn the_ways_out_are_refused_once_the_records_are_open() {
     assert_eq!(again.code, ErrorCode::Conflict);
     let normal = Recovery::default();
     assert!(normal.lock().is_none(), "a normal start has no problem");
-    let _ = Store::open_in(tmp.path()).expect_err("the first way out holds the records");
+    let _ = Store::open_in(tmp.path(), &crate::test_support::test_key())
+        .expect_err("the first way out holds the records");
 }
 
 #[test]
@@ -180,8 +185,9 @@ fn a_database_that_is_not_damaged_is_never_replaced_from_the_recovery_screen() {
     let file = damaged_with_backup(tmp.path());
     let db = tmp.path().join(DB_FILE_NAME);
     std::fs::remove_file(&db).expect("remove the garbage");
-    drop(Store::open_in(tmp.path()).expect("a good database"));
-    let conn = rusqlite::Connection::open(&db).expect("open");
+    drop(Store::open_in(tmp.path(), &crate::test_support::test_key()).expect("a good database"));
+    let conn =
+        vigil_store::cipher::open_keyed(&db, &crate::test_support::test_key()).expect("open");
     conn.pragma_update(None, "user_version", 999).expect("a newer schema");
     drop(conn);
     let before = std::fs::read(&db).expect("read");

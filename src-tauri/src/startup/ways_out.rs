@@ -6,22 +6,24 @@
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use vigil_core::startup::{BackupChoice, RecoveryOutcome, RecoveryRestoreInput, StartupProblem};
+use vigil_core::startup::{
+    BackupChoice, RecoveryOutcome, RecoveryRestoreInput, StartupKind, StartupProblem,
+};
 use vigil_core::{Clock, ErrorCode, VigilError};
 use vigil_store::audit::{self, Action, Entry};
 use vigil_store::backup;
-use vigil_store::{damaged, Store, StoreError, DB_FILE_NAME};
+use vigil_store::{damaged, DbKey, Store, StoreError, DB_FILE_NAME};
 
 use super::Pending;
 use crate::backup::restore_over_damaged;
 use crate::state::AppState;
 
 impl Pending {
-    fn database(&self) -> PathBuf {
+    pub(super) fn database(&self) -> PathBuf {
         self.dir.join(DB_FILE_NAME)
     }
 
-    fn backup_folder(&self) -> PathBuf {
+    pub(super) fn backup_folder(&self) -> PathBuf {
         Store::default_backup_folder_of(&self.database())
     }
 
@@ -33,11 +35,13 @@ impl Pending {
             Vec::new()
         });
         StartupProblem {
+            kind: self.kind,
             reason: self.reason.clone(),
             database: self.database().display().to_string(),
             backup_folder: folder.display().to_string(),
             backups,
-            damaged: self.damaged,
+            damaged: self.kind == StartupKind::Damaged,
+            needs_key: self.needs_key(),
         }
     }
 
@@ -49,10 +53,10 @@ impl Pending {
         &self,
         clock: Arc<dyn Clock>,
     ) -> Result<(AppState, RecoveryOutcome), VigilError> {
-        self.refuse_unless_damaged()?;
+        let key = self.damaged_key()?;
         let now = clock.now();
         let kept = self.move_aside(now)?;
-        let store = Store::open_at(&self.database(), now).map_err(still_broken)?;
+        let store = Store::open_at(&self.database(), key, now).map_err(still_broken)?;
         let outcome = RecoveryOutcome { kept_as: kept, restored_from: None };
         record_fresh_start(&store, &outcome, now)?;
         Ok((AppState::new(store, clock).map_err(still_broken)?, outcome))
@@ -68,7 +72,7 @@ impl Pending {
         input: &RecoveryRestoreInput,
         clock: Arc<dyn Clock>,
     ) -> Result<(AppState, RecoveryOutcome), VigilError> {
-        self.refuse_unless_damaged()?;
+        let key = self.damaged_key()?;
         let now = clock.now();
         let file = match input.choice()? {
             BackupChoice::Listed(name) => backup::path_of(&self.backup_folder(), &name),
@@ -79,7 +83,7 @@ impl Pending {
             return Err(VigilError::validation("file", message));
         }
         let db = self.database();
-        let recovered = restore_over_damaged(&db, &file, now).map_err(|e| {
+        let recovered = restore_over_damaged(&db, key, &file, now).map_err(|e| {
             let e = VigilError::from(e);
             if e.code == ErrorCode::Validation {
                 e
@@ -87,7 +91,7 @@ impl Pending {
                 still_broken_because(&e.message)
             }
         })?;
-        let store = Store::open_at(&db, now).map_err(still_broken)?;
+        let store = Store::open_at(&db, key, now).map_err(still_broken)?;
         let outcome = RecoveryOutcome {
             kept_as: Some(recovered.kept_as.display().to_string()),
             restored_from: Some(file.display().to_string()),
@@ -99,10 +103,11 @@ impl Pending {
     /// damaged file only. A newer schema, a folder that cannot be written or a busy or failing
     /// disk is fixed at its cause, and the records open again as they were.
     ///
+    /// The key of the damaged records (found: it opens their newest backup).
     /// Errors: `conflict` when the file itself is not damaged.
-    fn refuse_unless_damaged(&self) -> Result<(), VigilError> {
-        if self.damaged {
-            return Ok(());
+    fn damaged_key(&self) -> Result<&DbKey, VigilError> {
+        if let (StartupKind::Damaged, Some(key)) = (self.kind, &self.key) {
+            return Ok(key);
         }
         Err(VigilError::new(
             ErrorCode::Conflict,

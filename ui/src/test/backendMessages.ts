@@ -15,7 +15,7 @@ export const idleLockOutOfRange: VigilError = {"code":"validation","message":"Th
 
 export const emergencyLimitOutOfRange: VigilError = {"code":"validation","message":"Emergency access must last a whole number of minutes from 5 to 120.","field":"minutes"};
 
-export const papersKeptOutOfRange: VigilError = {"code":"validation","message":"Papers are kept a whole number of days from 1 to 3650.","field":"days"};
+export const papersKeptOutOfRange: VigilError = {"code":"validation","message":"Drafts are kept a whole number of days from 1 to 3650.","field":"days"};
 
 export const backupNotFromList: VigilError = {"code":"validation","message":"Choose a backup from the list.","field":"file"};
 
@@ -44,6 +44,12 @@ export const dimHoursSameTime: VigilError = {"code":"validation","message":"The 
 export const volumeOutOfRange: VigilError = {"code":"validation","message":"The volume is a whole percent 0-100.","field":"volume"};
 
 export const escalationOutOfRange: VigilError = {"code":"validation","message":"Escalation comes after a whole number of minutes from 1 to 60.","field":"escalateAfterMinutes"};
+
+export const recoveryKeyEmpty: VigilError = {"code":"validation","message":"This recovery key has 0 letters and digits; a recovery key has 56, in 14 groups of 4. Check it against the paper.","field":"recoveryKey"};
+
+export const recoveryKeyMistyped: VigilError = {"code":"validation","message":"This recovery key does not add up: a character was mistyped; check each group against the paper.","field":"recoveryKey"};
+
+export const recordsFileNotAbsolute: VigilError = {"code":"validation","message":"Type the records file's full path, like /media/usb/vigil-20261127T031500000Z.sqlite3.","field":"file"};
 
 export const patientNameMissing: VigilError = {"code":"validation","message":"Patient name is required.","field":"patientName"};
 
@@ -102,6 +108,12 @@ export const alreadyReviewed: VigilError = {"code":"conflict","message":"This em
 export const nothingToRecover: VigilError = {"code":"conflict","message":"Vigil's records are open: there is nothing to recover."};
 
 export const diskFull: VigilError = {"code":"storage","message":"The record could not be saved: the disk is full. Nothing was changed."};
+
+export const pdfFolderInDataDirectory: VigilError = {"code":"validation","message":"A PDF holds patient data in plain text: it is never saved in Vigil's data directory. Choose another folder.","field":"folder"};
+
+export const noKeystore: VigilError = {"code":"unavailable","message":"No keystore answers on this workstation (the Secret Service, e.g. GNOME Keyring, is not running or is locked). Start or unlock it and try again, or choose Keep the key in a file (weaker). Nothing was changed."};
+
+export const recoveryKeyDoesNotOpen: VigilError = {"code":"validation","message":"This recovery key does not open these records. Check it against the paper (or choose the file these records were kept in). Nothing was changed.","field":"recoveryKey"};
 
 export const minimumNotOver = (minutesLeft: number): VigilError => ({ code: "conflict", message: `The minimum observation period is not over: ${minutesLeft} min left. Discharge is refused until then.` });
 

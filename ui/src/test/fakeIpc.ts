@@ -17,6 +17,7 @@ import { dischargeFakes, freshDischarge } from './fakeDischarge';
 import { displayFakes, freshDisplay } from './fakeDisplay';
 import { draftFakes, freshDrafts } from './fakeDrafts';
 import { emergencyFakes, freshEmergency } from './fakeEmergency';
+import { encryptionFakes, freshEncryption } from './fakeEncryption';
 import { freshPapers, papersFakes } from './fakePapers';
 import { freshRecords, recordsFakes } from './fakeRecords';
 import { freshRecovery, recoveryFakes } from './fakeRecovery';
@@ -38,6 +39,7 @@ function fresh() {
     ...freshPapers(),
     ...freshEmergency(),
     ...freshRecovery(),
+    ...freshEncryption(),
     ...freshStorage(),
     ...freshDisplay(),
   };
@@ -72,6 +74,7 @@ export function fakeIpc(real: typeof Ipc) {
     ...papersFakes(ipc, fail),
     ...emergencyFakes(ipc, fail),
     ...recoveryFakes(ipc, fail),
+    ...encryptionFakes(ipc, fail),
     ...storageFakes(ipc),
     ...displayFakes(ipc, fail),
   } satisfies typeof Ipc;

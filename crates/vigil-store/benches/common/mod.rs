@@ -5,11 +5,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use vigil_core::people::{NewNurse, Pin};
 use vigil_core::{Admission, Protocol, Role};
-use vigil_store::{nurses, Store};
+use vigil_store::{nurses, DbKey, Store};
 
 /// Opens a store in `dir` with its administrator ("Bench Nurse, RN"); the store and the id.
 pub fn store_with_nurse(dir: &std::path::Path, now: DateTime<Utc>) -> (Store, i64) {
-    let store = Store::open_in(dir).expect("open");
+    let store = Store::open_in(dir, &DbKey::from_bytes([7; 32])).expect("open");
     let new = NewNurse {
         display_name: "Bench Nurse".into(),
         credentials: "RN".into(),

@@ -57,6 +57,16 @@ pub enum Action {
     /// At start-up the database could not be opened: it was moved aside and a backup restored
     /// or a fresh one started (the entry, in the new file, names the damaged one).
     RecoverAtStart,
+    /// A plain (unencrypted) database was encrypted in place on the first start of an
+    /// encrypting Vigil (no nurse).
+    RecordsEncrypted,
+    /// An administrator issued a new recovery key (the records were re-encrypted to a new key).
+    RecoveryKeyReissued,
+    /// Where the database key is kept changed (keystore or key file), or it was put back there
+    /// from the recovery key.
+    KeyHomeChanged,
+    /// An administrator removed old backups that were not encrypted.
+    PlainBackupsRemoved,
 }
 
 impl Action {
@@ -107,6 +117,10 @@ impl Action {
             Action::EmergencyExpired => "emergency_expired",
             Action::EmergencyReview => "emergency_review",
             Action::RecoverAtStart => "recover_at_start",
+            Action::RecordsEncrypted => "records_encrypted",
+            Action::RecoveryKeyReissued => "recovery_key_reissued",
+            Action::KeyHomeChanged => "key_home_changed",
+            Action::PlainBackupsRemoved => "plain_backups_removed",
         }
     }
 }

@@ -58,8 +58,8 @@ pub fn back_up(
     let chosen = store.with_conn(|c| settings::backup(c, &default))?;
     let clinic = PathBuf::from(&chosen.folder);
     let folder = folder.unwrap_or(&clinic).to_owned();
-    let reader = Store::open_read_only(store.path())?;
-    let backup = reader.with_conn(|c| super::make(c, &folder, now))?;
+    let reader = Store::open_read_only(store.path(), &store.key())?;
+    let backup = reader.with_conn(|c| super::make(c, &store.key(), &folder, now))?;
     drop(reader);
     if occasion != Occasion::BeforeRestore && store.is_writer() {
         let mut detail =

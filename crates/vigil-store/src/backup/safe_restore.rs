@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use vigil_core::{BackupInfo, ErrorCode, IntegrityStatus, VigilError};
 
 use super::occasion::{back_up, Occasion};
+use crate::cipher::DbKey;
 use crate::{damaged, Store, StoreError};
 
 /// A restore done over a working database.
@@ -47,7 +48,7 @@ pub fn restore_with_safety_copy(
     by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Restored, StoreError> {
-    check_restorable(file, now)?;
+    check_restorable(file, &store.key(), now)?;
     let safety = back_up(store, None, Occasion::BeforeRestore, by, now)
         .map_err(|e| {
             storage(format!(
@@ -61,7 +62,7 @@ pub fn restore_with_safety_copy(
         note.push_str(" (unverified)");
     }
     let status = store
-        .with_conn_mut(|c| super::restore_noting(c, file, by, Some(&note), now))
+        .with_conn_mut(|c| super::restore_noting(c, &store.key(), file, by, Some(&note), now))
         .map_err(|e| naming_the_copy(e, &safety))?;
     Ok(Restored { status, safety })
 }
@@ -75,16 +76,17 @@ pub fn restore_with_safety_copy(
 /// where the damaged file went.
 pub fn restore_over_damaged(
     db: &Path,
+    key: &DbKey,
     file: &Path,
     now: DateTime<Utc>,
 ) -> Result<Recovered, StoreError> {
-    check_restorable(file, now)?;
+    check_restorable(file, key, now)?;
     let kept_as = damaged::move_aside(db, now)?;
     let kept_name = kept_as.file_name().unwrap_or_default().to_string_lossy().into_owned();
     let note = format!("the damaged database moved aside as {kept_name}");
-    let status = Store::open_at(db, now)
+    let status = Store::open_at(db, key, now)
         .and_then(|store| {
-            store.with_conn_mut(|c| super::restore_noting(c, file, None, Some(&note), now))
+            store.with_conn_mut(|c| super::restore_noting(c, key, file, None, Some(&note), now))
         })
         .map_err(|e| {
             let why = VigilError::from(e).message;
@@ -118,8 +120,8 @@ pub fn is_damage(e: &StoreError) -> bool {
 }
 
 /// Refuses a backup that does not verify or cannot be read, before anything is touched.
-fn check_restorable(file: &Path, now: DateTime<Utc>) -> Result<(), StoreError> {
-    let status = super::verify_file(file, now).map_err(|e| {
+fn check_restorable(file: &Path, key: &DbKey, now: DateTime<Utc>) -> Result<(), StoreError> {
+    let status = super::verify_file(file, key, now).map_err(|e| {
         VigilError::validation(
             "file",
             format!("That backup cannot be read ({e}). Nothing was changed."),

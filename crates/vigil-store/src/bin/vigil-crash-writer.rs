@@ -1,16 +1,18 @@
 //! A test tool for the store's crash test (`tests/crash.rs`), not part of the app: opens the
-//! database in the directory given as the only argument and admits fictional patients as fast
+//! database in the directory given as the first argument (with the key given second) and admits fictional patients as fast
 //! as it can, printing `ok <session id>` after each commit returned, until it is killed.
 
 use chrono::{Duration, NaiveDate, Utc};
 use std::io::Write;
 use vigil_core::people::{NewNurse, Pin};
 use vigil_core::{Admission, Protocol, Role};
-use vigil_store::{nurses, sessions, Store};
+use vigil_store::{nurses, sessions, DbKey, Store};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args_os().nth(1).ok_or("usage: vigil-crash-writer <data dir>")?;
-    let store = Store::open_in(std::path::Path::new(&dir))?;
+    let usage = "usage: vigil-crash-writer <data dir> <key as 64 hex characters>";
+    let dir = std::env::args_os().nth(1).ok_or(usage)?;
+    let key = std::env::args().nth(2).and_then(|k| DbKey::from_hex(&k)).ok_or(usage)?;
+    let store = Store::open_in(std::path::Path::new(&dir), &key)?;
     let now = Utc::now();
     let nurse = match store.with_conn(nurses::all)?.first() {
         Some(n) => n.id,

@@ -18,11 +18,16 @@ pub const NURSE: i64 = 1;
 /// The PIN of [`NURSE`] (an administrator: 6 digits at least).
 pub const PIN: &str = "246813";
 
+/// The key every store test's database is encrypted with.
+pub fn key() -> vigil_store::DbKey {
+    vigil_store::DbKey::from_bytes([7; 32])
+}
+
 /// Opens the store in `dir` and makes sure the test account exists (an admin, "Test Nurse, RN").
 /// PINs are hashed at the cheapest cost in these tests (`nurses::use_test_pin_cost`).
 pub fn open_in(dir: &Path) -> Store {
     nurses::use_test_pin_cost();
-    let store = Store::open_in(dir).expect("open");
+    let store = Store::open_in(dir, &key()).expect("open");
     let exists = store.with_conn(nurses::any).expect("read");
     if !exists {
         let new = NewNurse {

@@ -39,9 +39,12 @@ fn entries(state: &AppState, action: Action) -> Vec<(Option<i64>, i64)> {
 fn state_with_clocks(dir: &std::path::Path) -> (AppState, Arc<FixedClock>, Arc<FixedMonotonic>) {
     let clock = Arc::new(FixedClock::new(t0()));
     let monotonic = Arc::new(FixedMonotonic::new());
-    let state = AppState::new(Store::open_in(dir).expect("open"), clock.clone())
-        .expect("state")
-        .with_monotonic(monotonic.clone());
+    let state = AppState::new(
+        Store::open_in(dir, &crate::test_support::test_key()).expect("open"),
+        clock.clone(),
+    )
+    .expect("state")
+    .with_monotonic(monotonic.clone());
     first_admin(&state, &account("Test Admin", "admin", ADMIN_PIN)).expect("first admin");
     (state, clock, monotonic)
 }
@@ -291,7 +294,11 @@ fn an_administrator_pin_needs_six_digits_everywhere_it_is_set() {
     people::new_pin(&state, &reset).expect("a nurse's new PIN may have 4");
     let other = tempfile::tempdir().expect("tempdir");
     let clock = Arc::new(FixedClock::new(t0()));
-    let fresh = AppState::new(Store::open_in(other.path()).expect("open"), clock).expect("state");
+    let fresh = AppState::new(
+        Store::open_in(other.path(), &crate::test_support::test_key()).expect("open"),
+        clock,
+    )
+    .expect("state");
     let refused = first_admin(&fresh, &account("Test Admin", "admin", "1357")).unwrap_err();
     assert_eq!(refused.field.as_deref(), Some("pin"));
     assert!(status(&fresh).expect("status").setup_needed, "no account was made");

@@ -100,8 +100,10 @@ fn the_whole_path_with_an_escort_late_alert_ends_off_the_board_with_papers() {
     for expected in ["Bay 1", "Pat Example-Escort", "Test Admin, RN", "Left with the escort"] {
         assert!(text.contains(expected), "{expected} in {text}");
     }
-    let path = papers::save_pdf(&state, id, PaperKind::Discharge, &Utc).expect("pdf");
-    assert!(path.starts_with(dir.path().join("papers")), "{path:?}");
+    let chosen = tempfile::tempdir().expect("the nurse's folder");
+    let folder = chosen.path().to_str().expect("utf-8");
+    let path = papers::save_pdf(&state, id, PaperKind::Discharge, folder, &Utc).expect("pdf");
+    assert!(path.starts_with(chosen.path().canonicalize().expect("canonical")), "{path:?}");
     assert!(std::fs::read(&path).expect("file").starts_with(b"%PDF-1.4"));
     let exports = state
         .store

@@ -111,3 +111,78 @@ fn mark_submitted_keeps_the_channel_and_refuses_a_missing_one_writing_nothing() 
         .expect("audit");
     assert_eq!(detail, format!("session #{id} by fax"));
 }
+
+/// Every file under `dir` whose name ends `.pdf`.
+fn pdfs_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(pdfs_under(&path));
+        } else if path.extension().is_some_and(|e| e == "pdf") {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[test]
+fn a_pdf_goes_only_to_the_chosen_folder_owner_only_never_into_the_data_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (state, clock) = admin_state_at_t0(dir.path());
+    let id = admit_spravato(&state, &clock);
+    let backups = tempfile::tempdir().expect("the clinic's backup folder");
+    let chosen = backups.path().join("backups");
+    std::fs::create_dir(&chosen).expect("backup folder");
+    let settings = vigil_core::integrity::BackupSettings {
+        folder: chosen.display().to_string(),
+        interval_minutes: 240,
+        keep: 30,
+    };
+    let now = clock.now();
+    state
+        .store
+        .with_tx(|tx| vigil_store::settings::set_backup(tx, &settings, 1, now))
+        .expect("set");
+    let inside = dir.path().join("papers");
+    std::fs::create_dir(&inside).expect("legacy papers folder");
+    let before = everything(&state);
+    let refused = [
+        dir.path().to_owned(),
+        inside.clone(),
+        state.store.default_backup_folder(),
+        chosen.clone(),
+    ];
+    for folder in &refused {
+        std::fs::create_dir_all(folder).ok();
+        let folder = folder.display().to_string();
+        let err = save_pdf(&state, id, PaperKind::Rems, &folder, &Utc).expect_err(&folder);
+        assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Validation, Some("folder")));
+    }
+    assert_eq!(everything(&state), before, "a refusal writes nothing, not even an audit entry");
+    assert_eq!(pdfs_under(dir.path()), Vec::<std::path::PathBuf>::new());
+    assert_eq!(pdfs_under(backups.path()), Vec::<std::path::PathBuf>::new());
+
+    let nurse = tempfile::tempdir().expect("the nurse's folder");
+    let folder = nurse.path().display().to_string();
+    let first = save_pdf(&state, id, PaperKind::Rems, &folder, &Utc).expect("saved");
+    let second = save_pdf(&state, id, PaperKind::Rems, &folder, &Utc).expect("saved again");
+    assert_eq!(pdfs_under(nurse.path()).len(), 2, "the second save is a new file: {second:?}");
+    let name = first.file_name().and_then(|n| n.to_str()).expect("name");
+    assert_eq!(name, format!("rems-form-session-{id}-20260701T120000Z.pdf"));
+    assert_eq!(std::fs::metadata(&first).expect("meta").permissions().mode() & 0o777, 0o600);
+    assert!(std::fs::read(&first).expect("read").starts_with(b"%PDF-1.4"));
+    assert_eq!(pdfs_under(dir.path()), Vec::<std::path::PathBuf>::new(), "none in the data dir");
+    let detail: String = state
+        .store
+        .with_conn(|c| {
+            Ok(c.query_row(
+                "SELECT detail FROM audit_events WHERE action = 'export' ORDER BY seq LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .expect("audit");
+    assert_eq!(detail, format!("rems-form of session #{id} to {}", first.display()));
+}

@@ -19,10 +19,12 @@ const UNVERIFIED = 'vigil-20261127T021500000Z.sqlite3';
 
 function damaged() {
   ipc.startupProblem = {
+    kind: 'damaged',
     reason: 'the database cannot be opened: sqlite: file is not a database',
     database: '/data/vigil.sqlite3',
     backupFolder: '/data/backups',
     damaged: true,
+    needsKey: false,
     backups: [
       { file: BACKUP, createdAt: '2026-11-27T03:15:00Z', bytes: 204_800, headHash: 'abc', unverified: null },
       {
@@ -117,6 +119,7 @@ describe('a start whose records cannot be opened', () => {
   it('says when the file itself does not look damaged', async () => {
     damaged();
     ipc.startupProblem!.damaged = false;
+    ipc.startupProblem!.kind = 'unreadable';
     ipc.startupProblem!.reason = 'the database cannot be opened: database schema version 40 is newer than this Vigil knows (17)';
     render(Startup);
     expect(await screen.findByText(/The file itself does not look damaged/)).toBeTruthy();

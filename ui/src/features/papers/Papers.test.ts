@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
 import { departed, dischargeView, ipc, resetIpc, row } from '../../test/fakeIpc';
+import { DATA_DIR } from '../../test/fakePapers';
 import { rowAction } from '../../test/board';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
@@ -38,9 +39,20 @@ describe('the paper view', () => {
 
     await user.click(screen.getByRole('button', { name: 'Print' }));
     expect(ipc.prints).toEqual([{ sessionId: 4, paper: 'discharge' }]);
-    await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
-    const saved = await screen.findByText('Saved as PDF: /home/nurse/Documents/Vigil/discharge-4.pdf');
+    const folder = screen.getByLabelText('Save in folder') as HTMLInputElement;
+    await vi.waitFor(() => expect(folder.value).toBe('/home/nurse/Documents'));
+    const save = screen.getByRole('button', { name: 'Save as PDF' });
+    expect(save.getAttribute('aria-describedby')).toBe('pdf-warning');
+    expect(document.getElementById('pdf-warning')?.textContent?.trim()).toBe(
+      'The PDF holds patient data in plain text: keep it only where the clinic allows.',
+    );
+    expect(ipc.savedPdfs).toEqual([]);
+    await user.click(save);
+    const path = '/home/nurse/Documents/discharge-sheet-session-4-20260701T120000Z.pdf';
+    const saved = await screen.findByText(`Saved as PDF: ${path}`);
     expect(saved.getAttribute('role')).toBe('status');
+    expect(vi.mocked(api.saveDischargePdf)).toHaveBeenCalledWith(4, '/home/nurse/Documents');
+    expect(ipc.savedPdfs).toEqual([path]);
 
     await user.click(screen.getByRole('button', { name: 'Back to board' }));
     expect(await screen.findByRole('table', { name: 'Patients in recovery' })).toBeTruthy();
@@ -88,7 +100,37 @@ describe('the paper view', () => {
     ]);
     await vi.waitFor(() => expect(vi.mocked(api.loadRemsForm).mock.calls.length).toBe(loads + 1));
     await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
-    expect(await screen.findByText('Saved as PDF: /home/nurse/Documents/Vigil/rems-8.pdf')).toBeTruthy();
+    expect(
+      await screen.findByText('Saved as PDF: /home/nurse/Documents/rems-form-session-8-20260701T120000Z.pdf'),
+    ).toBeTruthy();
+  });
+
+  it('refuses the data directory beside the folder field and saves where the nurse then chooses', async () => {
+    ipc.recent = [departed(8, 'Spravato Patient', { protocol: 'spravato' })];
+    ipc.discharges[8] = dischargeView(8, 'Bay 8', 'Spravato Patient');
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Discharge sheet for Bay 8' }));
+    const folder = (await screen.findByLabelText('Save in folder')) as HTMLInputElement;
+    await vi.waitFor(() => expect(folder.value).toBe('/home/nurse/Documents'));
+    await user.clear(folder);
+    await user.type(folder, `${DATA_DIR}/papers`);
+    await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    expect(await screen.findByText(/never saved in Vigil's data directory/)).toBeTruthy();
+    expect(folder.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(folder);
+    expect(screen.queryByText(/Saved as PDF:/)).toBeNull();
+    expect(ipc.savedPdfs).toEqual([]);
+
+    await user.clear(folder);
+    await user.type(folder, '/media/usb');
+    await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    expect(
+      await screen.findByText('Saved as PDF: /media/usb/discharge-sheet-session-8-20260701T120000Z.pdf'),
+    ).toBeTruthy();
+    expect(folder.getAttribute('aria-invalid')).toBeNull();
+    // The sheet itself prints; the export form is no part of it.
+    expect(folder.closest('form')?.getAttribute('aria-label')).toBe('Save as PDF');
   });
 });
 

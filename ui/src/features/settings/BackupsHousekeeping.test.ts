@@ -41,15 +41,15 @@ describe('an unverified backup', () => {
   });
 });
 
-describe('papers kept', () => {
+describe('drafts kept', () => {
   it('saves the days typed', async () => {
     const user = userEvent.setup();
     const props = show();
-    const field = screen.getByLabelText('Keep saved papers (days)') as HTMLInputElement;
+    const field = screen.getByLabelText('Keep unsaved drafts (days)') as HTMLInputElement;
     expect(field.value).toBe('30');
     await user.clear(field);
     await user.type(field, '14');
-    await user.click(screen.getByRole('button', { name: 'Save papers kept' }));
+    await user.click(screen.getByRole('button', { name: 'Save drafts kept' }));
     expect(api.updatePapersKept).toHaveBeenCalledWith({ days: 14 });
     expect(props.onChanged).toHaveBeenCalledWith(expect.objectContaining({ papersKeptDays: 14 }));
   });
@@ -57,17 +57,17 @@ describe('papers kept', () => {
   it('shows a refusal beside the field', async () => {
     const user = userEvent.setup();
     show();
-    const field = screen.getByLabelText('Keep saved papers (days)') as HTMLInputElement;
+    const field = screen.getByLabelText('Keep unsaved drafts (days)') as HTMLInputElement;
     await user.clear(field);
     await user.type(field, '0');
-    await user.click(screen.getByRole('button', { name: 'Save papers kept' }));
+    await user.click(screen.getByRole('button', { name: 'Save drafts kept' }));
     expect(await screen.findByText(/from 1 to 3650/)).toBeTruthy();
     expect(document.activeElement).toBe(field);
   });
 
   it('is for administrators only', () => {
     show('nurse');
-    expect((screen.getByLabelText('Keep saved papers (days)') as HTMLInputElement).disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Save papers kept' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByLabelText('Keep unsaved drafts (days)') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Save drafts kept' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

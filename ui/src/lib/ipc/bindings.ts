@@ -1,7 +1,7 @@
 // Generated from the Rust types in crates/vigil-core by its `bindings` test.
 // Do not edit: run `VIGIL_UPDATE_BINDINGS=1 cargo test -p vigil-core --test bindings`.
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "storage" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "forbidden" | "storage" | "internal" | "unavailable";
 
 export type VigilError = { code: ErrorCode, message: string, field?: string, };
 
@@ -1031,7 +1031,12 @@ channel: SubmissionChannel | null, };
 
 export type StartupProblem = { 
 /**
- * The reason, as the database or the file system gave it (never patient data).
+ * Which screen this is: a damaged or unreadable file, the first start, or a key problem.
+ */
+kind: StartupKind, 
+/**
+ * The reason, as the database or the file system gave it, or a sentence naming the way
+ * out (never patient data, never the key).
  */
 reason: string, 
 /**
@@ -1050,8 +1055,17 @@ backups: Array<BackupInfo>,
 /**
  * The file itself is damaged. When not (a newer Vigil's schema, a folder that cannot be
  * written), fixing the cause and starting again is the way; the ways out stay a last resort.
+ * Always `kind == damaged`.
  */
-damaged: boolean, };
+damaged: boolean, 
+/**
+ * The records have no key yet: the first start, or plain records of an earlier Vigil
+ * still to be encrypted (kind `no_keystore` when no keystore answered). Then
+ * `start_new_records` makes the key (and, for plain records, encrypts them, keeping every
+ * record), with "Keep the key in a file (weaker)" as its key-file choice; the recovery key
+ * form does not apply. False in every other state.
+ */
+needsKey: boolean, };
 
 export type RecoveryOutcome = { 
 /**
@@ -1065,3 +1079,51 @@ keptAs: string | null,
 restoredFrom: string | null, };
 
 export type RecoveryRestoreInput = { file: string, };
+
+export type StartupKind = "damaged" | "unreadable" | "first_start" | "no_keystore" | "no_key_entry" | "wrong_key" | "key_file";
+
+export type KeyHome = "keystore" | "key_file";
+
+export type NewRecordsInput = { keepIn: KeyHome, };
+
+export type NewRecordsOutcome = { 
+/**
+ * 14 groups of 4 characters joined by `-`.
+ */
+recoveryKey: string, keyHome: KeyHome, 
+/**
+ * The key file's path when the key is kept in a file.
+ */
+keyFile: string | null, };
+
+export type RecoveryKeyInput = { recoveryKey: string, file: string | null, keepIn: KeyHome, };
+
+export type EncryptionInfo = { 
+/**
+ * SQLCipher's version (`PRAGMA cipher_version`).
+ */
+cipherVersion: string, keyHome: KeyHome, 
+/**
+ * The key file's path when the key is kept in a file.
+ */
+keyFile: string | null, 
+/**
+ * Backups (full paths) that are still not encrypted.
+ */
+plainBackups: Array<string>, 
+/**
+ * Whether these records' recovery key was ever shown. False after plain records were
+ * encrypted at the first start of this version (nobody saw a key then) until an
+ * administrator issues one: the page then offers "Issue a new recovery key".
+ */
+recoveryKeyShown: boolean, };
+
+export type ReissuedKey = { recoveryKey: string, 
+/**
+ * Backups in the clinic's backup folder now encrypted with the new key.
+ */
+backupsReencrypted: number, 
+/**
+ * Backups left as they were (still opened by the old recovery key only): full paths.
+ */
+backupsNotReencrypted: Array<string>, };

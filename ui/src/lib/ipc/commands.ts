@@ -27,12 +27,15 @@ import type {
   EmergencyLimitEdit,
   EmergencyUse,
   EmergencyUseInput,
+  EncryptionInfo,
   EscortInput,
   FormDue,
   FormSubmittedInput,
   IdleLockEdit,
   IntegrityStatus,
   NewNurseInput,
+  NewRecordsInput,
+  NewRecordsOutcome,
   NoteInput,
   NoteSaved,
   NotificationOutcome,
@@ -46,8 +49,10 @@ import type {
   PredoseDecisionInput,
   ProtocolEdit,
   RecoveryBoard,
+  RecoveryKeyInput,
   RecoveryOutcome,
   RecoveryRestoreInput,
+  ReissuedKey,
   RemsDetails,
   RemsDetailsInput,
   RestoreInput,
@@ -145,7 +150,7 @@ export function updateBackupSettings(edit: BackupSettingsEdit): Promise<ClinicSe
 }
 
 /**
- * Changes how many days saved papers and drafts are kept; returns the settings as they now
+ * Changes how many days unsaved drafts are kept; returns the settings as they now
  * stand.
  */
 export function updatePapersKept(edit: PapersKeptEdit): Promise<ClinicSettings> {
@@ -160,6 +165,21 @@ export function updateThresholds(edit: ThresholdSettingsEdit): Promise<ClinicSet
 /** Changes the check-plan timings (for sessions admitted from now on). */
 export function updateCheckPlan(edit: CheckPlanSettingsEdit): Promise<ClinicSettings> {
   return call<ClinicSettings>('update_check_plan', { edit });
+}
+
+/** The encryption section: SQLCipher's version, where the key is kept, the plain backups left. */
+export function loadEncryption(): Promise<EncryptionInfo> {
+  return call<EncryptionInfo>('load_encryption');
+}
+
+/** Issues a new recovery key (a new database key); returns its text, shown once. */
+export function reissueRecoveryKey(): Promise<ReissuedKey> {
+  return call<ReissuedKey>('reissue_recovery_key');
+}
+
+/** Deletes the backups that are still not encrypted; returns how many went. */
+export function removePlainBackups(): Promise<number> {
+  return call<number>('remove_plain_backups');
 }
 
 /** The display and sound settings in force (no sign-in needed). */
@@ -363,14 +383,22 @@ export function remsForm(sessionId: number): Promise<Paper> {
   return call<Paper>('rems_form', { sessionId });
 }
 
-/** Saves the discharge sheet as PDF; returns the file's path. */
-export function saveDischargePdf(sessionId: number): Promise<string> {
-  return call<string>('save_discharge_pdf', { sessionId });
+/** Saves the discharge sheet as PDF in `folder`; returns the file's path. */
+export function saveDischargePdf(sessionId: number, folder: string): Promise<string> {
+  return call<string>('save_discharge_pdf', { sessionId, folder });
 }
 
-/** Saves the REMS form as PDF; returns the file's path. */
-export function saveRemsPdf(sessionId: number): Promise<string> {
-  return call<string>('save_rems_pdf', { sessionId });
+/** Saves the REMS form as PDF in `folder`; returns the file's path. */
+export function saveRemsPdf(sessionId: number, folder: string): Promise<string> {
+  return call<string>('save_rems_pdf', { sessionId, folder });
+}
+
+/**
+ * The folder the page offers to save PDFs in: the user's Documents folder, else their home
+ * ("" without one: the nurse types a folder).
+ */
+export function defaultExportFolder(): Promise<string> {
+  return call<string>('default_export_folder');
 }
 
 /** Records the print and opens the print dialog for the paper on screen. */
@@ -415,4 +443,25 @@ export function recoverMoveAside(): Promise<RecoveryOutcome> {
  */
 export function recoverFromBackup(input: RecoveryRestoreInput): Promise<RecoveryOutcome> {
   return call<RecoveryOutcome>('recover_from_backup', { input });
+}
+
+/**
+ * First start: starts new records with a new key kept in the chosen home; returns the
+ * recovery key (shown once) and carries on into the app.
+ */
+export function startNewRecords(input: NewRecordsInput): Promise<NewRecordsOutcome> {
+  return call<NewRecordsOutcome>('start_new_records', { input });
+}
+
+/**
+ * Opens the records with a recovery key (on first start, a copied database or backup
+ * brought in), keeps the key in the chosen home and carries on into the app.
+ */
+export function openWithRecoveryKey(input: RecoveryKeyInput): Promise<RecoveryOutcome> {
+  return call<RecoveryOutcome>('open_with_recovery_key', { input });
+}
+
+/** Tries the key home again (after the keyring was started, the key file put back). */
+export function retryKey(): Promise<RecoveryOutcome> {
+  return call<RecoveryOutcome>('retry_key');
 }

@@ -1,0 +1,142 @@
+// Settings, "Encryption" (issue 15): the SQLCipher version and where the key is kept (a key file
+// named as weaker), a new recovery key issued after a confirmation and shown once, and the
+// plain backups listed and removed after a confirmation. Escape cancels a confirmation.
+import { screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../../lib/ipc';
+import { ipc, resetIpc } from '../../test/fakeIpc';
+import { KEY_FILE, NEW_RECOVERY_KEY } from '../../test/fakeEncryption';
+
+vi.mock('../../lib/ipc', async (importOriginal) =>
+  (await import('../../test/fakeIpc')).fakeIpc(await importOriginal()),
+);
+
+import { showSettings } from '../../test/settingsScreen';
+
+const PLAIN = ['/srv/vigil-backups/vigil-20261101T031500000Z.sqlite3', '/srv/vigil-backups/vigil-20261102T031500000Z.sqlite3'];
+
+beforeEach(() => {
+  resetIpc();
+  vi.clearAllMocks();
+});
+
+const section = async () => {
+  await screen.findByText(/encrypted with SQLCipher/);
+  return screen.getByRole('heading', { name: 'Encryption' });
+};
+
+describe('the encryption section', () => {
+  it('shows the SQLCipher version and the keystore', async () => {
+    showSettings('admin');
+    await section();
+    expect(screen.getByText(/encrypted with SQLCipher 4\.6\.1 community/)).toBeTruthy();
+    expect(screen.getByText("The key is kept in the workstation's keystore.")).toBeTruthy();
+    expect(screen.queryByText(/A key file is weaker/)).toBeNull();
+    expect(screen.queryByText(/No recovery key was ever shown/)).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Backups that are not encrypted' })).toBeNull();
+  });
+
+  it('names a key file with its path, as weaker, and why', async () => {
+    ipc.encryption = { ...ipc.encryption, keyHome: 'key_file', keyFile: KEY_FILE };
+    showSettings('admin');
+    await section();
+    expect(screen.getByText(`The key is kept in a key file (weaker): ${KEY_FILE}.`)).toBeTruthy();
+    expect(
+      screen.getByText('A key file is weaker: anyone who can read that file and the data directory can read the records.'),
+    ).toBeTruthy();
+  });
+
+  it('asks for a recovery key when none was ever shown (records encrypted at the upgrade)', async () => {
+    ipc.encryption = { ...ipc.encryption, recoveryKeyShown: false };
+    const user = userEvent.setup();
+    showSettings('admin');
+    await section();
+    expect(screen.getByText(/No recovery key was ever shown for these records/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Issue a new recovery key' }));
+    await user.click(screen.getByRole('button', { name: 'Issue the new key' }));
+    expect((await screen.findByRole('status', { name: 'Recovery key' })).textContent).toBe(NEW_RECOVERY_KEY);
+    await user.click(screen.getByRole('button', { name: 'I have kept the recovery key safe' }));
+    expect(screen.queryByText(/No recovery key was ever shown/)).toBeNull();
+  });
+
+  it('is not shown to a nurse who is not an administrator', async () => {
+    showSettings('nurse');
+    await screen.findByRole('heading', { name: 'Settings' });
+    expect(screen.queryByRole('heading', { name: 'Encryption' })).toBeNull();
+    expect(vi.mocked(api.loadEncryption)).not.toHaveBeenCalled();
+  });
+
+  it('issues a new recovery key after a confirmation and shows it once', async () => {
+    ipc.notReencrypted = ['/media/old/vigil-20261001T031500000Z.sqlite3'];
+    const user = userEvent.setup();
+    showSettings('admin');
+    await section();
+    const issue = screen.getByRole('button', { name: 'Issue a new recovery key' });
+    await user.click(issue);
+    expect(ipc.reissues).toBe(0);
+    const confirm = screen.getByRole('group', { name: /old recovery key will no longer open these records or the backups/ });
+    const go = within(confirm).getByRole('button', { name: 'Issue the new key' });
+    expect(document.activeElement).toBe(go);
+    await user.click(go);
+    expect(ipc.reissues).toBe(1);
+    expect(await screen.findByRole('heading', { name: 'Your recovery key' })).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Recovery key' }).textContent).toBe(NEW_RECOVERY_KEY);
+    expect(screen.getByText('Backups re-encrypted to the new key: 3.')).toBeTruthy();
+    const left = screen.getByRole('list', { name: /Not re-encrypted/ });
+    expect(within(left).getByText('/media/old/vigil-20261001T031500000Z.sqlite3')).toBeTruthy();
+
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    await user.click(screen.getByRole('button', { name: 'Print the recovery key' }));
+    expect(print).toHaveBeenCalledTimes(1);
+    print.mockRestore();
+    await user.click(screen.getByRole('button', { name: 'I have kept the recovery key safe' }));
+    expect(screen.queryByText(NEW_RECOVERY_KEY)).toBeNull();
+    expect(screen.getByText('The new recovery key is in force.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Issue a new recovery key' }));
+  });
+
+  it('Escape cancels the confirmation and issues nothing', async () => {
+    const user = userEvent.setup();
+    showSettings('admin');
+    await section();
+    await user.click(screen.getByRole('button', { name: 'Issue a new recovery key' }));
+    expect(screen.getByRole('button', { name: 'Issue the new key' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('button', { name: 'Issue the new key' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Issue a new recovery key' }));
+    expect(vi.mocked(api.reissueRecoveryKey)).not.toHaveBeenCalled();
+  });
+
+  it('lists the plain backups and removes them after a confirmation', async () => {
+    ipc.encryption = { ...ipc.encryption, plainBackups: [...PLAIN] };
+    const user = userEvent.setup();
+    showSettings('admin');
+    await section();
+    const list = screen.getByRole('list', { name: 'Backups that are not encrypted' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(PLAIN);
+    await user.click(screen.getByRole('button', { name: 'Remove the plain backups' }));
+    expect(screen.getByRole('group', { name: /Remove 2 plain backups\? They cannot be restored/ })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(vi.mocked(api.removePlainBackups)).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove the plain backups' }));
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Remove them' }));
+    expect(await screen.findByText('Removed 2 plain backups.')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Backups that are not encrypted' })).toBeNull();
+    expect(vi.mocked(api.removePlainBackups)).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a refused re-issue and keeps the old key', async () => {
+    ipc.encryptionError = { code: 'storage', message: 'The disk is full. Nothing was changed.' };
+    const user = userEvent.setup();
+    showSettings('admin');
+    await section();
+    await user.click(screen.getByRole('button', { name: 'Issue a new recovery key' }));
+    await user.click(screen.getByRole('button', { name: 'Issue the new key' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'No new recovery key was issued: The disk is full. Nothing was changed.',
+    );
+    expect(screen.queryByRole('heading', { name: 'Your recovery key' })).toBeNull();
+  });
+});
