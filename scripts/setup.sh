@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Vigil needs to build, run and test on Debian 12 / Ubuntu: Debian packages
 # (WebKitGTK, Xvfb, D-Bus, dunst, WebKitWebDriver, poppler-utils for reading PDFs back in the
-# end-to-end tests; libfaketime and its faketime wrapper for runs on a shifted or fast clock),
+# end-to-end tests; libfaketime and its faketime wrapper for runs on a shifted or fast clock;
+# gnome-keyring and secret-tool for the real Secret Service each end-to-end test starts;
+# libdbus for the keyring crate that talks to it),
 # tauri-driver from crates.io, and the UI's npm packages. Safe to run again: it only installs
 # what is missing.
 set -euo pipefail
@@ -12,7 +14,7 @@ APT_PACKAGES=(
   build-essential pkg-config file curl
   libwebkit2gtk-4.1-dev libssl-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb xauth dbus dbus-x11 dunst x11-utils imagemagick poppler-utils
-  libfaketime faketime
+  libfaketime faketime gnome-keyring libsecret-tools libdbus-1-dev
 )
 TAURI_DRIVER_VERSION=2.1.0
 

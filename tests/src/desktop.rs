@@ -1,11 +1,13 @@
-//! A private desktop for one test: Xvfb, a D-Bus session bus, dunst, tauri-driver, and a
-//! temporary data directory for Vigil.
+//! A private desktop for one test: Xvfb, a D-Bus session bus (activating nothing), dunst, a
+//! real Secret Service (gnome-keyring, unlocked), tauri-driver, and temporary data and config
+//! directories for Vigil.
 
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use crate::keystore::Keystore;
 use crate::process::{wait_for, Child};
 use crate::webdriver::{By, Session};
 
@@ -18,6 +20,7 @@ pub struct Desktop {
     // Field order is drop order: the app session first, the display last.
     driver: Child,
     _dunst: Option<Child>,
+    _keystore: Option<Keystore>,
     _monitor: Child,
     _dbus: Child,
     _xvfb: Child,
@@ -25,31 +28,44 @@ pub struct Desktop {
     pub bus_address: String,
     pub driver_url: String,
     data_dir: tempfile::TempDir,
+    /// The app's `XDG_CONFIG_HOME` (where the key-file mode keeps `vigil/records.key`).
+    config_home: tempfile::TempDir,
     logs: tempfile::TempDir,
+    /// The recovery key shown when this desktop's app started new records.
+    pub(crate) recovery_key: Option<String>,
 }
 
 impl Desktop {
-    /// Starts Xvfb, a session bus, dunst and tauri-driver. Panics (failing the test) when any
-    /// of them cannot start: a test that needs them never passes without them.
+    /// Starts Xvfb, a session bus, dunst, gnome-keyring (unlocked) and tauri-driver. Panics
+    /// (failing the test) when any of them cannot start: a test that needs them never passes
+    /// without them.
     pub fn start() -> Self {
-        Self::start_with(true, "1200x800")
+        Self::start_with(true, true, "1200x800")
+    }
+
+    /// As [`Desktop::start`], with no Secret Service on the bus (nothing answers for
+    /// `org.freedesktop.secrets`): the workstation whose keystore is not running.
+    pub fn start_without_keystore() -> Self {
+        Self::start_with(true, false, "1200x800")
     }
 
     /// As [`Desktop::start`], on a screen of `width` x `height` pixels (the default is
     /// 1200x800): for windows larger than that, and screenshots of exactly one window size.
     pub fn start_with_screen(width: u32, height: u32) -> Self {
-        Self::start_with(true, &format!("{width}x{height}"))
+        Self::start_with(true, true, &format!("{width}x{height}"))
     }
 
     /// As [`Desktop::start`], with no notification daemon on the bus.
     pub fn start_without_notification_daemon() -> Self {
-        Self::start_with(false, "1200x800")
+        Self::start_with(false, true, "1200x800")
     }
 
-    fn start_with(with_dunst: bool, screen: &str) -> Self {
+    fn start_with(with_dunst: bool, with_keystore: bool, screen: &str) -> Self {
         let logs = tempfile::Builder::new().prefix("vigil-e2e-logs-").tempdir().expect("logs dir");
         let data_dir =
             tempfile::Builder::new().prefix("vigil-e2e-data-").tempdir().expect("data dir");
+        let config_home =
+            tempfile::Builder::new().prefix("vigil-e2e-config-").tempdir().expect("config dir");
 
         let mut xvfb_cmd = Command::new("Xvfb");
         xvfb_cmd
@@ -58,12 +74,9 @@ impl Desktop {
         let mut xvfb = Child::spawn("xvfb", xvfb_cmd, logs.path());
         let display = format!(":{}", xvfb.first_line());
 
-        let mut dbus_cmd = Command::new("dbus-daemon");
-        dbus_cmd
-            .args(["--session", "--nofork", "--nopidfile", "--print-address=1"])
-            .stdout(Stdio::piped());
-        let mut dbus = Child::spawn("dbus", dbus_cmd, logs.path());
-        let bus_address = dbus.first_line();
+        let (dbus, bus_address) = crate::bus::start(logs.path());
+        let activatable = crate::bus::activatable_names(&bus_address);
+        assert!(activatable.is_empty(), "the test's bus activates nothing: {activatable:?}");
 
         // Every Notify call on the bus, as the daemon receives it.
         let mut monitor_cmd = Command::new("dbus-monitor");
@@ -83,10 +96,11 @@ impl Desktop {
                 .stdout(Stdio::null());
             let dunst = Child::spawn("dunst", dunst_cmd, logs.path());
             wait_for("dunst to own org.freedesktop.Notifications", Duration::from_secs(15), || {
-                notifications_owned(&bus_address).then_some(())
+                crate::bus::name_owned(&bus_address, "org.freedesktop.Notifications").then_some(())
             });
             dunst
         });
+        let keystore = with_keystore.then(|| Keystore::start(&bus_address, logs.path()));
 
         let port = free_port();
         let native_port = free_port();
@@ -96,6 +110,7 @@ impl Desktop {
             .env("DISPLAY", &display)
             .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
             .env("VIGIL_DATA_DIR", data_dir.path())
+            .env("XDG_CONFIG_HOME", config_home.path())
             .stdout(Stdio::null());
         let driver = Child::spawn("tauri-driver", driver_cmd, logs.path());
         let driver_url = format!("http://127.0.0.1:{port}");
@@ -106,6 +121,7 @@ impl Desktop {
         Self {
             driver,
             _dunst: dunst,
+            _keystore: keystore,
             _monitor: monitor,
             _dbus: dbus,
             _xvfb: xvfb,
@@ -113,7 +129,9 @@ impl Desktop {
             bus_address,
             driver_url,
             data_dir,
+            config_home,
             logs,
+            recovery_key: None,
         }
     }
 
@@ -121,7 +139,7 @@ impl Desktop {
     /// first start: what most tests need before they do anything else.
     pub fn launch_app(&mut self) -> Session {
         let app = self.launch_app_signed_out();
-        Self::sign_in_admin(app)
+        self.sign_in_admin(app)
     }
 
     /// As [`Desktop::launch_app`], with extra environment variables for the app's process
@@ -135,7 +153,8 @@ impl Desktop {
             self.logs.path().display()
         );
         let script = self.env_script(env);
-        Self::sign_in_admin(Session::launch(&self.driver_url, &script))
+        let app = Session::launch(&self.driver_url, &script);
+        self.sign_in_admin(app)
     }
 
     /// Writes an executable `sh` script that runs the app with `env` added.
@@ -159,20 +178,18 @@ impl Desktop {
         path
     }
 
-    /// Waits for the first page and signs in as the test administrator (created on the first
-    /// start).
-    fn sign_in_admin(app: Session) -> Session {
-        let first_start = By::heading("Welcome to Vigil");
+    /// Waits for the first page and signs in as the test administrator; on the first start,
+    /// starts new records (keeping the recovery key) and creates the administrator first.
+    fn sign_in_admin(&mut self, app: Session) -> Session {
         let sign_in = By::heading("Sign in");
-        let shown = wait_for("the first-start or sign-in screen", FIRST_PAGE, || {
-            app.try_find(&first_start)
-                .map(|_| true)
-                .or_else(|| app.try_find(&sign_in).map(|_| false))
+        let first_start = wait_for("the first-start or sign-in screen", FIRST_PAGE, || {
+            crate::records::first_screen(&app)
+                .map(Some)
+                .or_else(|| app.try_find(&sign_in).map(|_| None))
         });
-        if shown {
-            crate::nurse::set_up_first_admin(&app);
-        } else {
-            crate::nurse::sign_in(&app, crate::nurse::ADMIN_LABEL, crate::nurse::ADMIN_PIN);
+        match first_start {
+            Some(_) => self.set_up_first_start(&app),
+            None => crate::nurse::sign_in(&app, crate::nurse::ADMIN_LABEL, crate::nurse::ADMIN_PIN),
         }
         app
     }
@@ -241,9 +258,19 @@ impl Desktop {
     /// SIGKILLs the running app (found by its binary and this desktop's data directory), as
     /// a crash or power loss would end it. Returns how many processes were killed.
     pub fn kill_app(&self) -> usize {
+        let pids = self.app_pids();
+        for pid in &pids {
+            nix::sys::signal::kill(*pid, nix::sys::signal::Signal::SIGKILL)
+                .expect("SIGKILL the app");
+        }
+        pids.len()
+    }
+
+    /// The running processes of the app on this desktop's data directory.
+    pub fn app_pids(&self) -> Vec<nix::unistd::Pid> {
         let app = crate::app_binary().canonicalize().expect("app path");
         let marker = format!("VIGIL_DATA_DIR={}", self.data_dir.path().display());
-        let mut killed = 0;
+        let mut found = Vec::new();
         for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
             let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
                 continue;
@@ -252,15 +279,10 @@ impl Desktop {
             let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
             let ours = environ.split(|b| *b == 0).any(|v| v == marker.as_bytes());
             if exe.as_deref() == Some(app.as_path()) && ours {
-                nix::sys::signal::kill(
-                    nix::unistd::Pid::from_raw(pid),
-                    nix::sys::signal::Signal::SIGKILL,
-                )
-                .expect("SIGKILL the app");
-                killed += 1;
+                found.push(nix::unistd::Pid::from_raw(pid));
             }
         }
-        killed
+        found
     }
 
     /// The app's data directory (`VIGIL_DATA_DIR`).
@@ -272,6 +294,11 @@ impl Desktop {
     pub fn database(&self) -> PathBuf {
         self.data_dir.path().join("vigil.sqlite3")
     }
+
+    /// The app's `XDG_CONFIG_HOME`, outside the data directory.
+    pub fn config_home(&self) -> &std::path::Path {
+        self.config_home.path()
+    }
 }
 
 impl Drop for Desktop {
@@ -280,7 +307,7 @@ impl Drop for Desktop {
         if !std::thread::panicking() {
             return;
         }
-        for name in ["xvfb", "dbus", "dbus-monitor", "dunst", "tauri-driver"] {
+        for name in ["xvfb", "dbus", "dbus-monitor", "dunst", "gnome-keyring", "tauri-driver"] {
             let log = std::fs::read_to_string(self.logs.path().join(format!("{name}.log")));
             eprintln!("--- {name} log ---\n{}", log.unwrap_or_default());
         }
@@ -310,20 +337,4 @@ fn free_port() -> u16 {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("free port")
-}
-
-fn notifications_owned(bus_address: &str) -> bool {
-    Command::new("dbus-send")
-        .env("DBUS_SESSION_BUS_ADDRESS", bus_address)
-        .args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.NameHasOwner",
-            "string:org.freedesktop.Notifications",
-        ])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
-        .unwrap_or(false)
 }

@@ -1,17 +1,20 @@
 //! The end-to-end harness: a private desktop for each test (Xvfb, a D-Bus session bus, dunst as
-//! the notification daemon), tauri-driver in front of WebKitWebDriver, and the built Vigil app
-//! on a fresh temporary data directory. Everything is stopped with SIGTERM when the
+//! the notification daemon, gnome-keyring as the Secret Service), tauri-driver in front of
+//! WebKitWebDriver, and the built Vigil app on fresh temporary data and config directories. Everything is stopped with SIGTERM when the
 //! [`Desktop`] is dropped, which also happens when a test panics.
 
 pub mod admit;
 pub mod axe;
 pub mod board;
+pub mod bus;
 pub mod desktop;
 pub mod display;
 pub mod keys;
+pub mod keystore;
 pub mod layout;
 pub mod nurse;
 pub mod process;
+pub mod records;
 pub mod room;
 pub mod webdriver;
 

@@ -26,6 +26,26 @@ impl Child {
         Self { name, inner }
     }
 
+    /// As [`Child::spawn`], with `input` written to the child's stdin, which is then closed
+    /// (e.g. a password the child reads up to the end of its input).
+    pub fn spawn_with_input(
+        name: &'static str,
+        mut cmd: Command,
+        log_dir: &std::path::Path,
+        input: &[u8],
+    ) -> Self {
+        use std::io::Write;
+        let log = std::fs::File::create(log_dir.join(format!("{name}.log"))).expect("log file");
+        cmd.process_group(0).stdin(Stdio::piped()).stderr(log);
+        let mut inner = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {name} ({cmd:?}): {e}; run `make setup`"));
+        let mut stdin = inner.stdin.take().expect("stdin piped");
+        stdin.write_all(input).unwrap_or_else(|e| panic!("write {name}'s input: {e}"));
+        drop(stdin);
+        Self { name, inner }
+    }
+
     /// Reads the first line the child prints on its stdout (which must be piped).
     pub fn first_line(&mut self) -> String {
         let out = self.inner.stdout.take().expect("stdout piped");

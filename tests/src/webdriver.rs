@@ -35,6 +35,15 @@ impl By {
         ))
     }
 
+    /// The radio button labelled `label` (by a `<label for>` or a wrapping `<label>`).
+    pub fn radio(label: &str) -> Self {
+        let q = quote(label);
+        Self(format!(
+            "//input[@type='radio'][@id=//label[normalize-space()={q}]/@for \
+             or ancestor::label[normalize-space()={q}]]"
+        ))
+    }
+
     /// A button whose visible text or `aria-label` is `name`.
     pub fn button(name: &str) -> Self {
         let q = quote(name);

@@ -3,7 +3,6 @@
 //! restart; and the in-app alert still comes when there is no notification daemon at all.
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
 use vigil_e2e::process::wait_for;
 use vigil_e2e::{AdmitForm, By, Desktop, Session};
@@ -24,8 +23,7 @@ fn marked_alert(bay: &str) -> By {
 }
 
 fn count(desktop: &Desktop, sql: &str) -> i64 {
-    let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("db");
+    let db = desktop.open_records();
     db.query_row(sql, [], |r| r.get(0)).expect(sql)
 }
 

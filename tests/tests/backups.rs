@@ -2,7 +2,6 @@
 //! full, restores the oldest from Settings, and the board shows that backup's records; nothing
 //! was pruned during the restore, and the copy of the replaced database is kept beside them.
 
-use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
 use vigil_e2e::nurse::{self, ADMIN_LABEL, ADMIN_PIN};
@@ -28,9 +27,9 @@ fn backup_files(folder: &Path) -> Vec<String> {
     names
 }
 
-/// The bays recorded in a backup file.
-fn bays_in(file: &Path) -> Vec<String> {
-    let db = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY).expect("backup");
+/// The bays recorded in a backup file (encrypted with the app's key).
+fn bays_in(desktop: &Desktop, file: &Path) -> Vec<String> {
+    let db = desktop.open_records_file(file);
     let mut st = db.prepare("SELECT bay FROM recovery_sessions ORDER BY id").expect("query");
     st.query_map([], |r| r.get(0)).and_then(|rows| rows.collect()).expect("bays")
 }
@@ -71,7 +70,7 @@ fn the_oldest_backup_of_a_full_set_restores_from_settings() {
     let set = backup_files(&folder);
     assert_eq!(set, made[1..].to_vec(), "the set is the last {KEEP} made");
     let oldest = set[0].clone();
-    assert_eq!(bays_in(&folder.join(&oldest)), ["Bay 1"]);
+    assert_eq!(bays_in(&desktop, &folder.join(&oldest)), ["Bay 1"]);
 
     // A patient admitted after the backups is not in them.
     app.click(&app.find(&By::button("Back to the board")));
@@ -94,7 +93,7 @@ fn the_oldest_backup_of_a_full_set_restores_from_settings() {
     assert_eq!(after.len(), KEEP + 1, "nothing pruned, the replaced database kept: {after:?}");
     assert!(after.contains(&oldest));
     let copy = after.iter().find(|f| !set.contains(f)).expect("the copy of the replaced database");
-    assert_eq!(bays_in(&folder.join(copy)), ["Bay 1", "Bay 2"]);
+    assert_eq!(bays_in(&desktop, &folder.join(copy)), ["Bay 1", "Bay 2"]);
 
     // Signed in again, the board shows the backup's records.
     nurse::sign_in(&app, ADMIN_LABEL, ADMIN_PIN);

@@ -2,15 +2,13 @@
 //! real SQLite file that the tests read back.
 
 use chrono::{Duration as Minutes, Local};
-use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
 use vigil_e2e::{AdmitForm, By, Desktop, Session, NAME};
 
 type SessionRow = (String, String, String, i64, i64, String, f64, f64);
 
 fn sessions_in_db(desktop: &Desktop) -> Vec<SessionRow> {
-    let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the app created its database file");
+    let db = desktop.open_records();
     let mut stmt = db
         .prepare(
             "SELECT patient_name, bay, protocol, minimum_minutes, clock_started_at_ms, \

@@ -4,14 +4,13 @@
 //! clears the alert. Real window, real SQLite file, fictional patient.
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::time::Duration;
 use vigil_e2e::process::wait_for;
 use vigil_e2e::{AdmitForm, By, Desktop, Session};
 
 fn db(desktop: &Desktop) -> Connection {
-    Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the app created its database file")
+    desktop.open_records()
 }
 
 fn admit(app: &Session, bay: &str, ago: Span) {

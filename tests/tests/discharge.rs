@@ -1,12 +1,13 @@
 //! Discharge in the real app: the whole happy path (admit, a pre-dose and a recovery check, the
 //! minimum's notification through dunst, the escort arriving, discharge signed with the PIN,
 //! the departure, the patient off the board, the records in the database, the discharge sheet
-//! saved as a PDF that `pdftotext` reads back); an early Spravato discharge refused with the
+//! saved as a PDF, refused in the data directory and written in a folder the nurse chose, that
+//! `pdftotext` reads back); an early Spravato discharge refused with the
 //! minutes left; a departure against advice recorded. Real window, real SQLite file, fictional
 //! people only.
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::process::Command;
 use std::time::Duration;
 use vigil_e2e::process::wait_for;
@@ -15,8 +16,7 @@ use vigil_e2e::{AdmitForm, By, Desktop, Session};
 const ESCORT: &str = "Pat Example-Escort";
 
 fn db(desktop: &Desktop) -> Connection {
-    Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the app created its database file")
+    desktop.open_records()
 }
 
 fn local(at: chrono::DateTime<Local>) -> String {
@@ -33,6 +33,20 @@ fn type_in(app: &Session, label: &str, text: &str) {
 
 fn tick(app: &Session, label: &str) {
     app.click(&app.find(&By::label(label)));
+}
+
+/// Every `.pdf` file under `dir`, in sub-folders too.
+fn pdfs_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read the folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(pdfs_under(&path));
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            found.push(path);
+        }
+    }
+    found
 }
 
 fn readiness(app: &Session, bay: &str) -> String {
@@ -199,16 +213,29 @@ fn the_whole_happy_path_ends_with_the_patient_gone_the_records_kept_and_a_pdf_sh
         .expect("escort rows");
     assert_eq!(escort_rows, 2, "expected, then arrived: two versions, none overwritten");
 
-    // The sheet, from the "left" list, saved as a PDF and read back by poppler.
+    // The sheet, from the "left" list, saved as a PDF where the nurse chose (never in the data
+    // directory: refused there) and read back by poppler.
     app.click(&app.find(&By::button("Discharge sheet for Bay 3")));
     app.find(&By::heading("Discharge sheet"));
+    app.find(&By::text(
+        "The PDF holds patient data in plain text: keep it only where the clinic allows.",
+    ));
+    type_in(&app, "Save in folder", desktop.data_dir().to_str().expect("utf-8"));
+    app.click(&app.find(&By::button("Save as PDF")));
+    app.find(&By::containing("never saved in Vigil's data directory"));
+    let chosen = tempfile::tempdir().expect("the nurse's folder");
+    type_in(&app, "Save in folder", chosen.path().to_str().expect("utf-8"));
     app.click(&app.find(&By::button("Save as PDF")));
     let saved = wait_for("the saved PDF", Duration::from_secs(15), || {
         app.try_find(&By::containing("Saved as PDF:")).map(|el| app.text(&el))
     });
     let path = saved.split("Saved as PDF:").nth(1).expect("a path").trim().to_owned();
-    assert!(path.starts_with(desktop.data_dir().to_str().expect("utf-8")), "{path}");
+    let folder = chosen.path().canonicalize().expect("canonical");
+    assert!(path.starts_with(folder.to_str().expect("utf-8")), "{path}");
+    assert!(std::path::Path::new(&path).is_file(), "the PDF is where the nurse chose: {path}");
     assert!(!path.contains("Testy"), "no patient name in the file name: {path}");
+    let pdfs = pdfs_under(desktop.data_dir());
+    assert!(pdfs.is_empty(), "no PDF in the data directory (nor its papers/): {pdfs:?}");
     let text = Command::new("pdftotext").args(["-layout", &path, "-"]).output().expect("pdftotext");
     assert!(
         text.status.success(),

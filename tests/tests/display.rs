@@ -5,7 +5,6 @@
 //! changes nothing (no setting row, the theme as it was).
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
 use vigil_e2e::display::applied_theme;
 use vigil_e2e::process::wait_for;
@@ -45,8 +44,7 @@ fn save_hours(app: &Session, from: &str, until: &str) {
 
 /// Rows of `setting_changes` for the display and sound keys.
 fn display_rows(desktop: &Desktop) -> i64 {
-    let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("db");
+    let db = desktop.open_records();
     db.query_row(
         "SELECT count(*) FROM setting_changes WHERE key LIKE 'display_%' OR key LIKE 'sound_%'",
         [],

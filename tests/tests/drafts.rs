@@ -1,7 +1,6 @@
 //! Nothing a nurse typed is lost when the app is killed: the admit, check and against-advice
 //! forms keep a draft in the database as they are typed, and the restarted app gives it back.
 
-use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
 use vigil_e2e::process::wait_for;
 use vigil_e2e::{AdmitForm, By, Desktop, NAME};
@@ -11,8 +10,7 @@ fn draft(desktop: &Desktop) -> Option<String> {
 }
 
 fn draft_of(desktop: &Desktop, form: &str) -> Option<String> {
-    let db =
-        Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    let db = desktop.open_records();
     db.query_row("SELECT content FROM form_drafts WHERE form = ?1", [form], |r| r.get(0)).ok()
 }
 

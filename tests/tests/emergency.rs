@@ -10,7 +10,7 @@
 //! in the audit trail, and the next administrator to sign in with a PIN reviews it.
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::time::Duration;
 use vigil_e2e::nurse::{sign_in, wait_signed_in, ADMIN_LABEL, ADMIN_PIN};
 use vigil_e2e::process::wait_for;
@@ -19,8 +19,7 @@ use vigil_e2e::{AdmitForm, By, Desktop, Session};
 const DIALOG: &str = "//*[@role='alertdialog'][@aria-modal='true']";
 
 fn db(desktop: &Desktop) -> Connection {
-    Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the app created its database file")
+    desktop.open_records()
 }
 
 fn choose(app: &Session, label: &str, option: &str) {

@@ -4,7 +4,6 @@
 //! shortcuts help with `?` and Escape, the focus coming back where it was.
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
 use vigil_e2e::keys::{tab_to, type_over, ARROW_DOWN, ARROW_UP, ENTER, ESCAPE, TAB};
 use vigil_e2e::process::wait_for;
@@ -76,8 +75,7 @@ fn choose_by_typing(app: &Session, label: &str, typed: &str, value: &str) {
 }
 
 fn checks_recorded(desktop: &Desktop) -> i64 {
-    let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("db");
+    let db = desktop.open_records();
     db.query_row("SELECT count(*) FROM checks", [], |r| r.get(0)).expect("count checks")
 }
 

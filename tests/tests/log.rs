@@ -4,7 +4,6 @@
 //! folder is 0700 and the file 0600.
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -43,8 +42,7 @@ fn the_log_file_names_records_by_id_and_never_a_name() {
     app.click(&app.find(&By::button("Save note")));
     app.find(&By::containing("Note saved for Bay 2"));
 
-    let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the app's database");
+    let db = desktop.open_records();
     let ids = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).expect(sql) };
     let (session, note_id) =
         (ids("SELECT max(id) FROM recovery_sessions"), ids("SELECT max(id) FROM notes"));

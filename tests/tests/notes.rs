@@ -3,7 +3,6 @@
 //! entry. Real window, real SQLite file, fictional patient.
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
 use vigil_e2e::process::wait_for;
 use vigil_e2e::{AdmitForm, By, Desktop};
@@ -37,8 +36,7 @@ fn a_note_added_from_the_board_shows_in_the_patients_timeline() {
     app.execute("document.getElementById('timeline-title').scrollIntoView()");
     desktop.screenshot("note-in-timeline");
 
-    let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the app created its database file");
+    let db = desktop.open_records();
     let (stored, who): (String, String) = db
         .query_row(
             "SELECT n.text, p.display_name FROM notes n JOIN nurses p ON p.id = n.recorded_by",

@@ -2,15 +2,14 @@
 //! every record carrying its nurse, the idle lock hiding names, and a second copy of the app
 //! that must not write. Real window, real SQLite file, fictional people.
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use vigil_e2e::nurse::{self, ADMIN_LABEL, ADMIN_PIN};
 use vigil_e2e::{AdmitForm, By, Desktop, Session, NAME};
 
 fn db(desktop: &Desktop) -> Connection {
-    Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the app created its database file")
+    desktop.open_records()
 }
 
 fn scalar(desktop: &Desktop, sql: &str) -> String {
@@ -35,7 +34,7 @@ fn admit(app: &Session, bay: &str) {
 fn first_start_creates_the_admin_and_each_record_carries_its_nurse() {
     let mut desktop = Desktop::start();
     let app = desktop.launch_app_signed_out();
-    nurse::set_up_first_admin(&app);
+    desktop.set_up_first_start(&app);
     desktop.screenshot("signed-in-board");
     admit(&app, "Bay 1");
     assert_eq!(app.row_detail("Bay 1", "Admitted by"), ADMIN_LABEL);
@@ -82,6 +81,8 @@ fn first_start_creates_the_admin_and_each_record_carries_its_nurse() {
     let admin = Some("Test Admin".to_owned());
     let two = Some("Test Nurse Two".to_owned());
     let want = vec![
+        // New records start with where their key is kept (the keystore), by no nurse.
+        ("key_home_changed".to_owned(), None),
         ("account_create".to_owned(), None),
         ("admit".to_owned(), admin.clone()),
         ("account_create".to_owned(), admin.clone()),

@@ -4,7 +4,6 @@
 //! discharge sheet once the patient is cleared. Real window, real SQLite file, fictional people.
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
 use std::time::Duration;
 use vigil_e2e::process::wait_for;
 use vigil_e2e::{AdmitForm, By, Desktop, Session};
@@ -142,8 +141,7 @@ fn a_high_pre_dose_bp_asks_for_the_prescriber_and_the_decision_is_kept_and_print
     });
     assert!(app.try_find(&By::button("Prescriber decision needed for Bay 4")).is_none());
 
-    let c = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the app's database");
+    let c = desktop.open_records();
     let (decision, prescriber, nurse): (String, String, String) = c
         .query_row(
             "SELECT p.decision, p.prescriber, n.display_name FROM predose_decisions p

@@ -5,7 +5,7 @@
 //! D+8 the form is marked submitted by fax with its reference. Fictional people only.
 
 use chrono::{Days, Local, NaiveDate, TimeZone};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::time::Duration;
 use vigil_e2e::process::wait_for;
 use vigil_e2e::{By, Desktop, Session};
@@ -20,8 +20,7 @@ fn local(at: chrono::DateTime<Local>) -> String {
 }
 
 fn db(desktop: &Desktop) -> Connection {
-    Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the app created its database file")
+    desktop.open_records()
 }
 
 /// Admits a Spravato patient in `BAY`, first spray 5 minutes ago; returns the day of it.

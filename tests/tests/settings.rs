@@ -2,7 +2,6 @@
 //! and an edit below the Spravato floor is refused beside its field, changing nothing.
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
 use vigil_e2e::process::wait_for;
 use vigil_e2e::{AdmitForm, By, Desktop};
 
@@ -34,8 +33,7 @@ fn a_protocol_edit_applies_to_new_admissions_and_the_spravato_floor_holds() {
     app.find(&By::row("Bay 1"));
     assert_eq!(app.text(&app.find(&By::cell("Bay 1", "Protocol"))), "IV 75 min");
 
-    let db = Connection::open_with_flags(desktop.database(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("db");
+    let db = desktop.open_records();
     let versions: Vec<(String, i64, i64)> = db
         .prepare("SELECT protocol, version, minimum_minutes FROM protocol_versions ORDER BY id")
         .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())

@@ -6,7 +6,6 @@
 //! banner goes.
 
 use chrono::{Duration as Span, Local};
-use rusqlite::{Connection, OpenFlags};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -56,9 +55,8 @@ fn fill(path: &Path) -> u64 {
     written
 }
 
-fn count(db: &Path, sql: &str) -> i64 {
-    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).expect("db");
-    conn.query_row(sql, [], |r| r.get(0)).expect(sql)
+fn count(desktop: &Desktop, sql: &str) -> i64 {
+    desktop.open_records().query_row(sql, [], |r| r.get(0)).expect(sql)
 }
 
 /// Pages in the write-ahead log: a write fits in the log's existing space only after a
@@ -79,14 +77,14 @@ fn on_a_full_disk_the_alert_still_comes_and_is_written_once_when_space_returns()
     let ended = Local::now() + Span::seconds(30) - Span::minutes(60);
     AdmitForm::iv("Bay 5", &ended.format("%Y-%m-%d %H:%M:%S").to_string()).submit(&app);
     app.find(&By::row("Bay 5"));
-    assert_eq!(count(&db, "SELECT count(*) FROM recovery_sessions"), 1, "admission written");
+    assert_eq!(count(&desktop, "SELECT count(*) FROM recovery_sessions"), 1, "admission written");
     let pages = wal_pages(&db);
     assert!(pages < 900, "the log ({pages} pages) must grow for the next write");
 
     let filler = desktop.data_dir().join("filler");
     let filled = fill(&filler);
     assert!(filled > 0);
-    assert_eq!(count(&db, MINIMUM), 0, "filled before the deadline");
+    assert_eq!(count(&desktop, MINIMUM), 0, "filled before the deadline");
 
     let ack = By::button("Acknowledge alert for Bay 5");
     wait_for("the in-app alert on a full disk", Duration::from_secs(60), || app.try_find(&ack));
@@ -97,21 +95,21 @@ fn on_a_full_disk_the_alert_still_comes_and_is_written_once_when_space_returns()
         By::xpath("//*[@role='alert'][contains(., 'Records cannot be saved: the disk is full')]");
     wait_for("the cannot-be-saved banner", Duration::from_secs(15), || app.try_find(&banner));
     app.find(&By::xpath("//*[contains(., 'Not saved yet: the disk is full')]"));
-    assert_eq!(count(&db, MINIMUM), 0, "nothing could be written");
+    assert_eq!(count(&desktop, MINIMUM), 0, "nothing could be written");
     desktop.screenshot("storage-full");
 
     std::fs::remove_file(&filler).expect("free the space");
     wait_for("the firing to be written", Duration::from_secs(30), || {
-        (count(&db, MINIMUM) == 1).then_some(())
+        (count(&desktop, MINIMUM) == 1).then_some(())
     });
     wait_for("the banner to go", Duration::from_secs(15), || {
         app.try_find(&banner).is_none().then_some(())
     });
     std::thread::sleep(Duration::from_secs(5));
-    assert_eq!(count(&db, MINIMUM), 1, "written once");
+    assert_eq!(count(&desktop, MINIMUM), 1, "written once");
     let raised = "SELECT count(*) FROM alert_raisings g JOIN alert_firings f ON f.id = g.firing_id
                   WHERE f.kind = 'minimum_reached'";
-    assert_eq!(count(&db, raised), 1, "written with its raising: never raised again");
+    assert_eq!(count(&desktop, raised), 1, "written with its raising: never raised again");
     let calls = desktop.notifications();
     let bay5 = calls.iter().filter(|args| args.iter().any(|a| a.contains("Bay 5"))).count();
     assert_eq!(bay5, 1, "one notification: {calls:?}");
@@ -121,7 +119,7 @@ fn on_a_full_disk_the_alert_still_comes_and_is_written_once_when_space_returns()
     wait_for("the alert to go", Duration::from_secs(10), || {
         app.try_find(&ack).is_none().then_some(())
     });
-    assert_eq!(count(&db, "SELECT count(*) FROM alert_acknowledgements"), 1);
+    assert_eq!(count(&desktop, "SELECT count(*) FROM alert_acknowledgements"), 1);
     drop(app);
     drop(desktop);
     drop(tmpfs);

@@ -16,6 +16,7 @@ use vigil_app::state::SystemClock;
 use vigil_core::alert::notification_text;
 use vigil_core::{Admission, Clock, Protocol};
 use vigil_e2e::Desktop;
+use vigil_store::cipher::DbKey;
 use vigil_store::{sessions, Store};
 
 fn main() {
@@ -25,7 +26,7 @@ fn main() {
     std::env::set_var("DBUS_SESSION_BUS_ADDRESS", &desktop.bus_address);
 
     let data = tempfile::tempdir().expect("data dir");
-    let store = Arc::new(Store::open_in(data.path()).expect("open store"));
+    let store = Arc::new(Store::open_in(data.path(), &DbKey::generate()).expect("open store"));
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let now = clock.now();
     let im_version = store
