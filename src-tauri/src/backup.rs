@@ -14,7 +14,7 @@ use vigil_core::{BackupInfo, IntegrityStatus, VigilError};
 use vigil_store::backup::safe_restore::{self, Recovered, Restored};
 use vigil_store::backup::{self, Occasion, Taken};
 use vigil_store::integrity::{self, FileCheck};
-use vigil_store::{cipher, settings, DbKey, Store, StoreError};
+use vigil_store::{cipher, settings, DbKey, Store, StoreError, WriterLock};
 
 use crate::state::AppState;
 
@@ -107,14 +107,15 @@ pub fn restore(
 }
 
 /// Restores the backup at `file` over a database at `db` too damaged to open, which is moved
-/// aside first (named with the time).
+/// aside first (named with the time); `lock` is `db`'s writer lock, taken by the caller.
 pub fn restore_over_damaged(
+    lock: WriterLock,
     db: &Path,
     key: &DbKey,
     file: &Path,
     now: DateTime<Utc>,
 ) -> Result<Recovered, StoreError> {
-    let recovered = safe_restore::restore_over_damaged(db, key, file, now)?;
+    let recovered = safe_restore::restore_over_damaged(lock, db, key, file, now)?;
     tracing::warn!(
         "damaged database moved aside as {}; restored from a backup",
         recovered.kept_as.display()
@@ -146,10 +147,12 @@ pub fn restore_file(
     if cipher::file_kind(db)? == cipher::FileKind::Missing {
         return restore_into_new(db, key, file, now).map(RestoredFile::IntoNew);
     }
-    match Store::open_at(db, key, now) {
+    // Held from here to the end: nobody opens the file between finding it damaged and the move.
+    let lock = WriterLock::take(db)?;
+    match Store::open_at_locked(lock.clone(), db, key, now) {
         Ok(store) => restore(&store, file, None, now).map(RestoredFile::OverCurrent),
         Err(e) if safe_restore::is_damage(&e) => {
-            let recovered = restore_over_damaged(db, key, file, now)?;
+            let recovered = restore_over_damaged(lock, db, key, file, now)?;
             Ok(RestoredFile::OverDamaged { why: e.to_string(), recovered })
         }
         Err(e) => Err(e),

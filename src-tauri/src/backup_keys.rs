@@ -3,7 +3,12 @@
 //! re-encrypted to the new key. Each backup is exported to an encrypted copy beside it, the copy
 //! verified (integrity and audit chain) and renamed over the backup in one step; a backup that
 //! cannot be converted stays as it was and is reported. Plain backups left are listed for
-//! Settings and may be removed with their side files.
+//! Settings and may be removed with their side files. So are the plain databases set aside in
+//! the data directory ([`damaged`]).
+
+pub mod damaged;
+
+pub use damaged::{plain_set_aside, remove_set_aside, SET_ASIDE};
 
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};

@@ -85,6 +85,7 @@ macro_rules! registry {
                     update_check_plan(edit: CheckPlanSettingsEdit) -> ClinicSettings;
                     load_encryption() -> EncryptionInfo;
                     reissue_recovery_key() -> ReissuedKey;
+                    recovery_key_kept() -> ();
                     remove_plain_backups() -> u32;
                 }
                 display {
@@ -160,6 +161,7 @@ macro_rules! registry {
             recovery {
                 load_startup_problem() -> Option<StartupProblem>;
                 recover_move_aside() -> RecoveryOutcome;
+                set_aside_locked_records() -> RecoveryOutcome;
                 recover_from_backup(input: RecoveryRestoreInput) -> RecoveryOutcome;
                 start_new_records(input: NewRecordsInput) -> NewRecordsOutcome;
                 open_with_recovery_key(input: RecoveryKeyInput) -> RecoveryOutcome;

@@ -18,6 +18,7 @@ pub use key_files::{check_opens, no_keystore};
 pub use opening::{open_at_start, NotOpened};
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tauri::{AppHandle, State};
 use vigil_core::startup::{
@@ -37,6 +38,9 @@ use crate::state::{AppState, SystemClock};
 pub struct Recovery {
     pending: Mutex<Option<Pending>>,
     app: OnceLock<AppHandle>,
+    /// A recovery key was shown at start-up (new records) and not yet said to be kept: the
+    /// card's "I have kept the recovery key safe" may then be recorded with no nurse.
+    key_shown: AtomicBool,
 }
 
 impl std::fmt::Debug for Recovery {
@@ -54,12 +58,28 @@ pub struct Pending {
     pub reason: String,
     /// The key found in the key home, when one was (never for a first start or a key problem).
     pub key: Option<vigil_store::DbKey>,
+    /// The records' writer lock, taken at start before any key was read, made or kept, and
+    /// held through recovery mode: the way out hands it to the store it opens, so a second
+    /// Vigil started meanwhile leaves at once and never makes, keeps or removes a key. `None`
+    /// only when it could not be taken (the data directory cannot be made or written): the ways
+    /// out then take it themselves.
+    pub lock: Option<vigil_store::WriterLock>,
 }
 
 impl Recovery {
     /// Recovery mode for `pending`.
     pub fn with(pending: Pending) -> Self {
-        Self { pending: Mutex::new(Some(pending)), app: OnceLock::new() }
+        Self { pending: Mutex::new(Some(pending)), ..Self::default() }
+    }
+
+    /// A recovery key was just shown at start-up.
+    pub fn note_key_shown(&self) {
+        self.key_shown.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether a start-up recovery key awaits being said kept (and no longer, once asked).
+    pub fn take_key_shown(&self) -> bool {
+        self.key_shown.swap(false, Ordering::SeqCst)
     }
 
     /// The app to start once the records are open (set in `setup`).
@@ -147,7 +167,9 @@ pub fn start_new_records(
 ) -> Result<NewRecordsOutcome, VigilError> {
     let input: NewRecordsInput = payload::parse_arg("input", input)?;
     let clock: Arc<dyn vigil_core::Clock> = Arc::new(SystemClock);
-    recovery.recover(|p| p.start_new(input.keep_in, &clock))
+    let outcome = recovery.recover(|p| p.start_new(input.keep_in, &clock))?;
+    recovery.note_key_shown();
+    Ok(outcome)
 }
 
 /// Opens the records with a recovery key (on first start, a copied database or backup
@@ -164,6 +186,19 @@ pub fn open_with_recovery_key(
     recovery.recover(|p| p.open_with_recovery_key(&key, file.as_deref(), input.keep_in, &clock))
 }
 
+/// The last way out of locked records nothing opens (no key for them, or a key that does not
+/// open them, and no recovery key that does): the file is moved aside, kept, never deleted,
+/// and start-up goes on as a first start (new records, or existing ones with their recovery
+/// key). The records are not opened here: the window asks for the next step.
+#[tauri::command(async)]
+pub fn set_aside_locked_records(
+    recovery: State<'_, Recovery>,
+) -> Result<RecoveryOutcome, VigilError> {
+    let mut pending = recovery.lock();
+    let current = pending.as_mut().ok_or_else(not_in_recovery)?;
+    current.set_aside(&SystemClock)
+}
+
 /// Tries the key home again (after the keyring was started, the key file put back).
 #[tauri::command(async)]
 pub fn retry_key(recovery: State<'_, Recovery>) -> Result<RecoveryOutcome, VigilError> {
@@ -172,6 +207,8 @@ pub fn retry_key(recovery: State<'_, Recovery>) -> Result<RecoveryOutcome, Vigil
 
 #[cfg(test)]
 mod key_tests;
+#[cfg(test)]
+mod lock_tests;
 #[cfg(test)]
 mod plain_tests;
 #[cfg(test)]

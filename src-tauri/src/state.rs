@@ -56,11 +56,16 @@ impl std::fmt::Debug for AppState {
 
 impl AppState {
     /// Opens the database in `dir` (encrypted with `key`; a plain one is encrypted first) as
-    /// its one writer, with the system clock, and verifies it.
-    pub fn open(dir: &Path, key: &vigil_store::DbKey) -> Result<Self, StoreError> {
+    /// its one writer, with the writer `lock` taken at start (the store keeps it), with the
+    /// system clock, and verifies it.
+    pub fn open(
+        lock: vigil_store::WriterLock,
+        dir: &Path,
+        key: &vigil_store::DbKey,
+    ) -> Result<Self, StoreError> {
         let clock = SystemClock;
         let db = dir.join(vigil_store::DB_FILE_NAME);
-        let store = Store::open_upgrading(&db, key, clock.now())?;
+        let store = Store::open_upgrading_locked(lock, &db, key, clock.now())?;
         Self::new(store, Arc::new(clock))
     }
 

@@ -40,7 +40,6 @@ mod upgrade;
 pub mod versioned;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -48,8 +47,8 @@ use std::time::Duration;
 pub use cipher::DbKey;
 pub use error::{StorageFault, StoreError};
 pub use health::WriteFault;
-use opening::{configure, created_at_for_seed, make_private, quick_check, take_writer_lock};
-pub use opening::{lock_path, writer_lock_holder};
+use opening::{configure, created_at_for_seed, make_private, quick_check};
+pub use opening::{lock_path, WriterLock};
 /// The transaction [`Store::with_tx`] hands its closure, for callers that name it.
 pub use rusqlite::Transaction;
 
@@ -66,7 +65,7 @@ pub struct Store {
     conn: Mutex<Connection>,
     path: PathBuf,
     /// The single-writer lock, held for the life of the store (`None` when read-only).
-    _lock: Option<File>,
+    _lock: Option<WriterLock>,
     /// Whether the last writes failed for a storage fault ([`Store::write_fault`]).
     health: health::WriteHealth,
     /// The emergency access in use and its nurse: stamped on what that nurse writes.
@@ -109,16 +108,53 @@ impl Store {
         Self::open_with(path, key, now, true)
     }
 
+    /// [`Store::open_at`] with the writer `lock` already taken ([`WriterLock::take`]), held
+    /// since before the key was read or made (start-up); the store keeps it.
+    ///
+    /// Errors: `Io` when `lock` is another database's; then as [`Store::open`].
+    pub fn open_at_locked(
+        lock: WriterLock,
+        path: &Path,
+        key: &DbKey,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Self, StoreError> {
+        Self::open_locked(lock, path, key, now, false)
+    }
+
+    /// [`Store::open_upgrading`] with the writer `lock` already taken, as
+    /// [`Store::open_at_locked`].
+    pub fn open_upgrading_locked(
+        lock: WriterLock,
+        path: &Path,
+        key: &DbKey,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Self, StoreError> {
+        Self::open_locked(lock, path, key, now, true)
+    }
+
     fn open_with(
         path: &Path,
         key: &DbKey,
         now: chrono::DateTime<chrono::Utc>,
         upgrade_plain: bool,
     ) -> Result<Self, StoreError> {
-        if let Some(dir) = path.parent() {
-            file_modes::private_dir(dir).map_err(|e| StoreError::Io(dir.to_owned(), e))?;
+        Self::open_locked(WriterLock::take(path)?, path, key, now, upgrade_plain)
+    }
+
+    fn open_locked(
+        lock: WriterLock,
+        path: &Path,
+        key: &DbKey,
+        now: chrono::DateTime<chrono::Utc>,
+        upgrade_plain: bool,
+    ) -> Result<Self, StoreError> {
+        if !lock.is_for(path) {
+            let other = std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the writer lock given is another database's",
+            );
+            return Err(StoreError::Io(path.to_owned(), other));
         }
-        let lock = take_writer_lock(path)?;
         let encrypted = match cipher::file_kind(path)? {
             cipher::FileKind::Plain if upgrade_plain => Some(upgrade::encrypt_in_place(path, key)?),
             cipher::FileKind::Plain => return Err(StoreError::NotEncrypted),

@@ -62,10 +62,14 @@ pub fn apply_up_to(conn: &mut Connection, target: i64) -> Result<(), StoreError>
         conn.pragma_update(None, "foreign_keys", false)?;
     }
     let result = apply_each(conn, found, target);
-    if enforced {
-        conn.pragma_update(None, "foreign_keys", true)?;
+    let restored = if enforced { conn.pragma_update(None, "foreign_keys", true) } else { Ok(()) };
+    // A migration that failed says why; turning foreign keys back on failing too is only logged.
+    if let (Err(_), Err(e)) = (&result, &restored) {
+        tracing::error!("foreign keys could not be turned back on after a failed migration: {e}");
     }
-    result
+    result?;
+    restored?;
+    Ok(())
 }
 
 fn apply_each(conn: &mut Connection, found: i64, target: i64) -> Result<(), StoreError> {
@@ -87,4 +91,23 @@ fn apply_each(conn: &mut Connection, found: i64, target: i64) -> Result<(), Stor
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_migration_gives_its_own_error_and_foreign_keys_are_enforced_again() {
+        let mut conn = Connection::open_in_memory().expect("memory");
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON; CREATE TABLE recovery_sessions (id INTEGER);",
+        )
+        .expect("a table in the way of 0001");
+        let error = apply(&mut conn).expect_err("0001 cannot create its table");
+        assert!(error.to_string().contains("recovery_sessions already exists"), "{error}");
+        let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).expect("fk");
+        assert!(enforced, "foreign keys are enforced again");
+        assert_eq!(version(&conn).expect("version"), 0, "nothing applied");
+    }
 }

@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::{file_modes, StoreError};
@@ -32,9 +33,40 @@ pub(crate) fn make_private(db: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The single-writer lock of one database: an exclusive advisory lock (flock) on the lock file
+/// beside it, holding this process's id. Taken before anything is read or written for the
+/// records (at start-up before any key is read, made or kept) and held until the [`crate::Store`]
+/// opened with it is dropped. Clones share the one lock: it is released when the last one is
+/// dropped (never unlocked explicitly).
+#[derive(Debug, Clone)]
+pub struct WriterLock {
+    _file: Arc<File>,
+    path: PathBuf,
+}
+
+impl WriterLock {
+    /// Takes the writer lock of the database at `db`, making its folder (owner-only) and the
+    /// lock file when needed: the lock file holds only the process id, no record.
+    ///
+    /// Errors: `InUse` (with the holder's process id when it wrote one) when another process,
+    /// or another lock taken in this one, holds it; `Io` when the folder or file cannot be made.
+    pub fn take(db: &Path) -> Result<Self, StoreError> {
+        if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+            file_modes::private_dir(dir).map_err(|e| StoreError::Io(dir.to_owned(), e))?;
+        }
+        let file = take_writer_lock(db)?;
+        Ok(Self { _file: Arc::new(file), path: lock_path(db) })
+    }
+
+    /// Whether this is the lock of the database at `db`.
+    pub fn is_for(&self, db: &Path) -> bool {
+        self.path == lock_path(db)
+    }
+}
+
 /// Takes the exclusive advisory lock (flock) that makes this process the database's one
 /// writer, and writes our pid into the file for the message another process shows.
-pub(crate) fn take_writer_lock(db: &Path) -> Result<File, StoreError> {
+fn take_writer_lock(db: &Path) -> Result<File, StoreError> {
     use std::os::unix::fs::OpenOptionsExt;
     let path = lock_path(db);
     let mut file = std::fs::OpenOptions::new()
@@ -56,21 +88,6 @@ pub(crate) fn take_writer_lock(db: &Path) -> Result<File, StoreError> {
     file.set_len(0).map_err(|e| StoreError::Io(path.clone(), e))?;
     write!(file, "{}", std::process::id()).map_err(|e| StoreError::Io(path.clone(), e))?;
     Ok(file)
-}
-
-/// Whether another process holds the writer lock of the database at `db` (and its process id
-/// when it wrote one): asked before anything else at start, so a second copy leaves at once
-/// without reading a key or writing a file. `None` when no lock file exists or it is free.
-pub fn writer_lock_holder(db: &Path) -> Option<Option<u32>> {
-    let path = lock_path(db);
-    let file = std::fs::File::open(&path).ok()?;
-    match file.try_lock() {
-        Ok(()) => None,
-        Err(std::fs::TryLockError::WouldBlock) => {
-            Some(std::fs::read_to_string(&path).ok().and_then(|s| s.trim().parse().ok()))
-        }
-        Err(std::fs::TryLockError::Error(_)) => None,
-    }
 }
 
 /// `PRAGMA quick_check`: refuses a damaged file before anything is written to it.

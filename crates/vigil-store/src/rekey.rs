@@ -9,8 +9,9 @@ use crate::{Store, StoreError};
 
 impl Store {
     /// Re-encrypts the records with `new`. On success the store (and its backups from now on)
-    /// use `new`; on failure the file is still readable with the key it had (an error after
-    /// the rekey itself puts the old key back before returning).
+    /// use `new`; on failure the file is still readable with the key it had (an error before
+    /// the new key is proved puts the old key back before returning). Once the new key is
+    /// proved, the change stands: a journal mode that cannot go back to WAL yet is a warning.
     ///
     /// Errors: the file cannot be written, another connection holds the database (the journal
     /// mode cannot change), or the new key does not read the rekeyed file.
@@ -28,9 +29,17 @@ impl Store {
                 let _ = to_journal(conn, "WAL");
                 return Err(e);
             }
-            to_journal(conn, "WAL")
+            Ok(())
         })?;
+        // The new key is proved: the change is done, whatever follows. Going back to WAL needs
+        // the file to itself (a `vigil verify` reading it refuses that): if it cannot now, the
+        // records stay in rollback mode, as safe, until the next start sets WAL again.
         *self.key.lock().unwrap_or_else(|e| e.into_inner()) = new.clone();
+        if let Err(e) = self.with_conn(|conn| to_journal(conn, "WAL")) {
+            tracing::warn!(
+                "after the new key, the journal stays in rollback mode until the next start: {e}"
+            );
+        }
         Ok(())
     }
 }

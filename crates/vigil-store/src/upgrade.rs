@@ -43,7 +43,7 @@ fn with_suffix(db: &Path, suffix: &str) -> PathBuf {
 /// does not carry the same chain (then nothing is changed and the plain file stays); the files
 /// cannot be written.
 pub(crate) fn encrypt_in_place(db: &Path, key: &DbKey) -> Result<Encrypted, StoreError> {
-    let (before, schema) = settle_plain(db)?;
+    let before = settle_plain(db)?;
     let copy = encrypting_path(db);
     let _ = std::fs::remove_file(&copy);
     cipher::export(db, Source::Plain, &copy, key)?;
@@ -53,22 +53,49 @@ pub(crate) fn encrypt_in_place(db: &Path, key: &DbKey) -> Result<Encrypted, Stor
         return Err(e);
     }
     swap_in(&copy, db)?;
-    Ok(Encrypted { head_seq: before.0, head_hash: before.1, schema })
+    let (head_seq, head_hash) = before.head;
+    Ok(Encrypted { head_seq, head_hash, schema: before.schema })
 }
 
 /// Writes the plain file's WAL into it (so the file alone holds every record), checks it, and
 /// reads its chain head and schema version.
-fn settle_plain(db: &Path) -> Result<((i64, String), i64), StoreError> {
+fn settle_plain(db: &Path) -> Result<Plain, StoreError> {
     let conn = Connection::open(db)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    // (busy, frames in the log, frames written back): all written back, or another program
+    // still reads the file and removing its WAL later could lose what it holds.
+    let (busy, logged, written): (i64, i64, i64) =
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    if busy != 0 || logged != written {
+        return Err(StoreError::Pragma(
+            "wal_checkpoint",
+            "another program has the plain records open: close it and start Vigil again".into(),
+        ));
+    }
     let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if quick != "ok" {
         return Err(StoreError::Damaged(quick));
     }
     let head = chain_head(&conn)?;
     let schema = crate::migrations::version(&conn)?;
-    Ok((head, schema))
+    // The chain's verdict before: the copy must give the same one (a chain an earlier Vigil
+    // already found broken is encrypted as it is, not refused).
+    let verdict = if head.0 > 0 {
+        let status = integrity::verify(&conn, FileCheck::Full, DateTime::UNIX_EPOCH)?;
+        Some((status.ok, status.first_bad_seq))
+    } else {
+        None
+    };
+    Ok(Plain { head, schema, verdict })
+}
+
+/// What the plain file held before its export.
+struct Plain {
+    head: (i64, String),
+    schema: i64,
+    verdict: Option<(bool, Option<i64>)>,
 }
 
 /// The last audit entry's seq and hash, or (0, "") when there is no trail yet.
@@ -94,20 +121,22 @@ fn chain_head(conn: &Connection) -> Result<(i64, String), StoreError> {
 
 /// The encrypted copy opens with `key`, passes `PRAGMA integrity_check` and the full chain
 /// verification (when the schema has a trail), and ends on the plain file's head.
-fn check_copy(copy: &Path, key: &DbKey, before: &(i64, String)) -> Result<(), StoreError> {
+fn check_copy(copy: &Path, key: &DbKey, before: &Plain) -> Result<(), StoreError> {
     let conn = cipher::open_keyed_read_only(copy, key)?;
     let whole: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if whole != "ok" {
         return Err(StoreError::Damaged(format!("the encrypted copy: {whole}")));
     }
-    if chain_head(&conn)? != *before {
+    if chain_head(&conn)? != before.head {
         return Err(StoreError::Damaged("the encrypted copy ends on another audit entry".into()));
     }
-    if before.0 > 0 {
+    if let Some(verdict) = before.verdict {
         let status = integrity::verify(&conn, FileCheck::Full, DateTime::UNIX_EPOCH)?;
-        if !status.ok {
+        if (status.ok, status.first_bad_seq) != verdict {
             let why = status.problem.unwrap_or_default();
-            return Err(StoreError::Damaged(format!("the encrypted copy does not verify: {why}")));
+            return Err(StoreError::Damaged(format!(
+                "the encrypted copy's chain does not verify as the plain file's did: {why}"
+            )));
         }
     }
     Ok(())

@@ -141,7 +141,10 @@ fn a_second_writer_is_refused_and_a_reader_is_not() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = populated(dir.path());
     let db = dir.path().join(vigil_store::DB_FILE_NAME);
-    assert_eq!(vigil_store::writer_lock_holder(&db), Some(Some(std::process::id())));
+    match vigil_store::WriterLock::take(&db) {
+        Err(StoreError::InUse { holder }) => assert_eq!(holder, Some(std::process::id())),
+        other => panic!("expected InUse from the lock alone, got {other:?}"),
+    }
     match Store::open_in(dir.path(), &common::key()) {
         Err(StoreError::InUse { holder }) => assert_eq!(holder, Some(std::process::id())),
         other => panic!("expected InUse, got {other:?}"),
@@ -151,8 +154,29 @@ fn a_second_writer_is_refused_and_a_reader_is_not() {
     assert_eq!(rows, 8);
     assert!(reader.with_tx(|tx| Ok(tx.execute("DELETE FROM form_drafts", [])?)).is_err());
     drop(store);
-    assert_eq!(vigil_store::writer_lock_holder(&db), None, "free once the first is closed");
+    drop(vigil_store::WriterLock::take(&db).expect("the lock is free once the first is closed"));
     drop(Store::open_in(dir.path(), &common::key()).expect("free once the first is closed"));
+}
+
+#[test]
+fn a_writer_lock_taken_first_is_kept_by_the_store_opened_with_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Not made yet: taking the lock makes the folder and the lock file (the pid, no record).
+    let db = dir.path().join("data").join(vigil_store::DB_FILE_NAME);
+    let lock = vigil_store::WriterLock::take(&db).expect("the lock");
+    assert!(!db.exists(), "no database made by the lock");
+    let pid = std::fs::read_to_string(vigil_store::lock_path(&db)).expect("lock file");
+    assert_eq!(pid, std::process::id().to_string());
+    assert!(matches!(vigil_store::WriterLock::take(&db), Err(StoreError::InUse { .. })));
+    assert!(matches!(Store::open(&db, &common::key()), Err(StoreError::InUse { .. })));
+    let other = dir.path().join("other.sqlite3");
+    let refused = Store::open_at_locked(lock.clone(), &other, &common::key(), now());
+    assert!(matches!(refused, Err(StoreError::Io(..))), "another database's lock is refused");
+    let store = Store::open_at_locked(lock, &db, &common::key(), now()).expect("opens");
+    assert!(store.is_writer());
+    assert!(matches!(vigil_store::WriterLock::take(&db), Err(StoreError::InUse { .. })));
+    drop(store);
+    drop(vigil_store::WriterLock::take(&db).expect("free once the store is closed"));
 }
 
 #[test]

@@ -254,9 +254,10 @@ fn restore_over_a_damaged_database_moves_it_aside_first() {
     let err = Store::open(&db, &common::key()).expect_err("damaged");
     assert!(safe_restore::is_damage(&err), "{err}");
 
-    let recovered =
-        safe_restore::restore_over_damaged(&db, &common::key(), &folder.join(&made.file), now())
-            .expect("recovered");
+    let lock = vigil_store::WriterLock::take(&db).expect("the writer lock");
+    let backup = folder.join(&made.file);
+    let recovered = safe_restore::restore_over_damaged(lock, &db, &common::key(), &backup, now())
+        .expect("recovered");
     assert!(recovered.status.ok, "{:?}", recovered.status);
     assert!(recovered.kept_as.exists(), "the damaged file is kept");
     let name = recovered.kept_as.file_name().and_then(|n| n.to_str()).expect("name");

@@ -88,6 +88,7 @@ pub fn templates() -> Vec<Template> {
         reason: String::new(),
         kind: vigil_core::startup::StartupKind::Damaged,
         key: Some(crate::test_support::test_key()),
+        lock: None,
     };
     let typed = RecoveryRestoreInput { file: TYPED_PATH.into() };
     let restored = pending.restore(&typed, Arc::new(FixedClock::new(t0())));

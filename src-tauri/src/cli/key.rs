@@ -111,8 +111,8 @@ fn check(path: &Path, key: &DbKey) -> Result<(), StoreError> {
 
 pub fn not_encrypted(db: &Path) -> String {
     format!(
-        "the records at {} are not encrypted yet: start Vigil once to encrypt them (it then \
-         shows their recovery key). Nothing was changed.",
+        "the records at {} are not encrypted yet: start Vigil once to encrypt them; then an \
+         administrator issues their recovery key in Settings, Encryption. Nothing was changed.",
         db.display()
     )
 }

@@ -181,3 +181,15 @@ fn a_pruning_that_fails_after_a_good_headless_backup_is_not_a_failure() {
     assert_eq!(run_with_key_home(&db, command), Ok(0));
     assert_eq!(backup::list(&folder).expect("list").len(), 2, "the new one and the stuck one");
 }
+
+#[test]
+fn plain_records_send_the_administrator_to_settings_for_a_recovery_key() {
+    let message = key::not_encrypted(std::path::Path::new("/srv/vigil/vigil.sqlite3"));
+    assert!(message.contains("/srv/vigil/vigil.sqlite3 are not encrypted yet"), "{message}");
+    assert!(message.contains("start Vigil once to encrypt them"), "{message}");
+    assert!(
+        message.contains("an administrator issues their recovery key in Settings, Encryption"),
+        "{message}"
+    );
+    assert!(!message.contains("shows their recovery key"), "the upgrade shows none: {message}");
+}

@@ -74,6 +74,21 @@ pub fn load_encryption(
     encryption::load(&state)
 }
 
+/// The person shown the newest recovery key (Settings, or the card at first start) kept it:
+/// an audit entry, after which Settings stops warning.
+#[tauri::command(async)]
+pub fn recovery_key_kept(
+    state: State<'_, AppState>,
+    recovery: State<'_, crate::startup::Recovery>,
+) -> Result<(), VigilError> {
+    let at_start = recovery.take_key_shown();
+    encryption::kept(&state, at_start).inspect_err(|_| {
+        if at_start {
+            recovery.note_key_shown();
+        }
+    })
+}
+
 /// Issues a new recovery key (a new database key); returns its text, shown once.
 #[tauri::command(async)]
 pub fn reissue_recovery_key(

@@ -127,7 +127,7 @@ pub(super) fn check_owner_and_mode(
             path,
             format!(
                 "others on this workstation may read or change it (mode {mode:04o}). Make it its \
-                 owner's only (chmod 600 {}) and choose Try the keystore again, or open the \
+                 owner's only (chmod 600 {}) and choose Try the key file again, or open the \
                  records with the recovery key",
                 path.display()
             ),

@@ -2,9 +2,14 @@
 //! service `Vigil`, user `records:<canonical data dir>`, the secret 64 lowercase hex characters
 //! (so `secret-tool lookup service Vigil username records:<dir>` prints it). Keystore errors
 //! become [`KeyProblem`]s; what they carry is the platform's words, never the secret.
+//! Each call runs on a worker thread and is given up after [`ANSWER_WITHIN`]: a locked
+//! keystore's unlock prompt may otherwise wait (keyring's Secret Service waits up to a year)
+//! before any window exists.
 
 use keyring::{Entry, Error};
 use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
 use vigil_store::DbKey;
 
 use super::{canonical, KeyProblem};
@@ -17,16 +22,51 @@ pub fn user_for(dir: &Path) -> String {
     format!("records:{}", canonical(dir).display())
 }
 
+/// How long a keystore call may take: long enough for a person to answer a real unlock prompt.
+pub const ANSWER_WITHIN: Duration = Duration::from_secs(60);
+
 pub(super) fn load(dir: &Path) -> Result<DbKey, KeyProblem> {
-    read_entry(&entry(dir)?)
+    let dir = dir.to_owned();
+    within(ANSWER_WITHIN, move || read_entry(&entry(&dir)?))
 }
 
 pub(super) fn store(dir: &Path, key: &DbKey) -> Result<(), KeyProblem> {
-    write_entry(&entry(dir)?, key)
+    let (dir, key) = (dir.to_owned(), key.clone());
+    within(ANSWER_WITHIN, move || write_entry(&entry(&dir)?, &key))
 }
 
 pub(super) fn forget(dir: &Path) -> Result<(), KeyProblem> {
-    delete_entry(&entry(dir)?)
+    let dir = dir.to_owned();
+    within(ANSWER_WITHIN, move || delete_entry(&entry(&dir)?))
+}
+
+/// Runs `call` on a worker thread and waits at most `limit` for its answer. A call that does
+/// not answer in time is left to finish (or not) on its own, detached, and is
+/// [`KeyProblem::NoKeystore`]; a worker that panics is one too.
+pub(super) fn within<T, F>(limit: Duration, call: F) -> Result<T, KeyProblem>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, KeyProblem> + Send + 'static,
+{
+    let (tx, rx) = mpsc::sync_channel(1);
+    let worker = std::thread::Builder::new().name("vigil-keystore".into()).spawn(move || {
+        // The receiver is gone when the wait is over: the answer is dropped then.
+        let _ = tx.send(call());
+    });
+    if let Err(e) = worker {
+        return Err(KeyProblem::NoKeystore(format!("the keystore call could not start: {e}")));
+    }
+    match rx.recv_timeout(limit) {
+        Ok(answer) => answer,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(KeyProblem::NoKeystore(format!(
+            "the keystore did not answer within {} s (it may be locked and waiting for its \
+             password)",
+            limit.as_secs()
+        ))),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(KeyProblem::NoKeystore("the keystore call failed".into()))
+        }
+    }
 }
 
 fn entry(dir: &Path) -> Result<Entry, KeyProblem> {

@@ -3,9 +3,13 @@
 
 use keyring::mock::MockCredential;
 use keyring::{Entry, Error};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 use vigil_store::DbKey;
 
-use super::keystore::{delete_entry, read_entry, user_for, write_entry, SERVICE};
+use super::keystore::{
+    delete_entry, read_entry, user_for, within, write_entry, ANSWER_WITHIN, SERVICE,
+};
 use super::KeyProblem;
 
 fn mock_entry() -> Entry {
@@ -88,4 +92,34 @@ fn the_entry_is_named_by_the_canonical_data_directory() {
     assert_eq!(user_for(&link), format!("records:{}", canonical.display()));
     assert_eq!(user_for(&real.join("../data")), user_for(&real));
     assert_eq!(SERVICE, "Vigil");
+}
+
+#[test]
+fn a_keystore_that_never_answers_is_no_keystore_after_the_limit_and_its_worker_is_left() {
+    let (release, wait) = mpsc::channel::<()>();
+    let started = Instant::now();
+    let answer: Result<DbKey, KeyProblem> = within(Duration::from_millis(200), move || {
+        let _ = wait.recv(); // a locked keystore's prompt nobody answers
+        Ok(key())
+    });
+    let waited = started.elapsed();
+    assert!(waited >= Duration::from_millis(200) && waited < Duration::from_secs(5), "{waited:?}");
+    let p = answer.expect_err("no answer in time");
+    assert!(matches!(p, KeyProblem::NoKeystore(_)), "{p:?}");
+    let detail = p.detail().expect("detail");
+    assert!(detail.contains("did not answer within") && detail.contains("locked"), "{detail}");
+    assert!(p.message().starts_with("No keystore answers on this workstation"));
+    drop(release); // the detached worker ends on its own
+}
+
+#[test]
+fn a_keystore_that_answers_in_time_gives_its_answer() {
+    assert_eq!(within(ANSWER_WITHIN, || Ok(key())), Ok(key()));
+    assert_eq!(
+        within::<(), _>(ANSWER_WITHIN, || Err(KeyProblem::NoEntry)),
+        Err(KeyProblem::NoEntry)
+    );
+    let p = within::<(), _>(ANSWER_WITHIN, || panic!("the platform crashed")).expect_err("panic");
+    assert!(matches!(p, KeyProblem::NoKeystore(_)), "{p:?}");
+    assert_eq!(ANSWER_WITHIN, Duration::from_secs(60));
 }

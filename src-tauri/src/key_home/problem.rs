@@ -43,7 +43,7 @@ impl KeyProblem {
                  key; Vigil then keeps the key again. {UNCHANGED}"
             ),
             Self::KeyFileMissing(path) => format!(
-                "The key file {} is missing. Put it back and choose Try the keystore again, \
+                "The key file {} is missing. Put it back and choose Try the key file again, \
                  {RECOVERY}. {UNCHANGED}",
                 path.display()
             ),
@@ -52,7 +52,7 @@ impl KeyProblem {
             }
             Self::KeyFileGarbled(path) => format!(
                 "The key file {} does not hold a Vigil key (64 hexadecimal characters). Put back \
-                 a good copy and choose Try the keystore again, {RECOVERY}. {UNCHANGED}",
+                 a good copy and choose Try the key file again, {RECOVERY}. {UNCHANGED}",
                 path.display()
             ),
             Self::Garbled(detail) => format!(

@@ -95,8 +95,21 @@ pub fn no_keystore() -> VigilError {
     )
 }
 
-/// Undoes [`keep`] after the records could not be opened: the key forgotten, `key-home` gone.
-pub fn undo_keep(dir: &Path, home: &KeyHome) {
+/// Undoes [`keep`] of `key` after the records could not be opened: the key forgotten and
+/// `key-home` gone, only while `home` still holds `key` (a key kept there since, or one that
+/// cannot be read back, is never removed).
+pub fn undo_keep(dir: &Path, home: &KeyHome, key: &DbKey) {
+    match key_home::load_from(dir, home) {
+        Ok(held) if held == *key => {}
+        Ok(_) => {
+            tracing::warn!("the key kept was replaced since: it is left where it is");
+            return;
+        }
+        Err(p) => {
+            tracing::warn!("the key kept cannot be read back, so it is left: {p}");
+            return;
+        }
+    }
     if let Err(p) = key_home::forget(dir, home) {
         tracing::warn!("the key kept could not be removed again: {p}");
     }

@@ -1,5 +1,5 @@
 //! The key at start-up on real files, with key-file homes (each test its own key file): a first
-//! start writes nothing until new records are started; new records are encrypted with a key
+//! start writes nothing but the writer lock file until new records are started; new records are encrypted with a key
 //! whose recovery key reads back; key problems and a wrong key write nothing; the recovery key
 //! opens the records in place, a copied database and a backup in a fresh data directory; plain
 //! records and their backups are encrypted at start.
@@ -76,14 +76,22 @@ fn recovery_key_of(text: &str) -> DbKey {
     DbKey::from_bytes(vigil_core::recovery_key::parse(text).expect("a recovery key"))
 }
 
+/// The writer lock file, the one file a start writes before the person chooses (it holds only
+/// the process id, no record): the lock is held from before any key is read, made or kept.
+fn only_the_lock_file(dir: &Path) -> bool {
+    let files: Vec<PathBuf> = listing(dir).into_iter().map(|(path, ..)| path).collect();
+    files == [vigil_store::lock_path(&dir.join(DB_FILE_NAME))]
+}
+
 #[test]
-fn a_first_start_writes_nothing_until_new_records_are_started() {
+fn a_first_start_writes_nothing_but_the_lock_until_new_records_are_started() {
     let d = dirs();
     let p = pending(&d.data);
     assert_eq!((p.kind, p.needs_key()), (StartupKind::FirstStart, true));
     assert!(p.problem().needs_key && !p.problem().damaged);
-    assert!(!d.data.exists(), "not even the data directory is made");
+    assert!(only_the_lock_file(&d.data), "the data directory holds only the lock file");
     assert!(!d.key_file.exists(), "no key kept");
+    drop(p); // recovery mode over: its writer lock is let go
     let (state, recovery_key) = new_records(&d);
     let db = d.data.join(DB_FILE_NAME);
     assert_eq!(cipher::file_kind(&db).expect("kind"), FileKind::Encrypted);
@@ -102,8 +110,11 @@ fn a_first_start_writes_nothing_until_new_records_are_started() {
     assert_eq!(refused.code, ErrorCode::Conflict);
 }
 
+/// A first-start problem for `dir` that holds no writer lock (a way out takes it if it gets
+/// that far).
 fn pending_like(dir: &Path) -> Pending {
-    Pending { dir: dir.to_owned(), kind: StartupKind::FirstStart, reason: String::new(), key: None }
+    let reason = String::new();
+    Pending { dir: dir.to_owned(), kind: StartupKind::FirstStart, reason, key: None, lock: None }
 }
 
 #[test]
@@ -118,13 +129,15 @@ fn key_problems_and_a_wrong_key_write_nothing_and_say_which() {
     assert_eq!(p.kind, StartupKind::KeyFile);
     assert!(p.reason.contains(&d.key_file.display().to_string()), "{}", p.reason);
     assert!(!d.key_file.exists());
-    // Another key in it.
+    drop(p); // its writer lock is let go
+             // Another key in it.
     std::fs::write(&d.key_file, format!("{}\n", "ab".repeat(32))).expect("another key");
     let owner_only = std::os::unix::fs::PermissionsExt::from_mode(0o600);
     std::fs::set_permissions(&d.key_file, owner_only).expect("0600");
     let p = pending(&d.data);
     assert_eq!(p.kind, StartupKind::WrongKey);
     assert!(p.reason.contains("recovery key"), "{}", p.reason);
+    drop(p);
     // A garbled key-home file.
     std::fs::write(&d.key_file, &good).expect("the good key back");
     let home = d.data.join(key_home::HOME_FILE);
@@ -196,7 +209,7 @@ fn the_recovery_key_brings_a_copied_database_and_a_backup_into_a_fresh_data_dire
         assert_eq!(wrong.expect_err("another key").field.as_deref(), Some("recoveryKey"));
         let none = p.open_with_recovery_key(&key, None, Choice::KeyFile, &clock());
         assert_eq!(none.expect_err("no file").field.as_deref(), Some("file"));
-        assert!(listing(&fresh).is_empty(), "nothing written");
+        assert!(only_the_lock_file(&fresh), "nothing written but the lock file");
         let (state, outcome) = p
             .open_with_recovery_key(&key, Some(&path), Choice::KeyFile, &clock())
             .expect("brought in");
@@ -204,4 +217,38 @@ fn the_recovery_key_brings_a_copied_database_and_a_backup_into_a_fresh_data_dire
         assert!(state.integrity().ok, "{path}");
         assert_eq!(key_home::load(&fresh).expect("kept"), key);
     }
+}
+
+#[test]
+fn records_no_key_opens_are_set_aside_kept_and_start_goes_on_as_a_first_start() {
+    let d = dirs();
+    drop(new_records(&d));
+    let db = d.data.join(DB_FILE_NAME);
+    let bytes = std::fs::read(&db).expect("db");
+    // Another key in the key file: nothing opens the records.
+    std::fs::write(&d.key_file, format!("{}\n", "cd".repeat(32))).expect("another key");
+    let mut p = pending(&d.data);
+    assert_eq!(p.kind, StartupKind::WrongKey);
+    let outcome = p.set_aside(&FixedClock::new(t0())).expect("set aside");
+    let kept = PathBuf::from(outcome.kept_as.expect("kept as"));
+    assert_eq!(std::fs::read(&kept).expect("kept, never deleted"), bytes);
+    assert!(!db.exists());
+    assert_eq!(p.kind, StartupKind::FirstStart);
+    assert!(p.reason.contains(&kept.display().to_string()), "{}", p.reason);
+    // A second time: nothing left to set aside, and not a locked state any more.
+    assert_eq!(p.set_aside(&FixedClock::new(t0())).expect_err("refused").code, ErrorCode::Conflict);
+    // A first start from here: new records, their own key.
+    std::fs::remove_file(&d.key_file).expect("the other records' key file");
+    let (state, recovery_key) = p.start_new(Choice::KeyFile, &clock()).expect("new records");
+    assert_eq!(state.store.key(), recovery_key_of(&recovery_key.recovery_key));
+}
+
+#[test]
+fn only_locked_records_are_set_aside() {
+    let d = dirs();
+    let mut p = pending(&d.data);
+    assert_eq!(p.kind, StartupKind::FirstStart);
+    let refused = p.set_aside(&FixedClock::new(t0())).expect_err("a first start");
+    assert_eq!(refused.code, ErrorCode::Conflict);
+    assert!(only_the_lock_file(&d.data));
 }

@@ -14,7 +14,7 @@ use vigil_store::cipher::{self, FileKind};
 use vigil_store::DbKey;
 
 use super::key_files::{bring_in, check_opens, home_for, keep, undo_keep};
-use super::opening::{open_at_start, open_with_key, NotOpened};
+use super::opening::{open_locked, open_with_key, NotOpened};
 use super::Pending;
 use crate::key_home::{KeyHome, HOME_FILE};
 use crate::state::AppState;
@@ -49,13 +49,14 @@ impl Pending {
                 "These records already have a key: open them with their recovery key.",
             ));
         }
+        let lock = self.writer_lock()?;
         let plain = cipher::file_kind(&self.database()).ok() == Some(FileKind::Plain);
         let key = DbKey::generate();
         let home = home_for(&self.dir, keep_in, &key)?;
         keep(&self.dir, &key, &home)?;
-        let state = open_with_key(&self.dir, key.clone()).map_err(|e| {
+        let state = open_with_key(lock, &self.dir, key.clone()).map_err(|e| {
             if !plain {
-                undo_keep(&self.dir, &home);
+                undo_keep(&self.dir, &home, &key);
             }
             not_opened(e)
         })?;
@@ -66,7 +67,12 @@ impl Pending {
             KeyHome::Keystore => None,
         };
         let recovery_key = vigil_core::recovery_key::encode(key.as_bytes());
-        Ok((state, NewRecordsOutcome { recovery_key, key_home: keep_in, key_file }))
+        let records = self.dir.display().to_string();
+        let issued_at = clock.now();
+        Ok((
+            state,
+            NewRecordsOutcome { recovery_key, key_home: keep_in, key_file, records, issued_at },
+        ))
     }
 
     /// Opens records with the recovery key `key`: on first start `file` (a copied database or
@@ -99,14 +105,15 @@ impl Pending {
             }
             _ => Err(conflict("These records are not locked by their key.")),
         }?;
+        let lock = self.writer_lock()?;
         let home = home_for(&self.dir, keep_in, key)?;
         keep(&self.dir, key, &home)?;
         if let Some(file) = file.filter(|_| first_start) {
             bring_in(Path::new(file), key, &self.database()).inspect_err(|_| {
-                undo_keep(&self.dir, &home);
+                undo_keep(&self.dir, &home, key);
             })?;
         }
-        let state = open_with_key(&self.dir, key.clone()).map_err(not_opened)?;
+        let state = open_with_key(lock, &self.dir, key.clone()).map_err(not_opened)?;
         let from = file.map(|f| format!(" from {}", file_name(f))).unwrap_or_default();
         let detail = format!("opened with the recovery key{from}: {}", describe(&home));
         record_home(&state, clock, &detail)?;
@@ -122,7 +129,7 @@ impl Pending {
         if !self.is_key_problem() {
             return Err(conflict("Only a key problem is tried again."));
         }
-        match open_at_start(&self.dir) {
+        match open_locked(self.writer_lock()?, &self.dir) {
             Ok(state) => Ok((state, RecoveryOutcome { kept_as: None, restored_from: None })),
             Err(NotOpened::InUse(_)) => Err(conflict("Another Vigil has opened these records.")),
             Err(NotOpened::Pending(problem)) => {

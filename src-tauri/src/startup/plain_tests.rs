@@ -45,6 +45,7 @@ fn plain_records_and_their_backups_are_encrypted_at_start() {
     std::fs::write(&junk, b"SQLite format 3\0 and then nothing that SQLite can read").expect("j");
 
     let state = open_at_start(&data).expect("the plain records open");
+    super::opening::wait_for_plain_backups();
     assert_eq!(cipher::file_kind(&db).expect("kind"), FileKind::Encrypted);
     let key = key_home::load(&data).expect("a key kept");
     assert_eq!(state.store.key(), key);
@@ -60,5 +61,7 @@ fn plain_records_and_their_backups_are_encrypted_at_start() {
     assert_eq!(info.plain_backups, [junk.display().to_string()]);
     let reissued = encryption::reissue(&state).expect("a recovery key");
     assert!(!reissued.recovery_key.is_empty());
+    assert!(!encryption::load(&state).expect("encryption").recovery_key_shown, "not said kept");
+    encryption::kept(&state, false).expect("kept");
     assert!(encryption::load(&state).expect("encryption").recovery_key_shown);
 }

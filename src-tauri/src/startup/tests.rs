@@ -43,7 +43,8 @@ fn admission(bay: &str) -> AdmitInput {
 
 /// What `run` does at start: the open fails (not "in use") and recovery mode begins.
 fn recovery(dir: &Path) -> Recovery {
-    match super::opening::open_with_key(dir, crate::test_support::test_key()) {
+    let lock = vigil_store::WriterLock::take(&dir.join(DB_FILE_NAME)).expect("the lock");
+    match super::opening::open_with_key(lock, dir, crate::test_support::test_key()) {
         Ok(_) => panic!("a damaged database opened"),
         Err(super::NotOpened::Pending(problem)) => Recovery::with(problem),
         Err(super::NotOpened::InUse(_)) => panic!("in use"),

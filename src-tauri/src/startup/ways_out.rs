@@ -12,7 +12,7 @@ use vigil_core::startup::{
 use vigil_core::{Clock, ErrorCode, VigilError};
 use vigil_store::audit::{self, Action, Entry};
 use vigil_store::backup;
-use vigil_store::{damaged, DbKey, Store, StoreError, DB_FILE_NAME};
+use vigil_store::{damaged, DbKey, Store, StoreError, WriterLock, DB_FILE_NAME};
 
 use super::Pending;
 use crate::backup::restore_over_damaged;
@@ -21,6 +21,23 @@ use crate::state::AppState;
 impl Pending {
     pub(super) fn database(&self) -> PathBuf {
         self.dir.join(DB_FILE_NAME)
+    }
+
+    /// The writer lock held since start (a share of it), or taken now when it could not be.
+    ///
+    /// Errors: `conflict` when another Vigil holds the records; `storage` when the lock file
+    /// cannot be made.
+    pub(super) fn writer_lock(&self) -> Result<WriterLock, VigilError> {
+        if let Some(lock) = &self.lock {
+            return Ok(lock.clone());
+        }
+        WriterLock::take(&self.database()).map_err(|e| match e {
+            StoreError::InUse { .. } => VigilError::new(
+                ErrorCode::Conflict,
+                "Another Vigil has opened these records. Nothing was changed.",
+            ),
+            other => still_broken(other),
+        })
     }
 
     pub(super) fn backup_folder(&self) -> PathBuf {
@@ -54,9 +71,11 @@ impl Pending {
         clock: Arc<dyn Clock>,
     ) -> Result<(AppState, RecoveryOutcome), VigilError> {
         let key = self.damaged_key()?;
+        let lock = self.writer_lock()?;
         let now = clock.now();
         let kept = self.move_aside(now)?;
-        let store = Store::open_at(&self.database(), key, now).map_err(still_broken)?;
+        let store =
+            Store::open_at_locked(lock, &self.database(), key, now).map_err(still_broken)?;
         let outcome = RecoveryOutcome { kept_as: kept, restored_from: None };
         record_fresh_start(&store, &outcome, now)?;
         Ok((AppState::new(store, clock).map_err(still_broken)?, outcome))
@@ -83,7 +102,8 @@ impl Pending {
             return Err(VigilError::validation("file", message));
         }
         let db = self.database();
-        let recovered = restore_over_damaged(&db, key, &file, now).map_err(|e| {
+        let lock = self.writer_lock()?;
+        let recovered = restore_over_damaged(lock.clone(), &db, key, &file, now).map_err(|e| {
             let e = VigilError::from(e);
             if e.code == ErrorCode::Validation {
                 e
@@ -91,7 +111,7 @@ impl Pending {
                 still_broken_because(&e.message)
             }
         })?;
-        let store = Store::open_at(&db, key, now).map_err(still_broken)?;
+        let store = Store::open_at_locked(lock, &db, key, now).map_err(still_broken)?;
         let outcome = RecoveryOutcome {
             kept_as: Some(recovered.kept_as.display().to_string()),
             restored_from: Some(file.display().to_string()),
@@ -114,6 +134,44 @@ impl Pending {
             "The file itself is not damaged, so it is not replaced: fix the cause shown and start \
              Vigil again. Nothing was changed.",
         ))
+    }
+
+    /// Moves records that no key opens aside and turns this problem into a first start.
+    ///
+    /// Errors: `conflict` unless the records are locked for want of a key that opens them (no
+    /// keystore entry, or a wrong key); `storage` when the file cannot be moved.
+    pub fn set_aside(&mut self, clock: &dyn Clock) -> Result<RecoveryOutcome, VigilError> {
+        if !matches!(self.kind, StartupKind::NoKeyEntry | StartupKind::WrongKey) {
+            return Err(VigilError::new(
+                ErrorCode::Conflict,
+                "Only records that no key opens are set aside this way: fix the cause shown, or \
+                 open them with their recovery key. Nothing was changed.",
+            ));
+        }
+        let kept = self.move_aside(clock.now())?;
+        // The key home named where those records' key was kept: new records get their own.
+        let home = self.dir.join(crate::key_home::HOME_FILE);
+        match std::fs::remove_file(&home) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                let why = format!(
+                    "The records were set aside as {}, but {} could not be removed ({e}): remove \
+                     it, then start Vigil again.",
+                    kept.as_deref().unwrap_or("(no file)"),
+                    home.display()
+                );
+                return Err(VigilError::new(ErrorCode::Storage, why));
+            }
+            _ => {}
+        }
+        tracing::warn!("records no key opens were moved aside; start-up goes on as a first start");
+        self.kind = StartupKind::FirstStart;
+        self.key = None;
+        self.reason = format!(
+            "The records that could not be opened were kept as {}. Start new records, or open \
+             existing records (a copied Vigil database or a backup) with their recovery key.",
+            kept.as_deref().unwrap_or("(no file)")
+        );
+        Ok(RecoveryOutcome { kept_as: kept, restored_from: None })
     }
 
     /// Renames the damaged file (and its -wal, -shm) with the time; `None` when there was no

@@ -18,6 +18,9 @@ import { recordsFileNotAbsolute, recoveryKeyEmpty, recoveryKeyMistyped } from '.
 export const RECOVERY_KEY = '0123-4567-89AB-CDEF-GHJK-MNPQ-RSTV-WXYZ-0123-4567-89AB-CDEF-GHJK-MNPQ';
 /** The key a re-issue gives. */
 export const NEW_RECOVERY_KEY = 'ZYXW-VTSR-QPNM-KJHG-FEDC-BA98-7654-3210-ZYXW-VTSR-QPNM-KJHG-FEDC-BA98';
+/** The records' data directory and when the fake's keys are issued. */
+export const RECORDS_DIR = '/data';
+export const ISSUED_AT = '2026-11-27T14:05:00Z';
 /** Where a key file is kept. */
 export const KEY_FILE = '/home/nurse/.config/vigil/records.key';
 
@@ -55,6 +58,12 @@ export function freshEncryption() {
     } as EncryptionInfo,
     /** The re-issues made. */
     reissues: 0,
+    /** The times a recovery key was said kept. */
+    keysKept: 0,
+    /** The refusal "I have kept the recovery key safe" meets. */
+    keptError: null as null | VigilError,
+    /** A re-issue's answer waits for this (a test resolves it), when set. */
+    reissueGate: null as null | Promise<void>,
     /** The backups a re-issue could not re-encrypt. */
     notReencrypted: [] as string[],
     /** The refusal the next encryption action meets. */
@@ -81,7 +90,7 @@ function startupFakes(ipc: State, fail: Fail) {
       ipc.newRecords.push(input);
       ipc.startupProblem = null;
       const keyFile = input.keepIn === 'key_file' ? KEY_FILE : null;
-      return { recoveryKey: RECOVERY_KEY, keyHome: input.keepIn, keyFile };
+      return { recoveryKey: RECOVERY_KEY, keyHome: input.keepIn, keyFile, records: RECORDS_DIR, issuedAt: ISSUED_AT };
     }),
     openWithRecoveryKey: vi.fn(async (input: RecoveryKeyInput) => {
       const first = ipc.startupProblem?.kind === 'first_start';
@@ -94,6 +103,12 @@ function startupFakes(ipc: State, fail: Fail) {
       if (input.keepIn === 'keystore' && !ipc.keystoreAnswers) fail(noKeystore);
       ipc.keyOpenings.push(input);
       return opened(first ? input.file : null);
+    }),
+    setAsideLockedRecords: vi.fn(async (): Promise<RecoveryOutcome> => {
+      if (!['no_key_entry', 'wrong_key'].includes(ipc.startupProblem?.kind ?? '')) fail(notLocked);
+      const keptAs = '/data/vigil/vigil.damaged-20260601T120000000Z.sqlite3';
+      ipc.startupProblem = { ...(ipc.startupProblem as StartupProblem), kind: 'first_start', needsKey: true };
+      return { keptAs, restoredFrom: null };
     }),
     retryKey: vi.fn(async () => {
       if (!isKeyState(ipc.startupProblem)) fail(notLocked);
@@ -109,14 +124,23 @@ function settingsFakes(ipc: State, fail: Fail) {
   return {
     loadEncryption: vi.fn(async () => structuredClone(ipc.encryption)),
     reissueRecoveryKey: vi.fn(async (): Promise<ReissuedKey> => {
+      if (ipc.reissueGate) await ipc.reissueGate;
       if (ipc.encryptionError) fail(ipc.encryptionError);
       ipc.reissues += 1;
-      ipc.encryption = { ...ipc.encryption, recoveryKeyShown: true };
+      // Issued, not yet said kept.
+      ipc.encryption = { ...ipc.encryption, recoveryKeyShown: false };
       return {
         recoveryKey: NEW_RECOVERY_KEY,
         backupsReencrypted: 3,
         backupsNotReencrypted: [...ipc.notReencrypted],
+        records: RECORDS_DIR,
+        issuedAt: ISSUED_AT,
       };
+    }),
+    recoveryKeyKept: vi.fn(async () => {
+      if (ipc.keptError) fail(ipc.keptError);
+      ipc.keysKept += 1;
+      ipc.encryption = { ...ipc.encryption, recoveryKeyShown: true };
     }),
     removePlainBackups: vi.fn(async () => {
       if (ipc.encryptionError) fail(ipc.encryptionError);

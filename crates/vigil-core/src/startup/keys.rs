@@ -3,6 +3,7 @@
 //! choices and what they did, and the Settings' encryption section. The key itself never
 //! travels: only the recovery key text, returned once when a key is made.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -46,7 +47,8 @@ pub struct NewRecordsInput {
 }
 
 /// New records started: their recovery key (shown once) and where their key is kept.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// `Debug` leaves the recovery key out.
+#[derive(Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NewRecordsOutcome {
     /// 14 groups of 4 characters joined by `-`.
@@ -54,12 +56,16 @@ pub struct NewRecordsOutcome {
     pub key_home: KeyHome,
     /// The key file's path when the key is kept in a file.
     pub key_file: Option<String>,
+    /// Which records the key belongs to: their data directory (printed on the card).
+    pub records: String,
+    /// When the key was issued.
+    pub issued_at: DateTime<Utc>,
 }
 
 /// Opening records with a recovery key: on first start `file` names the copied database or
 /// backup to bring in; when the key is lost, the records in place are opened. The key is then
-/// kept in `keep_in`.
-#[derive(Debug, Clone, Deserialize, TS)]
+/// kept in `keep_in`. `Debug` leaves the recovery key out.
+#[derive(Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RecoveryKeyInput {
     pub recovery_key: String,
@@ -108,14 +114,16 @@ pub struct EncryptionInfo {
     pub key_file: Option<String>,
     /// Backups (full paths) that are still not encrypted.
     pub plain_backups: Vec<String>,
-    /// Whether these records' recovery key was ever shown. False after plain records were
-    /// encrypted at the first start of this version (nobody saw a key then) until an
-    /// administrator issues one: the page then offers "Issue a new recovery key".
+    /// Whether someone said the newest recovery key was kept safe (a `recovery_key_kept` entry
+    /// newer than the key's newest issuance). False after plain records were encrypted at the
+    /// first start of this version (nobody saw a key then), or when a key shown was never
+    /// confirmed as kept: the page then warns and offers "Issue a new recovery key".
     pub recovery_key_shown: bool,
 }
 
 /// A new recovery key was issued: the text (shown once) and what became of the backups.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// `Debug` leaves the recovery key out.
+#[derive(Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ReissuedKey {
     pub recovery_key: String,
@@ -123,6 +131,47 @@ pub struct ReissuedKey {
     pub backups_reencrypted: u32,
     /// Backups left as they were (still opened by the old recovery key only): full paths.
     pub backups_not_reencrypted: Vec<String>,
+    /// Which records the key belongs to: their data directory (printed on the card).
+    pub records: String,
+    /// When the key was issued.
+    pub issued_at: DateTime<Utc>,
+}
+
+/// What `Debug` prints in place of a recovery key.
+const HIDDEN: &str = "…";
+
+impl std::fmt::Debug for NewRecordsOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewRecordsOutcome")
+            .field("recovery_key", &HIDDEN)
+            .field("key_home", &self.key_home)
+            .field("key_file", &self.key_file)
+            .field("records", &self.records)
+            .field("issued_at", &self.issued_at)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for RecoveryKeyInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RecoveryKeyInput")
+            .field("recovery_key", &HIDDEN)
+            .field("file", &self.file)
+            .field("keep_in", &self.keep_in)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for ReissuedKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReissuedKey")
+            .field("recovery_key", &HIDDEN)
+            .field("backups_reencrypted", &self.backups_reencrypted)
+            .field("backups_not_reencrypted", &self.backups_not_reencrypted)
+            .field("records", &self.records)
+            .field("issued_at", &self.issued_at)
+            .finish()
+    }
 }
 
 #[cfg(test)]
@@ -146,6 +195,38 @@ mod tests {
         for bad in ["vigil.sqlite3", "../x", "/a\nb", "/a\u{202E}b", &long] {
             let error = input(Some(bad)).records_file().expect_err(bad);
             assert_eq!(error.field.as_deref(), Some("file"), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn debug_never_prints_the_recovery_key() {
+        const KEY: &str = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789-ABCD-EFGH-JKMN-PQRS-TV00-Z9Z9";
+        let issued_at = DateTime::<Utc>::UNIX_EPOCH;
+        let mut typed = input(Some("/media/usb/vigil.sqlite3"));
+        typed.recovery_key = KEY.into();
+        let started = NewRecordsOutcome {
+            recovery_key: KEY.into(),
+            key_home: KeyHome::KeyFile,
+            key_file: Some("/home/nurse/.config/vigil/records.key".into()),
+            records: "/var/lib/vigil".into(),
+            issued_at,
+        };
+        let reissued = ReissuedKey {
+            recovery_key: KEY.into(),
+            backups_reencrypted: 3,
+            backups_not_reencrypted: vec!["/backups/old.sqlite3".into()],
+            records: "/var/lib/vigil".into(),
+            issued_at,
+        };
+        for (printed, also) in [
+            (format!("{typed:?}"), "/media/usb/vigil.sqlite3"),
+            (format!("{started:?}"), "records.key"),
+            (format!("{reissued:?}"), "backups_reencrypted: 3"),
+            (format!("{reissued:#?}"), "old.sqlite3"),
+        ] {
+            assert!(!printed.contains("ABCD") && !printed.contains("Z9Z9"), "{printed}");
+            assert!(printed.contains("recovery_key: \"…\""), "{printed}");
+            assert!(printed.contains(also), "the rest is still printed: {printed}");
         }
     }
 

@@ -67,6 +67,9 @@ pub enum Action {
     KeyHomeChanged,
     /// An administrator removed old backups that were not encrypted.
     PlainBackupsRemoved,
+    /// The person shown a recovery key said it was kept safe (an administrator; at first
+    /// start, before any account exists, no nurse).
+    RecoveryKeyKept,
 }
 
 impl Action {
@@ -121,6 +124,7 @@ impl Action {
             Action::RecoveryKeyReissued => "recovery_key_reissued",
             Action::KeyHomeChanged => "key_home_changed",
             Action::PlainBackupsRemoved => "plain_backups_removed",
+            Action::RecoveryKeyKept => "recovery_key_kept",
         }
     }
 }

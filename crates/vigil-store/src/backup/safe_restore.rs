@@ -16,7 +16,7 @@ use vigil_core::{BackupInfo, ErrorCode, IntegrityStatus, VigilError};
 
 use super::occasion::{back_up, Occasion};
 use crate::cipher::DbKey;
-use crate::{damaged, Store, StoreError};
+use crate::{damaged, Store, StoreError, WriterLock};
 
 /// A restore done over a working database.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,12 +69,15 @@ pub fn restore_with_safety_copy(
 
 /// Moves the database at `db`, which cannot be opened, aside (named with `now`) and restores
 /// the backup at `file` into a fresh database there; for `vigil restore` and the start-up
-/// recovery window. The restore is recorded with no account (nobody could sign in).
+/// recovery window. The restore is recorded with no account (nobody could sign in). `lock` is
+/// the writer lock of `db`, taken by the caller before it found the file damaged (held through
+/// the move and the restore; the store opened on the restored file keeps a share of it).
 ///
 /// Errors: `validation` on `file` when the backup does not verify, an error when it cannot be
 /// read (nothing was moved in these cases); the move's errors; after the move, errors that say
 /// where the damaged file went.
 pub fn restore_over_damaged(
+    lock: WriterLock,
     db: &Path,
     key: &DbKey,
     file: &Path,
@@ -84,7 +87,7 @@ pub fn restore_over_damaged(
     let kept_as = damaged::move_aside(db, now)?;
     let kept_name = kept_as.file_name().unwrap_or_default().to_string_lossy().into_owned();
     let note = format!("the damaged database moved aside as {kept_name}");
-    let status = Store::open_at(db, key, now)
+    let status = Store::open_at_locked(lock, db, key, now)
         .and_then(|store| {
             store.with_conn_mut(|c| super::restore_noting(c, key, file, None, Some(&note), now))
         })

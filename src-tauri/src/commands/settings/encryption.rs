@@ -1,8 +1,9 @@
 //! The Settings' encryption section, for administrators: what it shows (SQLCipher's version,
-//! where the key is kept, the plain backups left, whether a recovery key was ever shown), a new
-//! recovery key (a new database key: kept in the key home first, then the records rekeyed, then
-//! the clinic's backups re-encrypted to it), and removing the plain backups. Each change has
-//! its audit entry, attributed to the administrator; the key itself is never in one.
+//! where the key is kept, the plain backups and plain databases set aside left, whether a
+//! recovery key was ever shown), a new recovery key (a new database key: kept in the key home
+//! first, then the records rekeyed, then the clinic's backups re-encrypted to it), and removing
+//! the plain files. Each change has its audit entry, attributed to the administrator; the key
+//! itself is never in one.
 
 use std::path::{Path, PathBuf};
 use vigil_core::startup::{EncryptionInfo, KeyHome as Choice, ReissuedKey};
@@ -22,11 +23,15 @@ pub fn load(state: &AppState) -> Result<EncryptionInfo, VigilError> {
         KeyHome::KeyFile(path) => (Choice::KeyFile, Some(path.display().to_string())),
     };
     let plain = backup_keys::plain_backups(&folders(state)?);
+    let set_aside = backup_keys::plain_set_aside(&data_dir(state));
+    let mut plain_backups: Vec<String> = plain.iter().map(|p| p.display().to_string()).collect();
+    plain_backups
+        .extend(set_aside.iter().map(|p| format!("{}{}", p.display(), backup_keys::SET_ASIDE)));
     Ok(EncryptionInfo {
         cipher_version: cipher::cipher_version()?,
         key_home,
         key_file,
-        plain_backups: plain.iter().map(|p| p.display().to_string()).collect(),
+        plain_backups,
         recovery_key_shown: recovery_key_shown(state)?,
     })
 }
@@ -71,17 +76,26 @@ pub fn reissue(state: &AppState) -> Result<ReissuedKey, VigilError> {
         recovery_key: vigil_core::recovery_key::encode(new.as_bytes()),
         backups_reencrypted: converted.done,
         backups_not_reencrypted: converted.left.iter().map(|p| p.display().to_string()).collect(),
+        records: dir.display().to_string(),
+        issued_at: now,
     })
 }
 
 /// Deletes the plain backups (and their side files) in the default and the clinic's backup
-/// folders; returns how many went. Errors: `forbidden` unless an administrator is signed in;
+/// folders, and the plain databases set aside in the data directory (with their `-wal` and
+/// `-shm`); returns how many went. Errors: `forbidden` unless an administrator is signed in;
 /// `storage` when one cannot be deleted (the entry counts those that went).
 pub fn remove_plain(state: &AppState) -> Result<u32, VigilError> {
     let admin = state.nurse_for(Permission::Administer)?;
-    let (removed, failed) = backup_keys::remove_plain(&folders(state)?);
+    let (backups, failed) = backup_keys::remove_plain(&folders(state)?);
+    let (set_aside, failed_aside) = backup_keys::remove_set_aside(&data_dir(state));
+    let failed = failed.or(failed_aside);
+    let removed = backups + set_aside;
     if removed > 0 {
-        let detail = format!("plain backups removed: {removed}");
+        let mut detail = format!("plain backups removed: {backups}");
+        if set_aside > 0 {
+            detail.push_str(&format!("; damaged databases set aside removed: {set_aside}"));
+        }
         let entry = Entry::new(Action::PlainBackupsRemoved, Some(admin.id)).detail(&detail);
         let now = state.clock.now();
         state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
@@ -106,28 +120,44 @@ fn folders(state: &AppState) -> Result<Vec<PathBuf>, StoreError> {
     Ok(vec![state.store.default_backup_folder(), state.backup_folder()?])
 }
 
-/// False only while the newest of the key's entries is the encryption of plain records at
-/// start-up (no person saw a key then).
+/// The person shown the newest recovery key said it was kept: a `recovery_key_kept` entry,
+/// attributed to the signed-in administrator, or to no nurse when `at_start` (the card shown
+/// at start-up, before anyone signed in; see `startup::Recovery::take_key_shown`).
+///
+/// Errors: `forbidden` unless an administrator is signed in or `at_start`; `storage`.
+pub fn kept(state: &AppState, at_start: bool) -> Result<(), VigilError> {
+    let nurse = match state.nurse_for(Permission::Administer) {
+        Ok(admin) => Some(admin.id),
+        Err(_) if at_start => None,
+        Err(e) => return Err(e),
+    };
+    let entry = Entry::new(Action::RecoveryKeyKept, nurse).detail("recovery key kept safe");
+    let now = state.clock.now();
+    state.store.with_tx(|tx| audit::append(tx, now, &entry))?;
+    Ok(())
+}
+
+/// True when a `recovery_key_kept` entry is newer than the key's newest issuance: the
+/// encryption of plain records, a re-issue, or the records' first `key_home_changed` (new
+/// records; later ones only move the same key). No issuance at all: nothing to keep.
 fn recovery_key_shown(state: &AppState) -> Result<bool, StoreError> {
-    let newest: Option<String> = state.store.with_conn(|c| {
-        let sql = "SELECT action FROM audit_events WHERE action IN (?1, ?2, ?3) \
-                   ORDER BY seq DESC LIMIT 1";
-        let found = c.query_row(
+    state.store.with_conn(|c| {
+        let sql = "SELECT \
+              MAX(COALESCE((SELECT MAX(seq) FROM audit_events WHERE action IN (?1, ?2)), 0), \
+                  COALESCE((SELECT MIN(seq) FROM audit_events WHERE action = ?3), 0)), \
+              COALESCE((SELECT MAX(seq) FROM audit_events WHERE action = ?4), 0)";
+        let (issued, kept): (i64, i64) = c.query_row(
             sql,
             [
                 Action::RecordsEncrypted.as_str(),
                 Action::RecoveryKeyReissued.as_str(),
                 Action::KeyHomeChanged.as_str(),
+                Action::RecoveryKeyKept.as_str(),
             ],
-            |r| r.get(0),
-        );
-        match found {
-            Ok(action) => Ok(Some(action)),
-            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-            Err(e) => Err(e.into()),
-        }
-    })?;
-    Ok(newest.as_deref() != Some(Action::RecordsEncrypted.as_str()))
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(issued == 0 || kept > issued)
+    })
 }
 
 #[cfg(test)]

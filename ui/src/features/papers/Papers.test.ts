@@ -50,7 +50,8 @@ describe('the paper view', () => {
     await user.click(save);
     const path = '/home/nurse/Documents/discharge-sheet-session-4-20260701T120000Z.pdf';
     const saved = await screen.findByText(`Saved as PDF: ${path}`);
-    expect(saved.getAttribute('role')).toBe('status');
+    // Announced: the live region was on screen, empty, before the text came.
+    expect(saved.parentElement?.getAttribute('role')).toBe('status');
     expect(vi.mocked(api.saveDischargePdf)).toHaveBeenCalledWith(4, '/home/nurse/Documents');
     expect(ipc.savedPdfs).toEqual([path]);
 
@@ -131,6 +132,27 @@ describe('the paper view', () => {
     expect(folder.getAttribute('aria-invalid')).toBeNull();
     // The sheet itself prints; the export form is no part of it.
     expect(folder.closest('form')?.getAttribute('aria-label')).toBe('Save as PDF');
+  });
+});
+
+describe('saving a paper as PDF', () => {
+  it('announces the result in a live region already on screen, and focuses a refusal', async () => {
+    ipc.recent = [departed(8, 'Spravato Patient', { protocol: 'spravato' })];
+    ipc.discharges[8] = dischargeView(8, 'Bay 8', 'Spravato Patient');
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Discharge sheet for Bay 8' }));
+    const form = await screen.findByRole('form', { name: 'Save as PDF' });
+    const region = form.querySelector('[role="status"]');
+    expect(region?.textContent?.trim()).toBe('');
+    vi.mocked(api.saveDischargePdf).mockRejectedValueOnce(new api.IpcError({ code: 'storage', message: 'The disk is full.' }));
+    await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    const failed = await screen.findByRole('alert');
+    expect(failed.textContent).toBe('The PDF could not be saved: The disk is full.');
+    expect(document.activeElement).toBe(failed);
+    await user.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    await vi.waitFor(() => expect(region?.textContent).toContain('Saved as PDF: /home/nurse/Documents/'));
+    expect(form.querySelector('[role="status"]')).toBe(region);
   });
 });
 

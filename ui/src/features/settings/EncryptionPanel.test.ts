@@ -1,7 +1,7 @@
 // Settings, "Encryption" (issue 15): the SQLCipher version and where the key is kept (a key file
 // named as weaker), a new recovery key issued after a confirmation and shown once, and the
 // plain backups listed and removed after a confirmation. Escape cancels a confirmation.
-import { screen, within } from '@testing-library/svelte';
+import { cleanup, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
@@ -13,13 +13,17 @@ vi.mock('../../lib/ipc', async (importOriginal) =>
 );
 
 import { showSettings } from '../../test/settingsScreen';
+import { pendingKey } from '../startup/pendingKey.svelte';
 
 const PLAIN = ['/srv/vigil-backups/vigil-20261101T031500000Z.sqlite3', '/srv/vigil-backups/vigil-20261102T031500000Z.sqlite3'];
 
 beforeEach(() => {
   resetIpc();
+  pendingKey.clear();
   vi.clearAllMocks();
 });
+
+const NOT_KEPT = /No one has said the recovery key of these records was kept/;
 
 const section = async () => {
   await screen.findByText(/encrypted with SQLCipher/);
@@ -33,7 +37,7 @@ describe('the encryption section', () => {
     expect(screen.getByText(/encrypted with SQLCipher 4\.6\.1 community/)).toBeTruthy();
     expect(screen.getByText("The key is kept in the workstation's keystore.")).toBeTruthy();
     expect(screen.queryByText(/A key file is weaker/)).toBeNull();
-    expect(screen.queryByText(/No recovery key was ever shown/)).toBeNull();
+    expect(screen.queryByText(NOT_KEPT)).toBeNull();
     expect(screen.queryByRole('list', { name: 'Backups that are not encrypted' })).toBeNull();
   });
 
@@ -47,17 +51,66 @@ describe('the encryption section', () => {
     ).toBeTruthy();
   });
 
-  it('asks for a recovery key when none was ever shown (records encrypted at the upgrade)', async () => {
+  it('asks for a recovery key until one is said kept (records encrypted at the upgrade)', async () => {
     ipc.encryption = { ...ipc.encryption, recoveryKeyShown: false };
     const user = userEvent.setup();
     showSettings('admin');
     await section();
-    expect(screen.getByText(/No recovery key was ever shown for these records/)).toBeTruthy();
+    expect(screen.getByText(NOT_KEPT)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Issue a new recovery key' }));
     await user.click(screen.getByRole('button', { name: 'Issue the new key' }));
     expect((await screen.findByRole('status', { name: 'Recovery key' })).textContent).toBe(NEW_RECOVERY_KEY);
+    expect(ipc.encryption.recoveryKeyShown).toBe(false);
     await user.click(screen.getByRole('button', { name: 'I have kept the recovery key safe' }));
-    expect(screen.queryByText(/No recovery key was ever shown/)).toBeNull();
+    expect(await screen.findByText('The new recovery key is in force.')).toBeTruthy();
+    expect(ipc.keysKept).toBe(1);
+    expect(screen.queryByText(NOT_KEPT)).toBeNull();
+  });
+
+  it('shows the new key again after Settings was left (a lock, another screen) until it is said kept', async () => {
+    const user = userEvent.setup();
+    showSettings('admin');
+    await section();
+    await user.click(screen.getByRole('button', { name: 'Issue a new recovery key' }));
+    await user.click(screen.getByRole('button', { name: 'Issue the new key' }));
+    await screen.findByRole('heading', { name: 'Your recovery key' });
+    cleanup();
+    showSettings('admin');
+    await section();
+    expect(screen.getByRole('status', { name: 'Recovery key' }).textContent).toBe(NEW_RECOVERY_KEY);
+    expect(screen.getByText('Backups re-encrypted to the new key: 3.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'I have kept the recovery key safe' }));
+    cleanup();
+    showSettings('admin');
+    await section();
+    expect(screen.queryByRole('heading', { name: 'Your recovery key' })).toBeNull();
+    expect(ipc.reissues).toBe(1);
+  });
+
+  it('keeps the new key on screen when the reload after the re-issue fails', async () => {
+    const user = userEvent.setup();
+    showSettings('admin');
+    await section();
+    vi.mocked(api.loadEncryption).mockRejectedValueOnce(new api.IpcError({ code: 'storage', message: 'The disk is busy.' }));
+    await user.click(screen.getByRole('button', { name: 'Issue a new recovery key' }));
+    await user.click(screen.getByRole('button', { name: 'Issue the new key' }));
+    expect(await screen.findByText('The encryption could not be read: The disk is busy.')).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Recovery key' }).textContent).toBe(NEW_RECOVERY_KEY);
+  });
+
+  it('ignores Escape while the new key is being issued', async () => {
+    let release: () => void = () => {};
+    ipc.reissueGate = new Promise<void>((resolve) => (release = resolve));
+    const user = userEvent.setup();
+    showSettings('admin');
+    await section();
+    await user.click(screen.getByRole('button', { name: 'Issue a new recovery key' }));
+    await user.click(screen.getByRole('button', { name: 'Issue the new key' }));
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('group', { name: /old recovery key will no longer open/ })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement).disabled).toBe(true);
+    release();
+    expect(await screen.findByRole('heading', { name: 'Your recovery key' })).toBeTruthy();
   });
 
   it('is not shown to a nurse who is not an administrator', async () => {
@@ -77,7 +130,10 @@ describe('the encryption section', () => {
     expect(ipc.reissues).toBe(0);
     const confirm = screen.getByRole('group', { name: /old recovery key will no longer open these records or the backups/ });
     const go = within(confirm).getByRole('button', { name: 'Issue the new key' });
-    expect(document.activeElement).toBe(go);
+    // The question, not the button: a double Enter issues nothing.
+    expect(document.activeElement).toBe(document.getElementById('encryption-confirm-text'));
+    await user.keyboard('{Enter}');
+    expect(ipc.reissues).toBe(0);
     await user.click(go);
     expect(ipc.reissues).toBe(1);
     expect(await screen.findByRole('heading', { name: 'Your recovery key' })).toBeTruthy();
@@ -122,7 +178,9 @@ describe('the encryption section', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove the plain backups' }));
     await user.keyboard('{Enter}');
     await user.click(screen.getByRole('button', { name: 'Remove them' }));
-    expect(await screen.findByText('Removed 2 plain backups.')).toBeTruthy();
+    const done = await screen.findByText('Removed 2 plain backups.');
+    expect(done.parentElement?.getAttribute('role')).toBe('status');
+    expect(document.activeElement).toBe(done);
     expect(screen.queryByRole('list', { name: 'Backups that are not encrypted' })).toBeNull();
     expect(vi.mocked(api.removePlainBackups)).toHaveBeenCalledTimes(1);
   });
@@ -134,9 +192,9 @@ describe('the encryption section', () => {
     await section();
     await user.click(screen.getByRole('button', { name: 'Issue a new recovery key' }));
     await user.click(screen.getByRole('button', { name: 'Issue the new key' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'No new recovery key was issued: The disk is full. Nothing was changed.',
-    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('No new recovery key was issued: The disk is full. Nothing was changed.');
+    expect(document.activeElement).toBe(alert);
     expect(screen.queryByRole('heading', { name: 'Your recovery key' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // What the app says, once open, about how the records were opened at start: after a recovery
 // (where the damaged file went, what was restored) or with the recovery key (where its key is
-// kept now). Pure functions.
+// kept now), or by trying the key home again. Pure functions.
 import type { KeyHome, RecoveryOutcome } from '../../lib/ipc';
 import { keyHomeText } from './keyHome';
 
@@ -19,3 +19,7 @@ export function openedNote(outcome: RecoveryOutcome, keepIn: KeyHome): string {
 
 /** After the key home answered on a retry. */
 export const RETRIED_NOTE = 'The key was found: the records are open.';
+
+/** After a retry kept a new key for plain records of an earlier Vigil and encrypted them. */
+export const RETRIED_ENCRYPTED_NOTE =
+  'The records are open and now encrypted with a new key. No recovery key was shown: an administrator must issue one in Settings and keep it on paper.';

@@ -1094,7 +1094,15 @@ recoveryKey: string, keyHome: KeyHome,
 /**
  * The key file's path when the key is kept in a file.
  */
-keyFile: string | null, };
+keyFile: string | null, 
+/**
+ * Which records the key belongs to: their data directory (printed on the card).
+ */
+records: string, 
+/**
+ * When the key was issued.
+ */
+issuedAt: string, };
 
 export type RecoveryKeyInput = { recoveryKey: string, file: string | null, keepIn: KeyHome, };
 
@@ -1112,9 +1120,10 @@ keyFile: string | null,
  */
 plainBackups: Array<string>, 
 /**
- * Whether these records' recovery key was ever shown. False after plain records were
- * encrypted at the first start of this version (nobody saw a key then) until an
- * administrator issues one: the page then offers "Issue a new recovery key".
+ * Whether someone said the newest recovery key was kept safe (a `recovery_key_kept` entry
+ * newer than the key's newest issuance). False after plain records were encrypted at the
+ * first start of this version (nobody saw a key then), or when a key shown was never
+ * confirmed as kept: the page then warns and offers "Issue a new recovery key".
  */
 recoveryKeyShown: boolean, };
 
@@ -1126,4 +1135,12 @@ backupsReencrypted: number,
 /**
  * Backups left as they were (still opened by the old recovery key only): full paths.
  */
-backupsNotReencrypted: Array<string>, };
+backupsNotReencrypted: Array<string>, 
+/**
+ * Which records the key belongs to: their data directory (printed on the card).
+ */
+records: string, 
+/**
+ * When the key was issued.
+ */
+issuedAt: string, };

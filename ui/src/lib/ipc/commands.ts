@@ -177,6 +177,14 @@ export function reissueRecoveryKey(): Promise<ReissuedKey> {
   return call<ReissuedKey>('reissue_recovery_key');
 }
 
+/**
+ * The person shown the newest recovery key (Settings, or the card at first start) kept it:
+ * an audit entry, after which Settings stops warning.
+ */
+export function recoveryKeyKept(): Promise<void> {
+  return call<void>('recovery_key_kept');
+}
+
 /** Deletes the backups that are still not encrypted; returns how many went. */
 export function removePlainBackups(): Promise<number> {
   return call<number>('remove_plain_backups');
@@ -434,6 +442,16 @@ export function loadStartupProblem(): Promise<StartupProblem | null> {
 /** Moves the damaged database aside, starts a fresh one and carries on into the app. */
 export function recoverMoveAside(): Promise<RecoveryOutcome> {
   return call<RecoveryOutcome>('recover_move_aside');
+}
+
+/**
+ * The last way out of locked records nothing opens (no key for them, or a key that does not
+ * open them, and no recovery key that does): the file is moved aside, kept, never deleted,
+ * and start-up goes on as a first start (new records, or existing ones with their recovery
+ * key). The records are not opened here: the window asks for the next step.
+ */
+export function setAsideLockedRecords(): Promise<RecoveryOutcome> {
+  return call<RecoveryOutcome>('set_aside_locked_records');
 }
 
 /**
