@@ -1,5 +1,5 @@
 # Vigil: the two commands of the README, and their parts.
-.PHONY: run test setup ui build-debug measure bench-alerts bench-store bench-checks bench-pin
+.PHONY: run test setup ui build-debug measure bench-alerts bench-store bench-checks bench-pin bench-cipher
 
 run: setup
 	scripts/run.sh
@@ -30,3 +30,7 @@ bench-checks:
 
 bench-pin:
 	cargo bench -p vigil-store --bench pin_cost
+
+# Plain vs SQLCipher side by side on the same records (VIGIL_BENCH_SESSIONS=2000 for a quick run).
+bench-cipher:
+	cargo bench -p vigil-store --bench cipher

@@ -48,25 +48,10 @@ pub fn start(dir: &Path) -> (Child, String) {
     (daemon, address)
 }
 
-/// Whether `name` has an owner on the bus at `address`.
-pub fn name_owned(address: &str, name: &str) -> bool {
-    Command::new("dbus-send")
-        .env("DBUS_SESSION_BUS_ADDRESS", address)
-        .args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.NameHasOwner",
-        ])
-        .arg(format!("string:{name}"))
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).contains("boolean true"))
-        .unwrap_or(false)
-}
-
-/// The names that can be activated on the bus at `address` (none on a test's bus).
-pub fn activatable_names(address: &str) -> Vec<String> {
+/// Calls `method` of the bus itself (`org.freedesktop.DBus`) on the bus at `address` with
+/// `args`; returns the printed reply. Fails the test when dbus-send fails (no bus, a refused
+/// call): a negative answer is only trusted from a bus that answered.
+fn call_bus(address: &str, method: &str, args: &[String]) -> String {
     let out = Command::new("dbus-send")
         .env("DBUS_SESSION_BUS_ADDRESS", address)
         .args([
@@ -74,11 +59,35 @@ pub fn activatable_names(address: &str) -> Vec<String> {
             "--print-reply",
             "--dest=org.freedesktop.DBus",
             "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.ListActivatableNames",
         ])
+        .arg(format!("org.freedesktop.DBus.{method}"))
+        .args(args)
         .output()
         .expect("run dbus-send");
-    String::from_utf8_lossy(&out.stdout)
+    assert!(
+        out.status.success(),
+        "dbus-send {method} on {address} failed ({}): {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Whether `name` has an owner on the bus at `address`.
+pub fn name_owned(address: &str, name: &str) -> bool {
+    let reply = call_bus(address, "NameHasOwner", &[format!("string:{name}")]);
+    match reply.lines().last().map(str::trim) {
+        Some("boolean true") => true,
+        Some("boolean false") => false,
+        _ => panic!("NameHasOwner({name}) gave no boolean: {reply}"),
+    }
+}
+
+/// The names that can be activated on the bus at `address` (none on a test's bus).
+pub fn activatable_names(address: &str) -> Vec<String> {
+    let reply = call_bus(address, "ListActivatableNames", &[]);
+    assert!(reply.contains("array ["), "ListActivatableNames gave no array: {reply}");
+    reply
         .lines()
         .filter_map(|l| l.trim().strip_prefix("string \""))
         .map(|l| l.trim_end_matches('"').to_owned())

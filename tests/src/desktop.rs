@@ -1,6 +1,6 @@
 //! A private desktop for one test: Xvfb, a D-Bus session bus (activating nothing), dunst, a
-//! real Secret Service (gnome-keyring, unlocked), tauri-driver, and temporary data and config
-//! directories for Vigil.
+//! real Secret Service (gnome-keyring, unlocked), tauri-driver, and temporary data, config and
+//! home directories for Vigil (WebKit keeps its storage and caches under that home).
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -20,7 +20,7 @@ pub struct Desktop {
     // Field order is drop order: the app session first, the display last.
     driver: Child,
     _dunst: Option<Child>,
-    _keystore: Option<Keystore>,
+    keystore: Option<Keystore>,
     _monitor: Child,
     _dbus: Child,
     _xvfb: Child,
@@ -30,6 +30,9 @@ pub struct Desktop {
     data_dir: tempfile::TempDir,
     /// The app's `XDG_CONFIG_HOME` (where the key-file mode keeps `vigil/records.key`).
     config_home: tempfile::TempDir,
+    /// The app's `HOME`, with its `XDG_DATA_HOME` (`.local/share`) and `XDG_CACHE_HOME`
+    /// (`.cache`): where WebKit keeps the window's storage and caches.
+    app_home: tempfile::TempDir,
     logs: tempfile::TempDir,
     /// The recovery key shown when this desktop's app started new records.
     pub(crate) recovery_key: Option<String>,
@@ -66,6 +69,8 @@ impl Desktop {
             tempfile::Builder::new().prefix("vigil-e2e-data-").tempdir().expect("data dir");
         let config_home =
             tempfile::Builder::new().prefix("vigil-e2e-config-").tempdir().expect("config dir");
+        let app_home =
+            tempfile::Builder::new().prefix("vigil-e2e-home-").tempdir().expect("home dir");
 
         let mut xvfb_cmd = Command::new("Xvfb");
         xvfb_cmd
@@ -111,6 +116,9 @@ impl Desktop {
             .env("DBUS_SESSION_BUS_ADDRESS", &bus_address)
             .env("VIGIL_DATA_DIR", data_dir.path())
             .env("XDG_CONFIG_HOME", config_home.path())
+            .env("HOME", app_home.path())
+            .env("XDG_DATA_HOME", app_home.path().join(".local/share"))
+            .env("XDG_CACHE_HOME", app_home.path().join(".cache"))
             .stdout(Stdio::null());
         let driver = Child::spawn("tauri-driver", driver_cmd, logs.path());
         let driver_url = format!("http://127.0.0.1:{port}");
@@ -121,7 +129,7 @@ impl Desktop {
         Self {
             driver,
             _dunst: dunst,
-            _keystore: keystore,
+            keystore,
             _monitor: monitor,
             _dbus: dbus,
             _xvfb: xvfb,
@@ -130,6 +138,7 @@ impl Desktop {
             driver_url,
             data_dir,
             config_home,
+            app_home,
             logs,
             recovery_key: None,
         }
@@ -293,6 +302,30 @@ impl Desktop {
     /// The SQLite file the app writes.
     pub fn database(&self) -> PathBuf {
         self.data_dir.path().join("vigil.sqlite3")
+    }
+
+    /// The app's `HOME` (WebKit's storage and caches are under it), outside the data
+    /// directory.
+    pub fn app_home(&self) -> &std::path::Path {
+        self.app_home.path()
+    }
+
+    /// The folder of the harness's logs (tauri-driver's, which holds the app's stderr).
+    pub fn logs_dir(&self) -> &std::path::Path {
+        self.logs.path()
+    }
+
+    /// Stops the Secret Service (the keystore is not running; its keyring stays on disk).
+    pub fn stop_keystore(&mut self) {
+        let keystore = self.keystore.as_mut().expect("started with a keystore");
+        keystore.stop(&self.bus_address);
+    }
+
+    /// Starts the Secret Service stopped by [`Desktop::stop_keystore`] again, on the same
+    /// keyring (so the items stored before are there).
+    pub fn restart_keystore(&mut self) {
+        let keystore = self.keystore.as_mut().expect("started with a keystore");
+        keystore.restart(&self.bus_address, self.logs.path());
     }
 
     /// The app's `XDG_CONFIG_HOME`, outside the data directory.

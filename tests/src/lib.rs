@@ -8,6 +8,7 @@ pub mod axe;
 pub mod board;
 pub mod bus;
 pub mod desktop;
+pub mod disk;
 pub mod display;
 pub mod keys;
 pub mod keystore;

@@ -231,6 +231,8 @@ fn a_second_copy_writes_nothing_and_says_why() {
     let verify = Command::new(vigil_e2e::app_binary())
         .arg("verify")
         .env("VIGIL_DATA_DIR", desktop.data_dir())
+        // The key is in this desktop's keystore.
+        .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus_address)
         .output()
         .expect("vigil verify");
     let printed = String::from_utf8_lossy(&verify.stdout);

@@ -1,6 +1,7 @@
 //! Start-up faults in the real app (issue 12, items 4 and 8): a database that cannot be opened
 //! shows the window with the reason and the ways out (start with the damaged file moved aside;
-//! restore a backup made before the damage), and the files of the running app are owner-only.
+//! restore a backup made before the damage), a file no key opens is set aside (issue 15), and
+//! the files of the running app are owner-only.
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -50,7 +51,21 @@ fn local_input(minutes_from_now: i64) -> String {
 #[test]
 fn a_corrupt_database_at_start_shows_the_reason_and_starts_fresh_with_the_file_kept() {
     let mut desktop = Desktop::start();
-    std::fs::write(desktop.database(), GARBAGE).expect("write garbage");
+    // Records with their key in this desktop's keystore, and a backup that key opens.
+    let app = desktop.launch_app();
+    quit(&desktop, app);
+    let backup = Command::new(vigil_e2e::app_binary())
+        .arg("backup")
+        .env("VIGIL_DATA_DIR", desktop.data_dir())
+        .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus_address)
+        .output()
+        .expect("run vigil backup");
+    assert!(backup.status.success(), "{}", String::from_utf8_lossy(&backup.stderr));
+    // The disk leaves garbage in the file: the key opens the backup, not it, so it is damaged.
+    let db = desktop.database();
+    let _ = std::fs::remove_file(side(&db, "-wal"));
+    let _ = std::fs::remove_file(side(&db, "-shm"));
+    std::fs::write(&db, GARBAGE).expect("write garbage");
 
     let app = desktop.launch_app_signed_out();
     let reason = recovery_reason(&app);
@@ -73,6 +88,30 @@ fn a_corrupt_database_at_start_shows_the_reason_and_starts_fresh_with_the_file_k
     app.find(&By::row("Bay 2"));
 }
 
+/// A file no key opens (here: no key was ever kept for it) locks the records; the last way
+/// out sets it aside, kept byte for byte, and start-up goes on as a first start.
+#[test]
+fn records_no_key_opens_are_set_aside_kept_and_a_first_start_follows() {
+    let mut desktop = Desktop::start();
+    std::fs::write(desktop.database(), GARBAGE).expect("write garbage");
+
+    let app = desktop.launch_app_signed_out();
+    app.find(&By::heading("Vigil's records are locked"));
+    app.click(&app.find(&By::button("Set the records aside")));
+    app.click(&app.find(&By::button("Set aside and start again")));
+    let reason = app.text(&app.find(&By::containing("could not be opened were kept as")));
+    let kept = damaged_files(&desktop);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read(&kept[0]).expect("kept, never deleted"), GARBAGE);
+    assert!(reason.contains(&kept[0].display().to_string()), "{reason}");
+    assert!(!desktop.database().exists());
+
+    desktop.set_up_first_start(&app);
+    app.find(&By::heading("No patients in recovery"));
+    AdmitForm::iv("Bay 2", &local_input(-5)).submit(&app);
+    app.find(&By::row("Bay 2"));
+}
+
 #[test]
 fn a_backup_made_before_the_damage_brings_the_patient_back() {
     let mut desktop = Desktop::start();
@@ -84,6 +123,8 @@ fn a_backup_made_before_the_damage_brings_the_patient_back() {
     let backup = Command::new(vigil_e2e::app_binary())
         .arg("backup")
         .env("VIGIL_DATA_DIR", desktop.data_dir())
+        // The key is in this desktop's keystore.
+        .env("DBUS_SESSION_BUS_ADDRESS", &desktop.bus_address)
         .output()
         .expect("run vigil backup");
     assert!(backup.status.success(), "{}", String::from_utf8_lossy(&backup.stderr));
