@@ -83,6 +83,8 @@ fn first_start_creates_the_admin_and_each_record_carries_its_nurse() {
     let want = vec![
         // New records start with where their key is kept (the keystore), by no nurse.
         ("key_home_changed".to_owned(), None),
+        // The recovery key card's "I have kept the recovery key safe", before any account.
+        ("recovery_key_kept".to_owned(), None),
         ("account_create".to_owned(), None),
         ("admit".to_owned(), admin.clone()),
         ("account_create".to_owned(), admin.clone()),
