@@ -96,3 +96,41 @@ fn a_damaged_plain_file_is_not_encrypted_and_stays_as_it_was() {
     assert_eq!(cipher::file_kind(&path).expect("kind"), FileKind::Plain);
     assert!(!encrypting_path(&path).exists());
 }
+
+#[test]
+fn a_chain_an_earlier_vigil_found_broken_is_encrypted_as_it_is_not_refused() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (path, conn) = plain_db_open(dir.path());
+    conn.execute_batch(
+        "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET detail = 'altered';",
+    )
+    .expect("tamper");
+    drop(conn);
+    let broken = {
+        let c = Connection::open(&path).expect("open");
+        integrity::verify(&c, FileCheck::Full, DateTime::UNIX_EPOCH).expect("verify")
+    };
+    assert!(!broken.ok);
+    let store = Store::open_upgrading(&path, &key(), DateTime::UNIX_EPOCH).expect("encrypted");
+    assert_eq!(cipher::file_kind(&path).expect("kind"), FileKind::Encrypted);
+    let after = store
+        .with_conn(|c| integrity::verify(c, FileCheck::Full, DateTime::UNIX_EPOCH))
+        .expect("verify");
+    assert_eq!((after.ok, after.first_bad_seq), (false, broken.first_bad_seq));
+}
+
+#[test]
+fn a_plain_file_another_program_still_reads_is_left_plain() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (path, writer) = plain_db_open(dir.path());
+    // Another program mid-read: the WAL cannot be written back and emptied.
+    let reader = Connection::open(&path).expect("reader");
+    reader.execute_batch("BEGIN; SELECT count(*) FROM audit_events;").expect("read");
+    writer
+        .execute_batch("INSERT INTO storage_probe (id, written_at_ms) VALUES (1, 2);")
+        .expect("a newer frame");
+    let refused = Store::open_upgrading(&path, &key(), DateTime::UNIX_EPOCH).err();
+    assert!(matches!(refused, Some(StoreError::Pragma("wal_checkpoint", _))), "{refused:?}");
+    assert_eq!(cipher::file_kind(&path).expect("kind"), FileKind::Plain);
+    assert!(!encrypting_path(&path).exists());
+}
