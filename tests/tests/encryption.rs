@@ -157,9 +157,7 @@ fn with_the_keystore_stopped_existing_records_stay_locked_and_unchanged_until_it
     assert!(reason.contains("keystore"), "the keystore is named: {reason}");
     assert!(reason.contains("try the keystore again"), "the way out is named: {reason}");
     desktop.screenshot("encryption-keystore-stopped");
-    disk::assert_nothing_written(&desktop, &before, "on the locked screen");
-    desktop.quit_app(app);
-    disk::assert_nothing_written(&desktop, &before, "after quitting from the locked screen");
+    unchanged_while_locked_and_after_quitting(&desktop, app, &before);
 
     let app = desktop.launch_app_signed_out();
     locked_reason(&app);
@@ -184,9 +182,7 @@ fn a_missing_keystore_entry_locks_the_records_until_the_recovery_key_opens_them(
     let reason = locked_reason(&app);
     assert!(reason.to_lowercase().contains("recovery key"), "the way out is named: {reason}");
     desktop.screenshot("encryption-no-key-entry");
-    disk::assert_nothing_written(&desktop, &before, "on the locked screen");
-    desktop.quit_app(app);
-    disk::assert_nothing_written(&desktop, &before, "after quitting from the locked screen");
+    unchanged_while_locked_and_after_quitting(&desktop, app, &before);
     assert_eq!(desktop.keystore_secret(), None, "nothing was stored");
 
     let app = desktop.launch_app_signed_out();
@@ -213,9 +209,7 @@ fn a_wrong_key_in_the_keystore_locks_the_records_until_the_right_one_is_back() {
     let reason = locked_reason(&app).to_lowercase();
     assert!(reason.contains("does not open") || reason.contains("wrong"), "{reason}");
     desktop.screenshot("encryption-wrong-key");
-    disk::assert_nothing_written(&desktop, &before, "on the locked screen");
-    desktop.quit_app(app);
-    disk::assert_nothing_written(&desktop, &before, "after quitting from the locked screen");
+    unchanged_while_locked_and_after_quitting(&desktop, app, &before);
     assert_eq!(desktop.keystore_secret(), Some(wrong), "the keystore item is left as it was");
 
     let app = desktop.launch_app_signed_out();
@@ -264,4 +258,16 @@ fn the_recovery_key_opens_a_copied_database_and_a_backup_on_a_fresh_data_directo
         assert!(!std::fs::read(desktop.database()).expect("db").starts_with(PLAIN_HEADER));
         desktop.assert_no_key_on_disk(&key, Some(&recovery_key));
     }
+}
+
+/// The records' files are byte for byte as `before` on the locked screen, and again once the
+/// app, quit from it, has ended.
+fn unchanged_while_locked_and_after_quitting(
+    desktop: &Desktop,
+    app: vigil_e2e::Session,
+    before: &std::collections::BTreeMap<PathBuf, Vec<u8>>,
+) {
+    disk::assert_nothing_written(desktop, before, "on the locked screen");
+    desktop.quit_app(app);
+    disk::assert_nothing_written(desktop, before, "after quitting from the locked screen");
 }

@@ -12,10 +12,12 @@ use crate::StoreError;
 
 mod action;
 mod emergency_stamp;
+mod key_events;
 mod row;
 mod verify;
 pub use action::{Action, RECORD_TABLES};
 pub use emergency_stamp::{emergency_use_in_force, EmergencyScope, InForce};
+pub use key_events::recovery_key_kept;
 pub use verify::{verify, ChainReport};
 
 use row::{internal, records_hash, Row};

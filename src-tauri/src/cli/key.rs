@@ -3,7 +3,6 @@
 //! the proof that it opens what the command works on, read-only, before anything is written.
 //! Every failure is a sentence for the terminal naming the way out; none holds the key.
 
-use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use vigil_store::cipher::{self, FileKind};
 use vigil_store::{DbKey, StoreError};
@@ -51,7 +50,7 @@ pub fn opens(db: &Path, key: &DbKey, source: Source) -> Result<(), String> {
     if cipher::file_kind(db).map_err(|e| e.to_string())? == FileKind::Plain {
         return Err(not_encrypted(db));
     }
-    match check(db, key) {
+    match cipher::check_key(db, key) {
         Ok(()) => Ok(()),
         Err(StoreError::WrongKey) => Err(wrong_key(db, source)),
         Err(e) => Err(format!("the records at {} cannot be read: {e}", db.display())),
@@ -69,7 +68,7 @@ pub fn opens_backup(file: &Path, key: &DbKey) -> Result<(), String> {
         FileKind::Missing => {
             Err(format!("there is no file {}. Nothing was changed.", file.display()))
         }
-        _ => match check(file, key) {
+        _ => match cipher::check_key(file, key) {
             Ok(()) => Ok(()),
             Err(StoreError::WrongKey) => Err(format!(
                 "the key does not open the backup {}: it was made with another key (other \
@@ -81,32 +80,6 @@ pub fn opens_backup(file: &Path, key: &DbKey) -> Result<(), String> {
             Err(e) => Err(cannot(e)),
         },
     }
-}
-
-/// Whether `key` opens the file at `path`: its first page read through a read-only connection
-/// that treats the file as unchanging (`immutable=1`), so that no `-wal` or `-shm` is made
-/// beside it and a refusal leaves nothing behind. Errors: `WrongKey`; the file cannot be read.
-fn check(path: &Path, key: &DbKey) -> Result<(), StoreError> {
-    let text = path.to_str().ok_or_else(|| {
-        StoreError::Io(path.to_owned(), std::io::ErrorKind::InvalidFilename.into())
-    })?;
-    let mut uri = String::from("file:");
-    for c in text.chars() {
-        match c {
-            '%' => uri.push_str("%25"),
-            '?' => uri.push_str("%3f"),
-            '#' => uri.push_str("%23"),
-            c => uri.push(c),
-        }
-    }
-    uri.push_str("?immutable=1");
-    let conn = Connection::open_with_flags(
-        uri,
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_URI
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    key.apply(&conn)
 }
 
 pub fn not_encrypted(db: &Path) -> String {
