@@ -30,6 +30,7 @@ pub mod key_home;
 pub mod locks;
 pub mod log;
 pub mod notifier;
+pub mod saved_files;
 pub mod scheduler;
 mod startup;
 pub mod state;

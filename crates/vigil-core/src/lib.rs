@@ -31,7 +31,9 @@ pub mod settings;
 pub mod sign_in;
 pub mod startup;
 pub mod storage;
+pub mod table;
 pub mod text;
+pub mod trends;
 
 pub use admission::{Admission, AdmitInput};
 pub use alert::{ActiveAlert, NotificationOutcome};

@@ -20,6 +20,7 @@ use vigil_store::audit::{self, Action, Entry};
 use vigil_store::{discharge, drafts, papers, rems, thresholds};
 
 use crate::events::{signal, RECORDS_CHANGED};
+use crate::saved_files::{self, SavedFile};
 use crate::state::AppState;
 
 /// Which paper.
@@ -88,7 +89,7 @@ pub fn save_rems_pdf(
 #[tauri::command(async)]
 pub fn default_export_folder(state: State<'_, AppState>) -> Result<String, VigilError> {
     state.nurse_for(Permission::ClinicalWork)?;
-    Ok(export::default_folder().map(|f| f.display().to_string()).unwrap_or_default())
+    Ok(saved_files::folder::default_folder().map(|f| f.display().to_string()).unwrap_or_default())
 }
 
 /// Records the print and opens the print dialog for the paper on screen.
@@ -101,7 +102,7 @@ pub fn print_paper<R: Runtime>(
 ) -> Result<(), VigilError> {
     let session_id: i64 = payload::parse_arg("sessionId", session_id)?;
     let paper: PaperKind = payload::parse_arg("paper", paper)?;
-    record_output(&state, Action::Print, session_id, paper, "print dialog")?;
+    record_print(&state, session_id, paper)?;
     let window = app
         .get_webview_window("main")
         .ok_or_else(|| VigilError::internal("The main window is not open."))?;
@@ -224,10 +225,8 @@ pub fn paper<Tz: TimeZone>(
 }
 
 /// Writes the paper as a new PDF in the folder `folder` the nurse chose (never a file that
-/// exists) and records the export with the file's path; returns the path. Errors:
-/// `validation` on `folder` (see [`export::check_folder`]: also the data directory and the
-/// backup folder are refused), `storage` when the file cannot be written (a file whose audit
-/// entry cannot be written is removed).
+/// exists) and records the export with the file's path; returns the path. Errors: as
+/// [`saved_files::save`] (also the data directory and the backup folder are refused).
 pub fn save_pdf<Tz: TimeZone>(
     state: &AppState,
     session_id: i64,
@@ -235,53 +234,33 @@ pub fn save_pdf<Tz: TimeZone>(
     folder: &str,
     tz: &Tz,
 ) -> Result<PathBuf, VigilError> {
-    let data_dir = match state.store.path().parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let backups = state.backup_folder()?;
-    let folder = export::check_folder(
-        folder,
-        &[
-            export::Forbidden { folder: &data_dir, named: "Vigil's data directory" },
-            export::Forbidden { folder: &backups, named: "the backup folder" },
-        ],
-    )?;
-    let paper = paper(state, session_id, kind, tz)?;
     let now = state.clock.now();
-    let stem = format!("{}-session-{session_id}-{}", kind.slug(), now.format("%Y%m%dT%H%M%SZ"));
-    let path = export::write_new(&folder, &stem, &render_pdf(&paper)).map_err(|e| {
-        VigilError::new(ErrorCode::Storage, format!("The PDF could not be written: {e}."))
+    let file = SavedFile {
+        stem: format!("{}-session-{session_id}-{}", kind.slug(), now.format("%Y%m%dT%H%M%SZ")),
+        ext: "pdf",
+        what: &format!("{} of session #{session_id}", kind.slug()),
+        session: Some(session_id),
+    };
+    let path = saved_files::save(state, Permission::ClinicalWork, folder, file, || {
+        Ok(render_pdf(&paper(state, session_id, kind, tz)?))
     })?;
-    let audited =
-        record_output(state, Action::Export, session_id, kind, &path.display().to_string());
-    if let Err(e) = audited {
-        let _ = std::fs::remove_file(&path); // no export without its audit entry
-        return Err(e);
-    }
     tracing::info!("{} of session {session_id} saved as PDF", kind.slug());
     Ok(path)
 }
 
-fn record_output(
-    state: &AppState,
-    action: Action,
-    session_id: i64,
-    kind: PaperKind,
-    to: &str,
-) -> Result<(), VigilError> {
+/// Records that the nurse signed in printed a paper of `session_id` (not of a session that
+/// does not exist).
+fn record_print(state: &AppState, session_id: i64, kind: PaperKind) -> Result<(), VigilError> {
     let nurse = state.nurse_for(Permission::ClinicalWork)?;
     let now = state.clock.now();
-    let detail = format!("{} of session #{session_id} to {to}", kind.slug());
-    let entry = Entry::new(action, Some(nurse.id)).detail(&detail);
+    let detail = format!("{} of session #{session_id} to print dialog", kind.slug());
+    let entry = Entry::new(Action::Print, Some(nurse.id)).detail(&detail);
     state.store.with_tx(|tx| {
         vigil_store::sessions::get(tx, session_id)?; // never a record of a paper of no one
         audit::append(tx, now, &entry)
     })?;
     Ok(())
 }
-
-mod export;
 
 #[cfg(test)]
 mod tests;

@@ -99,7 +99,8 @@ export class AppState {
       this.admitting = false;
     } else {
       this.lockedHere = false;
-      if (this.view === 'people' && (status.nurse?.role !== 'admin' || status.emergency)) this.view = 'board';
+      const adminView = this.view === 'people' || this.view === 'audit';
+      if (adminView && (status.nurse?.role !== 'admin' || status.emergency)) this.view = 'board';
       void this.work.lookForDraft();
       void this.discharge.drafts.look();
     }

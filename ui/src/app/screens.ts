@@ -10,6 +10,9 @@ export function screenTitle(auth: AuthStatus | null, view: View, open: boolean):
   if (view === 'settings') return 'Settings';
   if (view === 'people') return 'People';
   if (view === 'forms') return 'Forms due';
+  if (view === 'history') return 'History';
+  if (view === 'reports') return 'Reports';
+  if (view === 'audit') return 'Audit trail';
   return 'Recovery board';
 }
 

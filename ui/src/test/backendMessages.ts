@@ -109,7 +109,7 @@ export const nothingToRecover: VigilError = {"code":"conflict","message":"Vigil'
 
 export const diskFull: VigilError = {"code":"storage","message":"The record could not be saved: the disk is full. Nothing was changed."};
 
-export const pdfFolderInDataDirectory: VigilError = {"code":"validation","message":"A PDF holds patient data in plain text: it is never saved in Vigil's data directory. Choose another folder.","field":"folder"};
+export const pdfFolderInDataDirectory: VigilError = {"code":"validation","message":"A saved file holds patient data in plain text: it is never saved in Vigil's data directory. Choose another folder.","field":"folder"};
 
 export const noKeystore: VigilError = {"code":"unavailable","message":"No keystore answers on this workstation (the Secret Service, e.g. GNOME Keyring, is not running or is locked). Start or unlock it and try again, or choose Keep the key in a file (weaker). Nothing was changed."};
 

@@ -239,10 +239,18 @@ export function paper(title: string, bay: string): Paper {
     title,
     subtitle: `${bay} · Fictional Clinic`,
     sections: [
-      { heading: 'Patient', rows: [{ label: 'Bay', value: bay }, { label: 'Left at', value: '15:40' }] },
+      {
+        heading: 'Patient',
+        rows: [
+          { label: 'Bay', value: bay },
+          { label: 'Left at', value: '15:40' },
+        ],
+        chart: null,
+      },
       {
         heading: 'Instructions',
         rows: [{ label: '', value: 'No driving or machinery until the next day after a restful sleep.' }],
+        chart: null,
       },
     ],
     footer: 'Signed Ana Ruiz, RN',

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::trends::TrendChart;
+
 /// A paper for the chart and the escort: a title, a line under it, and sections of label/value
 /// rows. `footer` is printed on every page, beside "Page N of M".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -15,12 +17,15 @@ pub struct Paper {
     pub footer: String,
 }
 
-/// A headed group of rows; an empty heading prints no heading line.
+/// A headed group of rows; an empty heading prints no heading line. A section may carry a
+/// chart (the discharge sheet's vital signs), drawn after its rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PaperSection {
     pub heading: String,
     pub rows: Vec<PaperRow>,
+    #[serde(default)]
+    pub chart: Option<TrendChart>,
 }
 
 /// One row: a label and its value. An empty label makes the value a free-text line across the
@@ -46,7 +51,7 @@ impl Paper {
     /// Appends an empty section and returns it, to add rows to.
     pub fn section(&mut self, heading: impl Into<String>) -> &mut PaperSection {
         let index = self.sections.len();
-        self.sections.push(PaperSection { heading: heading.into(), rows: Vec::new() });
+        self.sections.push(PaperSection { heading: heading.into(), rows: Vec::new(), chart: None });
         &mut self.sections[index]
     }
 }
@@ -90,7 +95,8 @@ mod tests {
         let json = serde_json::to_string(&paper).unwrap();
         let want = concat!(
             r#"{"title":"T","subtitle":"S","#,
-            r#""sections":[{"heading":"H","rows":[{"label":"L","value":"V"}]}],"footer":"F"}"#
+            r#""sections":[{"heading":"H","rows":[{"label":"L","value":"V"}],"chart":null}],"#,
+            r#""footer":"F"}"#
         );
         assert_eq!(json, want);
         assert_eq!(serde_json::from_str::<Paper>(&json).unwrap(), paper);

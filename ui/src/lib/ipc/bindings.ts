@@ -961,9 +961,21 @@ export type Transfer = { transferredAt: string, destination: string, handedOverT
 
 export type Paper = { title: string, subtitle: string, sections: Array<PaperSection>, footer: string, };
 
-export type PaperSection = { heading: string, rows: Array<PaperRow>, };
+export type PaperSection = { heading: string, rows: Array<PaperRow>, chart: TrendChart | null, };
 
 export type PaperRow = { label: string, value: string, };
+
+export type TrendChart = { panels: Array<TrendPanel>, };
+
+export type TrendPanel = { title: string, unit: string, series: Array<TrendSeries>, limits: Array<TrendLimit>, };
+
+export type TrendSeries = { name: string, points: Array<TrendPoint>, };
+
+export type TrendPoint = { minute: number, value: number, };
+
+export type TrendLimit = { label: string, value: number, };
+
+export type Table = { columns: Array<string>, rows: Array<Array<string>>, };
 
 export type DischargeView = { sessionId: number, bay: string, patientName: string, protocol: Protocol, phase: SessionPhase, 
 /**

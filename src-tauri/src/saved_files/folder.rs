@@ -1,8 +1,8 @@
-//! Where a paper saved as PDF goes (issue 15): only to a folder the nurse chooses, never into
-//! the data directory or the backup folder, since a PDF holds the patient's name in plain
-//! text. Owns the folder offered by default (the user's Documents folder, else home), the checks
-//! of a chosen folder (a `validation` error on `folder`), and writing a new file there (0600,
-//! never over an existing file).
+//! Where a saved file goes (issue 15; CSV too since issue 16): only to a folder the nurse
+//! chooses, never into the data directory or the backup folder, since a PDF or a CSV export
+//! holds patients' names in plain text. Owns the folder offered by default (the user's
+//! Documents folder, else home), the checks of a chosen folder (a `validation` error on
+//! `folder`), and writing a new file there (0600, never over an existing file).
 
 use std::fs::OpenOptions;
 use std::io::{ErrorKind, Write};
@@ -40,6 +40,7 @@ fn default_in(home: &Path) -> PathBuf {
 }
 
 /// A folder outside which PDFs must stay, and how the refusal names it.
+#[derive(Debug)]
 pub struct Forbidden<'a> {
     pub folder: &'a Path,
     pub named: &'static str,
@@ -62,7 +63,7 @@ pub fn check_folder(typed: &str, forbidden: &[Forbidden<'_>]) -> Result<PathBuf,
     }
     let typed = typed.trim();
     if typed.is_empty() {
-        return Err(refused("Type the folder to save the PDF in."));
+        return Err(refused("Type the folder to save the file in."));
     }
     let path = match (typed.strip_prefix('~'), home()) {
         (Some(""), Some(home)) => home,
@@ -88,8 +89,8 @@ pub fn check_folder(typed: &str, forbidden: &[Forbidden<'_>]) -> Result<PathBuf,
         let Ok(banned) = banned else { continue }; // "": no folder at all
         if canonical.starts_with(&banned) {
             return Err(refused(format!(
-                "A PDF holds patient data in plain text: it is never saved in {}. Choose \
-                 another folder.",
+                "A saved file holds patient data in plain text: it is never saved in {}. \
+                 Choose another folder.",
                 f.named
             )));
         }
@@ -101,14 +102,14 @@ pub fn check_folder(typed: &str, forbidden: &[Forbidden<'_>]) -> Result<PathBuf,
     Ok(canonical)
 }
 
-/// Writes `bytes` as a new file `<stem>.pdf` in `folder` (else `<stem>-2.pdf`, ...), created
-/// owner-only (0600) and never over an existing file; returns its path. A file left half
-/// written by a failure is removed.
+/// Writes `bytes` as a new file `<stem>.<ext>` in `folder` (else `<stem>-2.<ext>`, ...),
+/// created owner-only (0600) and never over an existing file; returns its path. A file left
+/// half written by a failure is removed.
 ///
 /// Errors: every name is taken, or the file cannot be created or written.
-pub fn write_new(folder: &Path, stem: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+pub fn write_new(folder: &Path, stem: &str, ext: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     for n in 1..=NAMES_TRIED {
-        let name = if n == 1 { format!("{stem}.pdf") } else { format!("{stem}-{n}.pdf") };
+        let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") };
         let path = folder.join(name);
         let mut file = match OpenOptions::new()
             .write(true)
@@ -205,8 +206,8 @@ mod tests {
         let tmp = tempfile::tempdir().expect("tmp");
         let taken = tmp.path().join("sheet.pdf");
         std::fs::write(&taken, b"the nurse's own file").expect("file");
-        let first = write_new(tmp.path(), "sheet", b"%PDF-1").expect("second name");
-        let second = write_new(tmp.path(), "sheet", b"%PDF-2").expect("third name");
+        let first = write_new(tmp.path(), "sheet", "pdf", b"%PDF-1").expect("second name");
+        let second = write_new(tmp.path(), "sheet", "pdf", b"%PDF-2").expect("third name");
         assert_eq!(first, tmp.path().join("sheet-2.pdf"));
         assert_eq!(second, tmp.path().join("sheet-3.pdf"));
         assert_eq!(std::fs::read(&taken).expect("read"), b"the nurse's own file");
