@@ -1,5 +1,5 @@
 # Vigil: the two commands of the README, and their parts.
-.PHONY: run test setup ui build-debug measure bench-alerts bench-store bench-checks bench-pin bench-cipher
+.PHONY: run test setup ui build-debug measure bench-alerts bench-store bench-checks bench-pin bench-cipher bench-pdf bench-audit bench-exports bench-history bench-report
 
 run: setup
 	scripts/run.sh
@@ -34,3 +34,23 @@ bench-pin:
 # Plain vs SQLCipher side by side on the same records (VIGIL_BENCH_SESSIONS=2000 for a quick run).
 bench-cipher:
 	cargo bench -p vigil-store --bench cipher
+
+# The audit trail review on five years of history (VIGIL_BENCH_SESSIONS=2000 for a quick run).
+bench-audit:
+	cargo bench -p vigil-store --bench audit_review
+
+# A month's CSV export of sessions and of checks on five years of history (VIGIL_BENCH_SESSIONS=2000 for a quick run).
+bench-exports:
+	cargo bench -p vigil-store --bench exports
+
+# 200 history searches on five years of history, p50/p99 (VIGIL_BENCH_SESSIONS=2000 for a quick run).
+bench-history:
+	cargo bench -p vigil-store --bench history_search
+
+# 100 day reports and 100 night-shift reports on five years of history, p50/p99 (VIGIL_BENCH_SESSIONS=2000 for a quick run).
+bench-report:
+	cargo bench -p vigil-store --bench report
+
+# Papers as PDF: size and render time of a discharge sheet with its chart and of a ten-page paper.
+bench-pdf:
+	cargo bench -p vigil-pdf --bench render

@@ -14,7 +14,7 @@ APT_PACKAGES=(
   build-essential pkg-config file curl
   libwebkit2gtk-4.1-dev libssl-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb xauth dbus dbus-x11 dunst x11-utils imagemagick poppler-utils
-  libfaketime faketime gnome-keyring libsecret-tools libdbus-1-dev
+  libfaketime faketime gnome-keyring libsecret-tools libdbus-1-dev python3
 )
 TAURI_DRIVER_VERSION=2.1.0
 

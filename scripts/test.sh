@@ -22,9 +22,9 @@ fi
 step "clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo test: vigil-core (builds no tauri), vigil-store, vigil"
+step "cargo test: vigil-core (builds no tauri), vigil-store, vigil, vigil-pdf"
 cargo test -p vigil-core
-cargo test -p vigil-store -p vigil
+cargo test -p vigil-store -p vigil -p vigil-pdf
 
 step "build the app for the end-to-end tests"
 cargo build -p vigil

@@ -13,10 +13,12 @@
 //! an argument's object).
 
 mod admin;
+mod exports;
 mod harness;
 mod leaving;
 mod mutate;
 mod patient;
+mod reports;
 mod spec;
 
 use std::time::Instant;
@@ -83,6 +85,16 @@ fn every_malformed_payload_of_a_patients_leaving_is_refused_and_changes_nothing(
 }
 
 #[test]
+fn every_malformed_payload_of_a_csv_export_is_refused_and_changes_nothing() {
+    sweep(exports::SPECS, Harness::signed_in);
+}
+
+#[test]
+fn every_malformed_payload_of_the_day_report_is_refused_and_changes_nothing() {
+    sweep(reports::SPECS, Harness::signed_in);
+}
+
+#[test]
 fn every_malformed_payload_of_sign_in_people_and_settings_is_refused_and_changes_nothing() {
     sweep(admin::SPECS, Harness::signed_in);
     sweep(&[admin::FIRST_START], Harness::first_start);
@@ -92,10 +104,17 @@ fn every_malformed_payload_of_sign_in_people_and_settings_is_refused_and_changes
 /// sends exactly the arguments the registry declares: `assert_declared`).
 #[test]
 fn every_command_is_swept_or_takes_no_argument() {
-    let names: Vec<&str> = [patient::SPECS, leaving::SPECS, admin::SPECS, &[admin::FIRST_START]]
-        .iter()
-        .flat_map(|specs| specs.iter().map(|(name, _)| *name))
-        .collect();
+    let names: Vec<&str> = [
+        patient::SPECS,
+        leaving::SPECS,
+        admin::SPECS,
+        exports::SPECS,
+        reports::SPECS,
+        &[admin::FIRST_START],
+    ]
+    .iter()
+    .flat_map(|specs| specs.iter().map(|(name, _)| *name))
+    .collect();
     for command in COMMANDS {
         let listed = names.iter().filter(|n| **n == command.name).count();
         let wanted = usize::from(!command.params.is_empty());

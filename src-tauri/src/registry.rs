@@ -24,6 +24,7 @@ mod tests;
 use ts_rs::TS;
 
 use crate::commands::papers::PaperKind;
+use vigil_core::audit_review::{AuditChoices, AuditFilter, AuditPage};
 use vigil_core::checks::{
     CheckInput, CheckPlanSettingsEdit, CheckSaved, CorrectionInput, OrthostaticInput,
     OrthostaticResult, PadssConfirmInput, PredoseDecisionInput, SessionDetail,
@@ -34,9 +35,12 @@ use vigil_core::discharge::{
     AgainstAdviceInput, DischargeInput, DischargePolicyEdit, EscortInput, TransferInput,
 };
 use vigil_core::draft::DraftForm;
+use vigil_core::exports::CsvExportInput;
+use vigil_core::history::{HistoryPage, HistoryQuery};
 use vigil_core::notes::{NoteInput, NoteSaved};
 use vigil_core::papers::rems::{FormDue, FormSubmittedInput, RemsDetails, RemsDetailsInput};
 use vigil_core::papers::Paper;
+use vigil_core::report::{DayReport, ReportInput, Shift, ShiftsEdit};
 use vigil_core::startup::{
     EncryptionInfo, NewRecordsInput, NewRecordsOutcome, RecoveryKeyInput, RecoveryOutcome,
     RecoveryRestoreInput, ReissuedKey, StartupProblem,
@@ -113,6 +117,11 @@ macro_rules! registry {
                     set_account_active(input: AccountStatusInput) -> Vec<Nurse>;
                     reset_pin(input: PinResetInput) -> ();
                 }
+                audit {
+                    load_audit_trail(filter: AuditFilter) -> AuditPage;
+                    load_audit_choices() -> AuditChoices;
+                    export_audit_csv(filter: AuditFilter, folder: String) -> String;
+                }
                 records {
                     load_integrity() -> IntegrityStatus;
                     verify_records() -> IntegrityStatus;
@@ -145,6 +154,16 @@ macro_rules! registry {
                 transfers {
                     record_transfer(input: TransferInput) -> ();
                 }
+                history {
+                    search_history(query: HistoryQuery) -> HistoryPage;
+                }
+                reports {
+                    load_report(input: ReportInput) -> DayReport;
+                    save_report_pdf(input: ReportInput, folder: String) -> String;
+                    save_report_csv(input: ReportInput, folder: String) -> String;
+                    load_shifts() -> Vec<Shift>;
+                    update_shifts(edit: ShiftsEdit) -> Vec<Shift>;
+                }
                 papers {
                     discharge_sheet(session_id: i64) -> Paper;
                     rems_form(session_id: i64) -> Paper;
@@ -156,6 +175,10 @@ macro_rules! registry {
                     load_rems_details(session_id: i64) -> Option<RemsDetails>;
                     load_forms_due() -> Vec<FormDue>;
                     mark_form_submitted(input: FormSubmittedInput) -> Vec<FormDue>;
+                }
+                exports {
+                    export_sessions_csv(input: CsvExportInput) -> String;
+                    export_checks_csv(input: CsvExportInput) -> String;
                 }
             }
             recovery {

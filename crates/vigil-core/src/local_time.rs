@@ -38,6 +38,22 @@ pub fn to_utc<Tz: TimeZone>(
     }
 }
 
+/// The UTC instant a local calendar day of zone `tz` starts: local 00:00, or the first local
+/// time that exists when a clock change skips midnight; at a fold, the earlier of the two.
+/// A day is `[day_start(d), day_start(d + 1))`, so a DST day lasts 23 or 25 hours.
+pub fn day_start<Tz: TimeZone>(tz: &Tz, day: chrono::NaiveDate) -> DateTime<Utc> {
+    let mut local = day.and_time(chrono::NaiveTime::MIN);
+    // A gap is at most a few hours; step by 15 minutes until a local time exists.
+    for _ in 0..(24 * 4) {
+        match tz.from_local_datetime(&local) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.with_timezone(&Utc),
+            LocalResult::None => local += chrono::Duration::minutes(15),
+        }
+    }
+    // No zone skips a whole day at midnight and keeps going; read the day as UTC then.
+    day.and_time(chrono::NaiveTime::MIN).and_utc()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +70,20 @@ mod tests {
         assert_eq!(parse_local("2026-03-01 25:05"), Err(LocalTimeError::Malformed));
         assert_eq!(parse_local("10:05"), Err(LocalTimeError::Malformed));
         assert_eq!(parse_local(""), Err(LocalTimeError::Malformed));
+    }
+
+    #[test]
+    fn day_start_is_local_midnight_even_on_dst_days() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let start = day_start(&Berlin, day("2026-03-29"));
+        assert_eq!(start.to_rfc3339(), "2026-03-28T23:00:00+00:00");
+        let next = day_start(&Berlin, day("2026-03-30"));
+        assert_eq!((next - start).num_hours(), 23);
+        let fall = day_start(&New_York, day("2026-11-01"));
+        assert_eq!((day_start(&New_York, day("2026-11-02")) - fall).num_hours(), 25);
+        // Santiago skipped midnight (00:00 -> 01:00) on 2026-09-06.
+        let gap = day_start(&chrono_tz::America::Santiago, day("2026-09-06"));
+        assert_eq!(gap.to_rfc3339(), "2026-09-06T04:00:00+00:00");
     }
 
     #[test]

@@ -6,6 +6,12 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod build;
+#[cfg(test)]
+mod tests;
+
+pub use build::{minute_after, trend_chart};
+
 /// The charts of one recovery: one panel per unit (mmHg, beats/min, %), in that order; a panel
 /// with no reading is left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

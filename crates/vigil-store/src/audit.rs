@@ -13,6 +13,7 @@ use crate::StoreError;
 mod action;
 mod emergency_stamp;
 mod key_events;
+pub mod review;
 mod row;
 mod verify;
 pub use action::{Action, RECORD_TABLES};

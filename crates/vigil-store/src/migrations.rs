@@ -26,6 +26,9 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0014_alert_raisings", include_str!("migrations/0014_alert_raisings.sql")),
     ("0015_housekeeping", include_str!("migrations/0015_housekeeping.sql")),
     ("0016_display_settings", include_str!("migrations/0016_display_settings.sql")),
+    ("0017_session_search", include_str!("migrations/0017_session_search.sql")),
+    ("0018_shifts", include_str!("migrations/0018_shifts.sql")),
+    ("0019_audit_review", include_str!("migrations/0019_audit_review.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -55,6 +55,7 @@ pub fn record(conn: &Connection, session_id: i64) -> Result<SessionRecord, Store
         predose: crate::predose::on_record(conn, session_id, &checks)?,
         checks,
         notes: crate::notes::for_session(conn, session_id)?,
+        thresholds: crate::thresholds::current(conn)?,
         session,
     })
 }

@@ -19,8 +19,9 @@ pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDet
     let session = sessions::get(conn, id)?;
     let stored = checks::for_session(conn, id)?;
     let plan = plans::history(conn)?.for_admission(session.recorded_at);
-    let mut status =
-        CheckStatus::assess(&session, &stored, &thresholds::current(conn)?, &plan, now);
+    let thresholds = thresholds::current(conn)?;
+    let mut status = CheckStatus::assess(&session, &stored, &thresholds, &plan, now);
+    let trends = vigil_core::trends::trend_chart(&session, &stored, &thresholds);
     let decisions = predose::for_session(conn, id)?;
     status.predose = PredoseStanding::shown(status.predose.take(), &decisions, &stored);
     // The one "not ready" list: the same gates the board and the discharge dialog read.
@@ -55,6 +56,7 @@ pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDet
             .collect(),
         timeline,
         padss_confirmation,
+        trends,
     })
 }
 

@@ -14,6 +14,8 @@ use crate::{protocols, StoreError};
 
 mod display;
 pub use display::{display, set_display};
+mod shifts;
+pub use shifts::{set_shifts, shifts};
 
 const ALERT_REPEAT: &str = "alert_repeat_minutes";
 const IDLE_LOCK: &str = "idle_lock_seconds";

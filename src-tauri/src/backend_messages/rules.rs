@@ -122,7 +122,59 @@ fn recovery_key_messages() -> Vec<(&'static str, VigilError)> {
     ]
 }
 
+/// The refusals of the CSV export's days (checked against 2026-07-01 as today).
+fn export_messages() -> Vec<(&'static str, VigilError)> {
+    let days = |from: &str, to: &str| {
+        let typed: vigil_core::exports::CsvExportInput =
+            input(json!({ "from": from, "to": to, "folder": "/tmp" }));
+        refused(typed.validate(chrono::NaiveDate::from_ymd_opt(2026, 7, 1).expect("date")))
+    };
+    vec![
+        ("exportFromNotADate", days("", "2026-07-01")),
+        ("exportToBeforeFrom", days("2026-07-01", "2026-06-30")),
+    ]
+}
+
+/// The refusals of the history search's days.
+fn history_messages() -> Vec<(&'static str, VigilError)> {
+    let days = |from: &str, to: &str| {
+        let typed: vigil_core::history::HistoryQuery =
+            input(json!({ "text": "", "from": from, "to": to }));
+        refused(typed.validate(&chrono::Utc))
+    };
+    vec![
+        ("historyFromNotADate", days("2026-02-30", "")),
+        ("historyToBeforeFrom", days("2026-07-01", "2026-06-30")),
+    ]
+}
+
+/// The refusals of the day report's day and shift.
+fn report_messages() -> Vec<(&'static str, VigilError)> {
+    let window = |day: &str, shift: Option<&str>| {
+        let typed: vigil_core::report::ReportInput = input(json!({ "day": day, "shift": shift }));
+        refused(typed.window(&vigil_core::report::Shift::defaults(), &chrono::Utc))
+    };
+    vec![
+        ("reportDayNotADate", window("2026-02-30", None)),
+        ("reportNoSuchShift", window("2026-07-01", Some("Evening"))),
+        ("shiftHoursOutOfRange", {
+            let edit: vigil_core::report::ShiftsEdit =
+                input(json!({ "shifts": [{ "name": "Day", "start": "07:00", "hours": 25 }] }));
+            refused(edit.validate())
+        }),
+    ]
+}
+
 /// The core's refusals the fakes use, in the order they are written.
 pub fn messages() -> Vec<(&'static str, VigilError)> {
-    [account_messages(), settings_messages(), display_messages(), recovery_key_messages()].concat()
+    [
+        account_messages(),
+        settings_messages(),
+        display_messages(),
+        recovery_key_messages(),
+        export_messages(),
+        history_messages(),
+        report_messages(),
+    ]
+    .concat()
 }

@@ -2,17 +2,21 @@
 //! transaction, map the error to `VigilError`, signal `records-changed`.
 
 pub mod alerts;
+pub mod audit;
 pub mod auth;
 pub mod checks;
 pub mod discharge;
 pub mod display;
 pub mod drafts;
 pub mod emergency;
+pub mod exports;
+pub mod history;
 pub mod notes;
 pub mod papers;
 pub mod people;
 pub mod predose;
 pub mod records;
+pub mod reports;
 pub mod sessions;
 pub mod settings;
 pub mod storage;

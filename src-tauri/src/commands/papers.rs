@@ -14,7 +14,7 @@ use vigil_core::papers::rems::{
     FormDue, FormSubmittedInput, RemsDeadline, RemsDetails, RemsDetailsInput,
 };
 use vigil_core::papers::sheets;
-use vigil_core::papers::{render_pdf, Paper};
+use vigil_core::papers::Paper;
 use vigil_core::{payload, ErrorCode, Permission, Protocol, VigilError};
 use vigil_store::audit::{self, Action, Entry};
 use vigil_store::{discharge, drafts, papers, rems, thresholds};
@@ -242,10 +242,15 @@ pub fn save_pdf<Tz: TimeZone>(
         session: Some(session_id),
     };
     let path = saved_files::save(state, Permission::ClinicalWork, folder, file, || {
-        Ok(render_pdf(&paper(state, session_id, kind, tz)?))
+        pdf_bytes(&paper(state, session_id, kind, tz)?)
     })?;
     tracing::info!("{} of session {session_id} saved as PDF", kind.slug());
     Ok(path)
+}
+
+/// A paper as the bytes of a PDF file (`vigil_pdf`); its failure is an internal error.
+pub(crate) fn pdf_bytes(paper: &Paper) -> Result<Vec<u8>, VigilError> {
+    vigil_pdf::render_pdf(paper).map_err(|error| VigilError::internal(error.to_string()))
 }
 
 /// Records that the nurse signed in printed a paper of `session_id` (not of a session that

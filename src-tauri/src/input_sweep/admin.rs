@@ -148,6 +148,33 @@ fn draft(cmd: &'static str) -> Spec {
     Spec::new(cmd, json!({ "form": "admit" }))
 }
 
+/// A filter of the audit trail's review with every field set: days, the administrator, an
+/// action, a patient's session, a page.
+fn audit_filter(cmd: &'static str, h: &Harness, folder: Option<Value>) -> Spec {
+    let filter = json!({ "from": "2026-06-01", "to": "2026-07-01", "nurseId": admin_id(h),
+        "action": "sign_in", "sessionId": h.admit("Bay 1"), "beforeSeq": 1000 });
+    let mut args = json!({ "filter": filter });
+    if let Some(folder) = folder {
+        args["folder"] = folder;
+    }
+    const FIELDS: &[&str] = &[
+        "filter.from",
+        "filter.to",
+        "filter.nurseId",
+        "filter.action",
+        "filter.sessionId",
+        "filter.beforeSeq",
+    ];
+    Spec {
+        optional: FIELDS,
+        nullable: FIELDS,
+        ids: &["filter.nurseId", "filter.sessionId", "filter.beforeSeq"],
+        id_codes: NOT_FOUND,
+        times: &["filter.from", "filter.to"],
+        ..Spec::new(cmd, args)
+    }
+}
+
 /// The commands of this file with how to set each up (`create_first_admin` runs on a first
 /// start, see `super::first_start`).
 pub const SPECS: &[Make] = &[
@@ -180,6 +207,8 @@ pub const SPECS: &[Make] = &[
         let e = json!({ "folder": folder, "intervalMinutes": 240, "keep": 30 });
         edit("update_backup_settings", e)
     }),
+    ("load_audit_trail", |h| audit_filter("load_audit_trail", h, None)),
+    ("export_audit_csv", |h| audit_filter("export_audit_csv", h, Some(json!(h.export_folder())))),
     ("load_emergency_actions", |_| by_seq("load_emergency_actions")),
     ("review_emergency_use", |_| by_seq("review_emergency_use")),
     ("save_draft", |_| Spec {

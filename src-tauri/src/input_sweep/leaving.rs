@@ -132,8 +132,22 @@ fn by_session(cmd: &'static str, h: &Harness) -> Spec {
     Spec { ids: &["sessionId"], id_codes: NOT_FOUND, ..Spec::new(cmd, json!({ "sessionId": s })) }
 }
 
+/// A history search with every field set (any session, none needed).
+fn search_history(_: &Harness) -> Spec {
+    let query = json!({ "text": "nguy thi", "from": "2026-06-01", "to": "2026-07-01",
+        "protocol": "spravato", "left": "against_advice" });
+    const FIELDS: &[&str] = &["query.from", "query.to", "query.protocol", "query.left"];
+    Spec {
+        optional: FIELDS,
+        nullable: FIELDS,
+        times: &["query.from", "query.to"],
+        ..Spec::new("search_history", json!({ "query": query }))
+    }
+}
+
 /// The commands of this file with how to set each up.
 pub const SPECS: &[Make] = &[
+    ("search_history", search_history),
     ("save_escort", save_escort),
     ("confirm_discharge", confirm_discharge),
     ("record_against_advice", record_against_advice),

@@ -51,6 +51,20 @@ export const recoveryKeyMistyped: VigilError = {"code":"validation","message":"T
 
 export const recordsFileNotAbsolute: VigilError = {"code":"validation","message":"Type the records file's full path, like /media/usb/vigil-20261127T031500000Z.sqlite3.","field":"file"};
 
+export const exportFromNotADate: VigilError = {"code":"validation","message":"The first day is not a date.","field":"from"};
+
+export const exportToBeforeFrom: VigilError = {"code":"validation","message":"The last day is before the first day.","field":"to"};
+
+export const historyFromNotADate: VigilError = {"code":"validation","message":"From must be a date (YYYY-MM-DD).","field":"from"};
+
+export const historyToBeforeFrom: VigilError = {"code":"validation","message":"To must not be before From.","field":"to"};
+
+export const reportDayNotADate: VigilError = {"code":"validation","message":"Give the day as YYYY-MM-DD.","field":"day"};
+
+export const reportNoSuchShift: VigilError = {"code":"validation","message":"Choose a shift from the list.","field":"shift"};
+
+export const shiftHoursOutOfRange: VigilError = {"code":"validation","message":"Give 1 to 24 hours.","field":"shifts.0.hours"};
+
 export const patientNameMissing: VigilError = {"code":"validation","message":"Patient name is required.","field":"patientName"};
 
 export const diastolicNotBelowSystolic: VigilError = {"code":"validation","message":"The diastolic must be below the systolic.","field":"vitals.diastolic"};

@@ -10,6 +10,7 @@
 // backend's real messages, generated into backendMessages.ts.
 import type * as Ipc from '../lib/ipc';
 import type { Nurse, VigilError } from '../lib/ipc';
+import { auditFakes, freshAudit } from './fakeAudit';
 import { authFakes, freshAuth, peopleFakes } from './fakeAuth';
 import { boardFakes, freshBoard } from './fakeBoard';
 import { checkFakes, freshChecks } from './fakeChecks';
@@ -18,9 +19,12 @@ import { displayFakes, freshDisplay } from './fakeDisplay';
 import { draftFakes, freshDrafts } from './fakeDrafts';
 import { emergencyFakes, freshEmergency } from './fakeEmergency';
 import { encryptionFakes, freshEncryption } from './fakeEncryption';
+import { exportsFakes, freshExports } from './fakeExports';
+import { freshHistory, historyFakes } from './fakeHistory';
 import { freshPapers, papersFakes } from './fakePapers';
 import { freshRecords, recordsFakes } from './fakeRecords';
 import { freshRecovery, recoveryFakes } from './fakeRecovery';
+import { freshReports, reportsFakes } from './fakeReports';
 import { freshSettings, settingsFakes } from './fakeSettings';
 import { freshStorage, storageFakes } from './fakeStorage';
 
@@ -42,6 +46,10 @@ function fresh() {
     ...freshEncryption(),
     ...freshStorage(),
     ...freshDisplay(),
+    ...freshAudit(),
+    ...freshExports(),
+    ...freshHistory(),
+    ...freshReports(),
   };
 }
 
@@ -77,5 +85,9 @@ export function fakeIpc(real: typeof Ipc) {
     ...encryptionFakes(ipc, fail),
     ...storageFakes(ipc),
     ...displayFakes(ipc, fail),
+    ...auditFakes(ipc, fail),
+    ...exportsFakes(ipc, fail),
+    ...historyFakes(ipc, fail),
+    ...reportsFakes(ipc, fail),
   } satisfies typeof Ipc;
 }

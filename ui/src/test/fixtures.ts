@@ -125,6 +125,7 @@ export function sessionDetail(sessionId: number, bay: string, patientName: strin
     checks,
     timeline: [],
     padssConfirmation: null,
+    trends: { panels: [] },
   };
   return detail;
 }

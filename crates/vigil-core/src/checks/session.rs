@@ -124,6 +124,8 @@ pub struct SessionDetail {
     pub timeline: Vec<TimelineEntry>,
     /// The latest time a nurse confirmed the Modified PADSS.
     pub padss_confirmation: Option<PadssConfirmation>,
+    /// BP, heart rate and SpO2 over the recovery, with the threshold lines.
+    pub trends: crate::trends::TrendChart,
 }
 
 /// A nurse confirming the Modified PADSS shown for a session: the total they saw.

@@ -1,5 +1,6 @@
 //! The paper model: what a printed sheet says, free of how it is drawn. The UI renders it as
-//! HTML for printing, `render_pdf` as a PDF file; both read the same title, sections and rows.
+//! HTML for printing, `vigil_pdf::render_pdf` as a PDF file; both read the same title,
+//! sections and rows.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

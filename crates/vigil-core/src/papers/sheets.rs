@@ -41,6 +41,8 @@ pub struct SessionRecord {
     /// stored row, then the live standing while it still needs a decision (see
     /// [`crate::checks::PredoseStanding::on_record`]).
     pub predose: Vec<crate::checks::PredoseStanding>,
+    /// The clinic's alert thresholds, for the limit lines of the vital-signs chart.
+    pub thresholds: crate::checks::ThresholdSettings,
 }
 
 /// The discharge instructions given to patient and escort (clinical.md section 5).

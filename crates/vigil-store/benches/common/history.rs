@@ -1,11 +1,79 @@
 //! Five years of past sessions written through the store's own write paths (for the benches
-//! that load the board on a grown database: `checks` and `cipher`). Each bench declares it
-//! with `#[path]` beside its `common` and `fixtures` modules, which it uses.
+//! that load the board on a grown database: `checks` and `cipher`; and for the history search,
+//! the reports and the exports). Each bench declares it with `#[path]` beside its `common` and
+//! `fixtures` modules, which it uses. Fictional names with accents and letters that do not
+//! decompose, a chart number each, and each of the three departures in turn.
 
 use chrono::{DateTime, Duration, Utc};
 use vigil_core::checks::{Check, Vitals};
-use vigil_core::discharge::{FailingGate, GateKey, Readiness, ReadinessMark};
-use vigil_store::{alerts, checks, readiness, sessions, StoreError, Transaction};
+use vigil_core::discharge::{
+    AgainstAdvice, DischargeSnapshot, FailingGate, GateKey, Instructions, Readiness, ReadinessMark,
+    Transfer, WillDrive,
+};
+use vigil_store::{alerts, checks, discharge, readiness, sessions, transfers};
+use vigil_store::{StoreError, Transaction};
+
+/// Fictional given names (accents, Ł, ß, Ø, apostrophes, CJK) the history is made of.
+pub const GIVEN: &[&str] = &[
+    "Ánh",
+    "Łukasz",
+    "Zoë",
+    "Søren",
+    "José",
+    "Ægir",
+    "Đức",
+    "小龍",
+    "Noor",
+    "Siobhán",
+    "Jürgen",
+    "Ana-María",
+    "Testy",
+    "Chloé",
+    "Björn",
+    "Mareike",
+    "Thị",
+    "Őrs",
+    "Ngozi",
+    "Ève",
+];
+
+/// Fictional family names, combined with [`GIVEN`] as "<given> <family> <n>".
+pub const FAMILY: &[&str] = &[
+    "Nguyễn",
+    "Żółć",
+    "O'Brien-Müller",
+    "Straßer",
+    "Ørsted",
+    "García",
+    "Æbelø",
+    "Trần",
+    "李",
+    "McTestface",
+    "Kowalczyk",
+    "Ó Súilleabháin",
+    "Østergård",
+    "Papadopoulos",
+    "Łęcka",
+    "Dubois",
+    "Hernández",
+    "Öztürk",
+    "Wiśniewski",
+    "Eriksdóttir",
+    "Benali",
+    "Fictional",
+];
+
+/// The patient name of past session `n`: unique, "<given> <family> <n>".
+pub fn patient_name(n: usize) -> String {
+    let given = GIVEN[n % GIVEN.len()];
+    let family = FAMILY[(n / GIVEN.len()) % FAMILY.len()];
+    format!("{given} {family} {n}")
+}
+
+/// The chart number of past session `n`.
+pub fn chart_number(n: usize) -> String {
+    format!("MRN-{:07}", 100 + n)
+}
 
 /// The tests' passing observation with the bench's own vitals (no CADSS).
 pub fn vitals_check(session_id: i64, at: DateTime<Utc>, systolic: u32) -> Check {
@@ -62,7 +130,10 @@ pub fn past_session(
     let span_minutes = 5 * 365 * 24 * 60;
     let ago = 2 * 24 * 60 + (n as i64 * span_minutes / shape.sessions as i64);
     let start = shape.now - Duration::minutes(ago);
-    let id = sessions::insert(tx, &crate::common::admission(100 + n, 60, start), nurse, start)?;
+    let mut admission = crate::common::admission(100 + n, 60, start);
+    admission.patient_name = patient_name(n);
+    admission.chart_number = chart_number(n);
+    let id = sessions::insert(tx, &admission, nurse, start)?;
     let session = sessions::get(tx, id)?;
     for k in 0..shape.checks {
         let at = start + Duration::minutes(3 * k as i64);
@@ -76,6 +147,64 @@ pub fn past_session(
     for (k, mark) in history_marks().iter().enumerate() {
         let at = start + Duration::minutes(30 * k as i64);
         readiness::insert(tx, id, mark, at)?;
+    }
+    depart(tx, &session, nurse, n, start + Duration::minutes(90))
+}
+
+/// Session `n` leaves at `at`: discharged (cleared, then departed), against advice, or
+/// transferred to emergency care, in turn.
+fn depart(
+    tx: &Transaction<'_>,
+    session: &vigil_core::RecoverySession,
+    nurse: i64,
+    n: usize,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let id = session.id;
+    let gates = discharge::gates(tx, std::slice::from_ref(session), at)?
+        .remove(&id)
+        .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    match n % 3 {
+        0 => {
+            let instructions = Instructions {
+                no_driving: true,
+                ride_home: true,
+                emergency: true,
+                acknowledged_by_patient: true,
+                acknowledged_by_escort: true,
+            };
+            let snapshot =
+                DischargeSnapshot { gates, overrides: Vec::new(), escort: None, instructions };
+            discharge::clear(tx, id, &snapshot, nurse, at)?;
+            discharge::depart(tx, id, nurse, at)?;
+        }
+        1 => {
+            let form = AgainstAdvice {
+                risks_explained: true,
+                prescriber_notified: false,
+                prescriber: None,
+                notified_at: None,
+                will_drive: WillDrive::No,
+                escort_present: false,
+                actions_taken: "Risks explained to the patient.".into(),
+                signature_refused: false,
+                witness: None,
+                left_at: at,
+                gates,
+            };
+            discharge::leave_against_advice(tx, id, &form, nurse, at)?;
+        }
+        _ => {
+            let transfer = Transfer {
+                transferred_at: at,
+                destination: "Example General Hospital ED".into(),
+                handed_over_to: "Paramedic crew lead".into(),
+                emergency_services_called: true,
+                note: None,
+                gates,
+            };
+            transfers::record(tx, id, &transfer, nurse, at)?;
+        }
     }
     Ok(())
 }

@@ -104,7 +104,7 @@ fn the_whole_path_with_an_escort_late_alert_ends_off_the_board_with_papers() {
     let folder = chosen.path().to_str().expect("utf-8");
     let path = papers::save_pdf(&state, id, PaperKind::Discharge, folder, &Utc).expect("pdf");
     assert!(path.starts_with(chosen.path().canonicalize().expect("canonical")), "{path:?}");
-    assert!(std::fs::read(&path).expect("file").starts_with(b"%PDF-1.4"));
+    assert!(std::fs::read(&path).expect("file").starts_with(b"%PDF-1.7"));
     let exports = state
         .store
         .with_conn(|c| {

@@ -172,7 +172,7 @@ fn a_pdf_goes_only_to_the_chosen_folder_owner_only_never_into_the_data_directory
     let name = first.file_name().and_then(|n| n.to_str()).expect("name");
     assert_eq!(name, format!("rems-form-session-{id}-20260701T120000Z.pdf"));
     assert_eq!(std::fs::metadata(&first).expect("meta").permissions().mode() & 0o777, 0o600);
-    assert!(std::fs::read(&first).expect("read").starts_with(b"%PDF-1.4"));
+    assert!(std::fs::read(&first).expect("read").starts_with(b"%PDF-1.7"));
     assert_eq!(pdfs_under(dir.path()), Vec::<std::path::PathBuf>::new(), "none in the data dir");
     let detail: String = state
         .store

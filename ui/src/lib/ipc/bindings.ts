@@ -687,7 +687,11 @@ gates: DischargeGates, checks: Array<CheckRecord>, timeline: Array<TimelineEntry
 /**
  * The latest time a nurse confirmed the Modified PADSS.
  */
-padssConfirmation: PadssConfirmation | null, };
+padssConfirmation: PadssConfirmation | null, 
+/**
+ * BP, heart rate and SpO2 over the recovery, with the threshold lines.
+ */
+trends: TrendChart, };
 
 export type CheckSaved = { checkId: number, 
 /**
@@ -976,6 +980,162 @@ export type TrendPoint = { minute: number, value: number, };
 export type TrendLimit = { label: string, value: number, };
 
 export type Table = { columns: Array<string>, rows: Array<Array<string>>, };
+
+export type DayReport = { 
+/**
+ * "Day report, 2026-07-01" or "Night shift, 2026-07-01 (19:00, 12 h)".
+ */
+title: string, 
+/**
+ * The local day the report is for.
+ */
+day: string, startsAt: string, 
+/**
+ * Exclusive end; never shown as a date.
+ */
+endsAt: string, patients: Array<ReportPatient>, alerts: AlertSummary, lateChecks: Array<LateCheck>, remsDue: Array<RemsDue>, };
+
+export type ReportPatient = { sessionId: number, bay: string, patientName: string, protocol: Protocol, clockStartedAt: string, minimumMinutes: number, 
+/**
+ * Whole minutes from the clock start to the first Ready; `None` if never ready.
+ */
+minutesUntilReady: number | null, 
+/**
+ * Whole minutes from the clock start to the departure; `None` while still here.
+ */
+minutesUntilDeparture: number | null, left: LeftHow, leftAt: string | null, };
+
+export type LeftHow = "discharged" | "against_advice" | "transferred" | "still_here";
+
+export type AlertSummary = { total: number, 
+/**
+ * By kind, in the kind's name order.
+ */
+byKind: Array<AlertKindCount>, 
+/**
+ * Per acknowledging nurse, by label.
+ */
+perNurse: Array<NurseAckTimes>, unacknowledged: Array<UnacknowledgedAlert>, };
+
+export type AlertKindCount = { kind: string, count: number, };
+
+export type NurseAckTimes = { nurse: string, count: number, medianSeconds: number, longestSeconds: number, };
+
+export type UnacknowledgedAlert = { firingId: number, sessionId: number, bay: string, kind: string, raisedAt: string, };
+
+export type LateCheck = { sessionId: number, bay: string, patientName: string, kind: LateKind, 
+/**
+ * Observed (late entry) or due-alert raised (overdue).
+ */
+at: string, 
+/**
+ * Minutes between observation and entry (late entry); `None` for overdue.
+ */
+minutesLate: number | null, 
+/**
+ * Who entered it (late entry).
+ */
+nurse: string | null, };
+
+export type LateKind = "late_entry" | "overdue";
+
+export type RemsDue = { sessionId: number, bay: string, patientName: string, treatedOn: string, lastDay: string, };
+
+export type ReportInput = { 
+/**
+ * "YYYY-MM-DD".
+ */
+day: string, 
+/**
+ * A shift's name; `None` (or empty) for the whole day.
+ */
+shift: string | null, };
+
+export type Shift = { name: string, 
+/**
+ * Local start, "HH:MM".
+ */
+start: string, 
+/**
+ * Length in whole hours, 1-24.
+ */
+hours: number, };
+
+export type ShiftsEdit = { shifts: Array<Shift>, };
+
+export type HistoryQuery = { 
+/**
+ * Name or chart number, or the start of each of their words.
+ */
+text: string, 
+/**
+ * First local day (YYYY-MM-DD) the clock started on, if any.
+ */
+from: string | null, 
+/**
+ * Last local day (YYYY-MM-DD, included) the clock started on, if any.
+ */
+to: string | null, protocol: Protocol | null, left: HistoryLeft | null, };
+
+export type HistoryLeft = "discharged" | "against_advice" | "transferred" | "still_here";
+
+export type HistoryRow = { sessionId: number, patientName: string, chartNumber: string | null, bay: string, protocol: Protocol, clockStartedAt: string, leftAt: string | null, how: DepartureHow | null, };
+
+export type HistoryPage = { rows: Array<HistoryRow>, 
+/**
+ * More sessions matched than were returned: narrow the search.
+ */
+more: boolean, };
+
+export type CsvExportInput = { 
+/**
+ * The first day, `YYYY-MM-DD`.
+ */
+from: string, 
+/**
+ * The last day, `YYYY-MM-DD` (included).
+ */
+to: string, folder: string, };
+
+export type AuditFilter = { 
+/**
+ * First local day, `YYYY-MM-DD`.
+ */
+from: string | null, 
+/**
+ * Last local day (included), `YYYY-MM-DD`.
+ */
+to: string | null, nurseId: number | null, 
+/**
+ * One of the audit trail's action names, e.g. `sign_in`.
+ */
+action: string | null, 
+/**
+ * The patient: every entry about this session or one of its records.
+ */
+sessionId: number | null, 
+/**
+ * Paging: only entries older than this sequence number.
+ */
+beforeSeq: number | null, };
+
+export type AuditRow = { seq: number, at: string, 
+/**
+ * "Ana Ruiz, RN", or "system" for Vigil itself.
+ */
+nurse: string, action: string, 
+/**
+ * The records it wrote, `table:id` joined by ", " (e.g. "checks:12").
+ */
+records: string, detail: string, 
+/**
+ * The emergency access it was done under, if any.
+ */
+emergencyUse: number | null, };
+
+export type AuditPage = { rows: Array<AuditRow>, more: boolean, };
+
+export type AuditChoices = { actions: Array<string>, nurses: Array<Nurse>, };
 
 export type DischargeView = { sessionId: number, bay: string, patientName: string, protocol: Protocol, phase: SessionPhase, 
 /**

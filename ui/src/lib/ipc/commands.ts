@@ -7,6 +7,9 @@ import type {
   AdmitInput,
   AgainstAdviceInput,
   AlertRepeatEdit,
+  AuditChoices,
+  AuditFilter,
+  AuditPage,
   AuthStatus,
   BackupInfo,
   BackupSettingsEdit,
@@ -15,6 +18,8 @@ import type {
   CheckSaved,
   ClinicSettings,
   CorrectionInput,
+  CsvExportInput,
+  DayReport,
   DepartedRow,
   DischargeInput,
   DischargePolicyEdit,
@@ -31,6 +36,8 @@ import type {
   EscortInput,
   FormDue,
   FormSubmittedInput,
+  HistoryPage,
+  HistoryQuery,
   IdleLockEdit,
   IntegrityStatus,
   NewNurseInput,
@@ -55,8 +62,11 @@ import type {
   ReissuedKey,
   RemsDetails,
   RemsDetailsInput,
+  ReportInput,
   RestoreInput,
   SessionDetail,
+  Shift,
+  ShiftsEdit,
   SignInInput,
   StartupProblem,
   StorageStatus,
@@ -278,6 +288,21 @@ export function resetPin(input: PinResetInput): Promise<void> {
   return call<void>('reset_pin', { input });
 }
 
+/** One page of the entries `filter` selects, newest first. */
+export function loadAuditTrail(filter: AuditFilter): Promise<AuditPage> {
+  return call<AuditPage>('load_audit_trail', { filter });
+}
+
+/** The actions and accounts the filter's lists offer. */
+export function loadAuditChoices(): Promise<AuditChoices> {
+  return call<AuditChoices>('load_audit_choices');
+}
+
+/** Saves every entry `filter` selects as CSV in `folder`; returns the file's path. */
+export function exportAuditCsv(filter: AuditFilter, folder: string): Promise<string> {
+  return call<string>('export_audit_csv', { filter, folder });
+}
+
 /** The last verification's result. */
 export function loadIntegrity(): Promise<IntegrityStatus> {
   return call<IntegrityStatus>('load_integrity');
@@ -381,6 +406,39 @@ export function recordTransfer(input: TransferInput): Promise<void> {
   return call<void>('record_transfer', { input });
 }
 
+/** The sessions `query` finds, newest first, at most 200. */
+export function searchHistory(query: HistoryQuery): Promise<HistoryPage> {
+  return call<HistoryPage>('search_history', { query });
+}
+
+/** The report of a local day, or of one shift of it. */
+export function loadReport(input: ReportInput): Promise<DayReport> {
+  return call<DayReport>('load_report', { input });
+}
+
+/** Saves the report as PDF in `folder`; returns the file's path. */
+export function saveReportPdf(input: ReportInput, folder: string): Promise<string> {
+  return call<string>('save_report_pdf', { input, folder });
+}
+
+/**
+ * Saves the report's patients as CSV in `folder` (columns: `vigil_core::report::REPORT_COLUMNS`);
+ * returns the file's path.
+ */
+export function saveReportCsv(input: ReportInput, folder: string): Promise<string> {
+  return call<string>('save_report_csv', { input, folder });
+}
+
+/** The clinic's shifts (any signed-in nurse: the report's shift list). */
+export function loadShifts(): Promise<Array<Shift>> {
+  return call<Array<Shift>>('load_shifts');
+}
+
+/** Replaces the clinic's shifts (administrators); returns them. */
+export function updateShifts(edit: ShiftsEdit): Promise<Array<Shift>> {
+  return call<Array<Shift>>('update_shifts', { edit });
+}
+
 /** The discharge sheet of a session. */
 export function dischargeSheet(sessionId: number): Promise<Paper> {
   return call<Paper>('discharge_sheet', { sessionId });
@@ -432,6 +490,16 @@ export function loadFormsDue(): Promise<Array<FormDue>> {
 /** Marks a REMS form submitted; returns the list again. */
 export function markFormSubmitted(input: FormSubmittedInput): Promise<Array<FormDue>> {
   return call<Array<FormDue>>('mark_form_submitted', { input });
+}
+
+/** Saves the sessions of the days as CSV in the folder; returns the file's path. */
+export function exportSessionsCsv(input: CsvExportInput): Promise<string> {
+  return call<string>('export_sessions_csv', { input });
+}
+
+/** Saves the checks of the sessions of the days as CSV in the folder; returns the file's path. */
+export function exportChecksCsv(input: CsvExportInput): Promise<string> {
+  return call<string>('export_checks_csv', { input });
 }
 
 /** Why the records could not be opened at start, or `null` when they are open. */

@@ -118,6 +118,18 @@ fn checks(paper: &mut Paper, record: &SessionRecord, when: &dyn Fn(DateTime<Utc>
     }
 }
 
+/// The vital signs over the recovery as a chart (after the checks it draws); a line says so
+/// when no check holds one.
+fn vital_signs(paper: &mut Paper, record: &SessionRecord) {
+    let chart = crate::trends::trend_chart(&record.session, &record.checks, &record.thresholds);
+    let section = paper.section("Vital signs over the recovery");
+    if chart.panels.is_empty() {
+        section.line("No vital signs recorded.");
+    } else {
+        section.chart = Some(chart);
+    }
+}
+
 fn instructions(section: &mut PaperSection, snapshot: Option<&DischargeSnapshot>) {
     for line in INSTRUCTIONS {
         section.line(line);
@@ -180,6 +192,7 @@ pub fn discharge_sheet(record: &SessionRecord, when: &dyn Fn(DateTime<Utc>) -> S
         against_advice(&mut paper, form, when);
     }
     checks(&mut paper, record, when);
+    vital_signs(&mut paper, record);
     notes::section(&mut paper, record, when);
     if record.transfer.is_none() {
         instructions(paper.section("Instructions given"), record.snapshot.as_ref());

@@ -51,6 +51,7 @@ fn record(protocol: Protocol) -> SessionRecord {
         checks: Vec::new(),
         notes: Vec::new(),
         predose: Vec::new(),
+        thresholds: crate::checks::ThresholdSettings::default(),
     }
 }
 
@@ -292,4 +293,34 @@ fn the_sheet_lists_every_note_with_time_nurse_and_text() {
     // No notes, no section.
     let paper = discharge_sheet(&self::record(Protocol::IvKetamine), &when);
     assert!(paper.sections.iter().all(|s| s.heading != "Notes"));
+}
+
+/// A live check at `m` minutes with blood pressure `sys/dia`.
+fn check_with_bp(id: i64, m: i64, sys: u32, dia: u32) -> StoredCheck {
+    let mut stored = check_with_note(id, m, "");
+    let bp = crate::checks::BloodPressure { systolic: sys, diastolic: dia };
+    stored.check.vitals = Some(crate::checks::Vitals { bp: Some(bp), ..Default::default() });
+    stored
+}
+
+#[test]
+fn the_sheet_carries_the_vital_signs_chart_after_the_checks() {
+    let mut record = record(Protocol::IvKetamine);
+    record.checks = vec![check_with_bp(1, 15, 150, 90), check_with_bp(2, 45, 132, 84)];
+    let paper = discharge_sheet(&record, &when);
+    let headings: Vec<&str> = paper.sections.iter().map(|s| s.heading.as_str()).collect();
+    let checks = headings.iter().position(|h| *h == "Checks").expect("checks");
+    assert_eq!(headings[checks + 1], "Vital signs over the recovery");
+    let section = &paper.sections[checks + 1];
+    let want = crate::trends::trend_chart(&record.session, &record.checks, &record.thresholds);
+    assert_eq!(section.chart.as_ref(), Some(&want));
+    let systolic: Vec<i32> = want.panels[0].series[0].points.iter().map(|p| p.value).collect();
+    assert_eq!(systolic, [150, 132]);
+    assert!(section.rows.is_empty());
+    // No vital signs: the section says so and carries no chart.
+    let paper = discharge_sheet(&self::record(Protocol::IvKetamine), &when);
+    let section = paper.sections.iter().find(|s| s.heading == "Vital signs over the recovery");
+    let section = section.expect("the section is always there");
+    assert_eq!(section.chart, None);
+    assert_eq!(section.rows[0].value, "No vital signs recorded.");
 }
