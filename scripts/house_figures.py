@@ -84,7 +84,7 @@ def functions(path: str, lines: list[str]):
 
 
 def command_names(repo: Path) -> list[str]:
-    registry = repo / "src-tauri/src/registry.rs"
+    registry = repo / "src-tauri/src/registry/table.rs"
     text = registry.read_text() if registry.exists() else (repo / "src-tauri/build.rs").read_text()
     if registry.exists():
         names = re.findall(r"^\s*(\w+)\([^)]*\)\s*->[^;]*;", text, re.M)
@@ -97,7 +97,7 @@ def command_names(repo: Path) -> list[str]:
 def main() -> None:
     global REGISTRY_EXISTS
     repo = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
-    REGISTRY_EXISTS = (repo / "src-tauri/src/registry.rs").exists()
+    REGISTRY_EXISTS = (repo / "src-tauri/src/registry/table.rs").exists()
     files = [p for p in tracked(repo) if p.endswith(SOURCE + (".json",)) and not generated(p)]
     texts = {p: (repo / p).read_text(errors="replace") for p in files}
 

@@ -2,7 +2,7 @@
 //! before the crate compiles, so it cannot use `COMMANDS`); the registry's tests check that
 //! this reading gives exactly `COMMANDS`' names.
 
-/// The names of the commands in `source`, the text of `src/registry.rs`: every entry line
+/// The names of the commands in `source`, the text of `src/registry/table.rs`: every entry line
 /// (`name(args) -> result;`) inside `macro_rules! registry { ... }`, in order.
 pub fn command_names(source: &str) -> Vec<String> {
     let table = source

@@ -33,7 +33,7 @@ fn the_events_ts_file_is_current() {
 
 #[test]
 fn build_rs_reads_the_registrys_names() {
-    let source = include_str!("../registry.rs");
+    let source = include_str!("table.rs");
     let read = names::command_names(source);
     let table: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
     assert_eq!(read, table);
