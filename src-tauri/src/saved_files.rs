@@ -12,34 +12,42 @@ use vigil_store::audit::{self, Action, Entry};
 
 use crate::state::AppState;
 
-/// What to save: `<stem>.<ext>`, and the audit entry's words. The bytes come from the closure
-/// given to [`save`], made only once the folder is accepted.
+/// Where to save: `<stem>.<ext>`, and whose it is. The bytes and the audit entry's words come
+/// from the closure given to [`save`], called only once the folder is accepted.
 #[derive(Debug)]
-pub struct SavedFile<'a> {
+pub struct SavedFile {
     /// The file's name without extension: ids and a time, never a name.
     pub stem: String,
     /// `pdf`, `csv`.
     pub ext: &'static str,
-    /// What was exported, for the audit entry ("sessions from 2026-11-01 to 2026-11-30"); the
-    /// file's path is appended. Ids and dates only, never a name.
-    pub what: &'a str,
-    /// The session the file is about, when it is one patient's: the audit entry names it, and
-    /// a session that does not exist is refused (`not_found`) before anything is written.
+    /// The session the file is about, when it is one patient's: a session that does not
+    /// exist is refused (`not_found`) before anything is made or written.
     pub session: Option<i64>,
 }
 
-/// Checks `folder`, makes the file's bytes with `bytes`, writes them there and records the
-/// export by the nurse signed in, who must hold `permission`; returns the file's path.
+/// What the closure given to [`save`] made: the file's bytes, and what was exported for the
+/// audit entry ("sessions from 2026-11-01 to 2026-11-30 (12 rows)"; the file's path is
+/// appended). Ids, dates and counts only, never a name.
+#[derive(Debug)]
+pub struct Saved {
+    pub bytes: Vec<u8>,
+    pub what: String,
+}
+
+/// Checks `folder`, then makes the file with `make` (the records are read only now), writes
+/// it there and records the export by the nurse signed in, who must hold `permission`;
+/// returns the file's path.
 ///
 /// Errors: `forbidden` without the permission; `validation` on `folder` (see
-/// [`folder::check_folder`]), before `bytes` is called; whatever `bytes` returns; `storage`
-/// when the file cannot be written or its audit entry cannot be (the file is then removed).
+/// [`folder::check_folder`]) and `not_found` for a session that does not exist, both before
+/// `make` is called; whatever `make` returns; `storage` when the file cannot be written or its
+/// audit entry cannot be (the file is then removed).
 pub fn save(
     state: &AppState,
     permission: Permission,
     folder: &str,
-    file: SavedFile<'_>,
-    bytes: impl FnOnce() -> Result<Vec<u8>, VigilError>,
+    file: SavedFile,
+    make: impl FnOnce() -> Result<Saved, VigilError>,
 ) -> Result<PathBuf, VigilError> {
     let nurse = state.nurse_for(permission)?;
     let data_dir = match state.store.path().parent() {
@@ -57,11 +65,11 @@ pub fn save(
     if let Some(id) = file.session {
         state.store.with_conn(|c| vigil_store::sessions::get(c, id).map(|_| ()))?;
     }
-    let bytes = bytes()?;
-    let path = folder::write_new(&folder, &file.stem, file.ext, &bytes).map_err(|e| {
+    let made = make()?;
+    let path = folder::write_new(&folder, &file.stem, file.ext, &made.bytes).map_err(|e| {
         VigilError::new(ErrorCode::Storage, format!("The file could not be written: {e}."))
     })?;
-    let detail = format!("{} to {}", file.what, path.display());
+    let detail = format!("{} to {}", made.what, path.display());
     let entry = Entry::new(Action::Export, Some(nurse.id)).detail(&detail);
     let audited = state.store.with_tx(|tx| {
         if let Some(id) = file.session {
@@ -75,3 +83,6 @@ pub fn save(
     }
     Ok(path)
 }
+
+#[cfg(test)]
+mod tests;

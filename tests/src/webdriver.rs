@@ -60,6 +60,26 @@ impl By {
         Self(format!("//tr[th[@scope='row'][normalize-space()={}]]", quote(name)))
     }
 
+    /// The table whose `<caption>` reads `caption`.
+    pub fn table(caption: &str) -> Self {
+        Self(format!("//table[caption[normalize-space()={}]]", quote(caption)))
+    }
+
+    /// The table whose caption starts with `start` (a caption that counts its rows).
+    pub fn table_starting(start: &str) -> Self {
+        Self(format!("//table[caption[starts-with(normalize-space(), {})]]", quote(start)))
+    }
+
+    /// `inner` found only inside `outer` (e.g. a row of one table: `By::inside(&By::table(..), &By::row(..))`).
+    pub fn inside(outer: &By, inner: &By) -> Self {
+        Self(format!("{}{}", outer.0, inner.0))
+    }
+
+    /// The row headers (`<th scope="row">`) of the body rows of the table `table`, in order.
+    pub fn row_headers(table: &By) -> Self {
+        Self(format!("{}/tbody/tr/th[@scope='row']", table.0))
+    }
+
     /// The cell of a row under the column header `column` (the row header is column one, so
     /// the header's count of preceding headers is the data cell's position).
     pub fn cell(row: &str, column: &str) -> Self {
@@ -80,6 +100,17 @@ impl By {
         ))
     }
 
+    /// The region (`<section>` or `role="region"`) whose `aria-label` is `name`.
+    pub fn region(name: &str) -> Self {
+        let q = quote(name);
+        Self(format!("//*[self::section or @role='region'][@aria-label={q}]"))
+    }
+
+    /// The `<summary>` (a disclosure's button) that reads `text`.
+    pub fn summary(text: &str) -> Self {
+        Self(format!("//summary[normalize-space()={}]", quote(text)))
+    }
+
     /// Any element whose own text is exactly `text`.
     pub fn text(text: &str) -> Self {
         Self(format!("//*[normalize-space(text())={}]", quote(text)))
@@ -92,7 +123,7 @@ impl By {
 }
 
 /// An XPath string literal: single-quoted, or double-quoted when the text has an apostrophe.
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     match (s.contains('\''), s.contains('"')) {
         (false, _) => format!("'{s}'"),
         (true, false) => format!("\"{s}\""),
@@ -168,6 +199,19 @@ impl Session {
         self.must("POST", "/elements", Some(json!({"using": "xpath", "value": by.0})))
             .as_array()
             .map_or(0, Vec::len)
+    }
+
+    /// The rendered text of every element that matches now, in document order (read in one
+    /// script, so a table re-rendered meanwhile never leaves a stale element).
+    pub fn texts(&self, by: &By) -> Vec<String> {
+        let script = "const r = document.evaluate(arguments[0], document, null, \
+                      XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null); \
+                      return Array.from({length: r.snapshotLength}, \
+                      (_, i) => r.snapshotItem(i).innerText.trim());";
+        let found =
+            self.must("POST", "/execute/sync", Some(json!({ "script": script, "args": [by.0] })));
+        let all = found.as_array().cloned().unwrap_or_default();
+        all.iter().map(|t| t.as_str().unwrap_or_default().to_owned()).collect()
     }
 
     /// Clicks the element as a person would: scrolled to the middle of the window first (an

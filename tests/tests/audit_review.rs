@@ -21,15 +21,16 @@ fn python_rows(path: &Path) -> Vec<Vec<String>> {
     serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
-/// The (entry, nurse, action) of each row the screen's table shows.
-fn shown(app: &Session) -> Vec<(String, String, String)> {
-    let rows = "//table[caption[starts-with(normalize-space(), 'Audit entries')]]/tbody/tr";
-    let n = app.count(&By::xpath(rows));
-    (1..=n)
-        .map(|i| {
-            let cell = |path: &str| app.text(&app.find(&By::xpath(format!("{rows}[{i}]/{path}"))));
-            (cell("th"), cell("td[2]"), cell("td[3]"))
-        })
+/// The (entry, nurse, action) of each row the screen's table shows; `None` while the table is
+/// being redrawn (a row gone between two reads).
+fn shown(app: &Session) -> Option<Vec<(String, String, String)>> {
+    let table = By::table_starting("Audit entries");
+    let cell = |seq: &str, column: &str| {
+        app.texts(&By::inside(&table, &By::cell(seq, column))).into_iter().next()
+    };
+    app.texts(&By::row_headers(&table))
+        .into_iter()
+        .map(|seq| Some((cell(&seq, "Nurse")?, cell(&seq, "Action")?)).map(|(n, a)| (seq, n, a)))
         .collect()
 }
 
@@ -45,14 +46,18 @@ fn the_admin_filters_the_trail_by_nurse_and_action_and_exports_it() {
     sign_out_and_in(&app);
     sign_out_and_in(&app);
 
-    app.click(&app.find(&By::button("Audit trail")));
+    app.open_records_view("Audit trail");
     app.find(&By::heading("Audit trail"));
     app.find(&By::heading("Record integrity"));
+    // The first page (every entry) is shown before a filter is chosen.
+    wait_for("the first page", Duration::from_secs(15), || {
+        shown(&app).filter(|rows| !rows.is_empty()).map(|_| ())
+    });
     app.click(&app.find(&By::option("Nurse", ADMIN_LABEL)));
     app.click(&app.find(&By::option("Action", "sign in")));
     app.click(&app.find(&By::button("Filter")));
     let rows = wait_for("the two sign-ins", Duration::from_secs(15), || {
-        let rows = shown(&app);
+        let rows = shown(&app)?;
         (rows.len() == 2 && rows.iter().all(|r| r.2 == "sign in")).then_some(rows)
     });
     assert!(rows.iter().all(|r| r.1 == ADMIN_LABEL), "{rows:?}");
@@ -62,10 +67,8 @@ fn the_admin_filters_the_trail_by_nurse_and_action_and_exports_it() {
 
     app.find(&By::containing("holds patient data"));
     let chosen = tempfile::tempdir().expect("the administrator's folder");
-    app.type_into(
-        &app.find(&By::label("Export to folder")),
-        chosen.path().to_str().expect("utf-8"),
-    );
+    let folder = app.offered_folder("Export to folder");
+    app.type_into(&folder, chosen.path().to_str().expect("utf-8"));
     app.click(&app.find(&By::button("Export the audit trail (CSV)")));
     let saved = wait_for("the saved CSV", Duration::from_secs(15), || {
         app.try_find(&By::containing("Exported:")).map(|el| app.text(&el))

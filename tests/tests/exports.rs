@@ -40,15 +40,21 @@ fn add_nurse(app: &Session) {
 fn the_admin_exports_todays_sessions_and_a_nurse_sees_no_export() {
     let mut desktop = Desktop::start();
     let app = desktop.launch_app();
-    let ended = (Local::now() - Span::minutes(10)).format("%Y-%m-%d %H:%M").to_string();
+    // The sessions of the day the clock started (local), also when that was before midnight.
+    let ended_at = Local::now() - Span::minutes(10);
+    let ended = ended_at.format("%Y-%m-%d %H:%M").to_string();
+    let day = ended_at.format("%Y-%m-%d").to_string();
     AdmitForm { name: QUOTED.into(), ..AdmitForm::iv("Bay 4", &ended) }.submit(&app);
     app.find(&By::row("Bay 4"));
 
-    app.click(&app.find(&By::button("Reports")));
+    app.open_records_view("Reports");
     app.find(&By::heading(EXPORT_HEADING));
     app.find(&By::containing("hold patient data"));
+    app.type_into(&app.find(&By::label("Export from")), &day);
+    app.type_into(&app.find(&By::label("Export to")), &day);
     let chosen = tempfile::tempdir().expect("the administrator's folder");
-    app.type_into(&app.find(&By::label("Folder")), chosen.path().to_str().expect("utf-8"));
+    let folder = app.offered_folder("Export to folder");
+    app.type_into(&folder, chosen.path().to_str().expect("utf-8"));
     app.click(&app.find(&By::button("Export sessions (CSV)")));
     let saved = wait_for("the saved CSV", Duration::from_secs(15), || {
         app.try_find(&By::containing("Sessions saved as CSV:")).map(|el| app.text(&el))
@@ -82,7 +88,7 @@ fn the_admin_exports_todays_sessions_and_a_nurse_sees_no_export() {
     add_nurse(&app);
     app.click(&app.find(&By::button("Lock")));
     nurse::sign_in(&app, "Test Nurse Two, RN", "1357");
-    app.click(&app.find(&By::button("Reports")));
+    app.open_records_view("Reports");
     app.find(&By::heading("Day and shift report"));
     assert!(app.try_find(&By::heading(EXPORT_HEADING)).is_none(), "no export form for a nurse");
     assert!(app.try_find(&By::button("Export sessions (CSV)")).is_none());

@@ -14,8 +14,6 @@ mod steps;
 
 use steps::{choose, local, tick, type_in};
 
-/// libfaketime as the `libfaketime` Debian package installs it (`dpkg -L libfaketime`).
-const LIBFAKETIME: &str = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
 const NAME: &str = "Nguyễn Thị Ánh";
 const BAY: &str = "Bay 6";
 
@@ -30,10 +28,10 @@ fn three_days_ago_noon() -> DateTime<Local> {
 
 /// The app started with its clock at `at`, still ticking (libfaketime's relative offset).
 fn launch_at(desktop: &mut Desktop, at: DateTime<Local>) -> Session {
-    assert!(std::path::Path::new(LIBFAKETIME).is_file(), "install libfaketime (make setup)");
+    let library = vigil_e2e::faketime::library();
     let faketime = format!("{:+}", (at - Local::now()).num_seconds());
     desktop.launch_app_with_env(&[
-        ("LD_PRELOAD", LIBFAKETIME),
+        ("LD_PRELOAD", library.to_str().expect("a UTF-8 path")),
         ("FAKETIME", &faketime),
         ("FAKETIME_DONT_FAKE_MONOTONIC", "1"),
     ])
@@ -79,7 +77,7 @@ fn a_patient_who_left_three_days_ago_is_found_by_a_partial_accent_free_search() 
     quit(&desktop, app);
 
     let app = desktop.launch_app();
-    app.click(&app.find(&By::button("History")));
+    app.open_records_view("History");
     app.find(&By::heading("History"));
     type_in(&app, "Name or chart number", "nguyen thi");
     app.click(&app.find(&By::button("Search")));
@@ -90,21 +88,29 @@ fn a_patient_who_left_three_days_ago_is_found_by_a_partial_accent_free_search() 
     assert!(row_text.contains(&day), "the clock-start day {day}: {row_text}");
     desktop.screenshot("history-results");
 
-    let open = By::xpath(format!(
-        "//tr[th[normalize-space()='{NAME}']]//button[starts-with(@aria-label, 'Open {BAY} ')]"
-    ));
+    // The clock started when the infusion ended, 20 minutes before noon.
+    let started = (noon - chrono::Duration::minutes(20)).format("%Y-%m-%d %H:%M");
+    let open = By::button(&format!("Open {BAY} {started} ({NAME})"));
     app.click(&app.find(&open));
     app.find(&By::heading(NAME));
+    // The record has loaded (its timeline and an entry in it) before looking for what is not
+    // there: a correction button on an entry.
+    app.find(&By::xpath("//h4[normalize-space()='Timeline']"));
+    app.find(&By::xpath("//ol[@aria-labelledby='timeline-title']/li"));
     assert!(app
         .try_find(&By::xpath("//button[starts-with(normalize-space(), 'Correct entry')]"))
         .is_none());
     app.click(&app.find(&By::button("Discharge sheet")));
-    let sheet = "//section[contains(@class, 'paper-view')]";
-    app.find(&By::xpath(format!("{sheet}//h2[normalize-space()='Discharge sheet']")));
-    let name = app.find(&By::xpath(format!("{sheet}//*[normalize-space(text())='{NAME}']")));
+    let sheet = By::region(&format!("Discharge sheet for {BAY}"));
+    app.find(&By::inside(&sheet, &By::xpath("//h2[normalize-space()='Discharge sheet']")));
+    let name = app.find(&By::inside(&sheet, &By::text(NAME)));
     assert_eq!(app.text(&name), NAME, "the name exactly as typed");
     desktop.screenshot("history-discharge-sheet");
     app.click(&app.find(&By::button("Back to the record")));
     app.click(&app.find(&By::button("Back to the results")));
     app.find(&By::row(NAME));
+    // Back on the results with the search as typed and the focus on the row's button.
+    assert_eq!(app.value(&app.find(&By::label("Name or chart number"))), "nguyen thi");
+    let focused = app.attribute(&app.active_element(), "aria-label");
+    assert_eq!(focused, app.attribute(&app.find(&open), "aria-label"), "the focus");
 }

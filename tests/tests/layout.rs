@@ -1,5 +1,7 @@
 //! The whole room at a glance, measured in the real window: twelve admitted patients (two with
-//! an open alert) fit without scrolling at 1366x768 and 1200x800; no width from 1024 px to
+//! an open alert) fit without scrolling at 1366x768 and 1200x800; at 1366x768 an
+//! administrator's header buttons (History, Reports and Audit trail in its "Records" menu) are
+//! on one line, and the open menu is inside the window; no width from 1024 px to
 //! 1920 px scrolls sideways; at 200 % text nothing is cut and the alert strip stays pinned
 //! while the page scrolls; screenshots of the light and dim themes (chosen in Settings) at
 //! 1366x768 are kept as artifacts.
@@ -82,6 +84,38 @@ fn strip_pinned_after_scrolling(app: &Session, size: &str, problems: &mut Proble
     app.execute("window.scrollTo(0, 0);");
 }
 
+/// The header's buttons (an administrator's whole set: Admit patient, Forms due, Records,
+/// Settings, People, Lock, Sign out) on one line; the open "Records" menu inside the window.
+fn header_on_one_line(app: &Session, size: &str, problems: &mut Problems) {
+    let tops = app.execute(
+        "return [...document.querySelectorAll('header.top button')] \
+         .filter(b => b.getClientRects().length > 0) \
+         .map(b => [b.textContent.trim(), Math.round(b.getBoundingClientRect().top)]);",
+    );
+    println!("{size}: header buttons (name, top): {tops}");
+    let tops: Vec<(String, i64)> = serde_json::from_value(tops).expect("names and tops");
+    if tops.len() < 7 || tops.iter().any(|(_, top)| *top != tops[0].1) {
+        problems.push(format!("{size}: the header's buttons are not on one line: {tops:?}"));
+    }
+    let records = app.find(&By::button("Records"));
+    app.click(&records);
+    app.find(&By::button("Audit trail"));
+    let (width, height) = layout::viewport(app);
+    let list = app.execute(
+        "const r = document.getElementById(document.evaluate(\"//button[normalize-space()='Records']\", \
+         document, null, 9, null).singleNodeValue.getAttribute('aria-controls')).getBoundingClientRect(); \
+         return [r.left, r.top, r.right, r.bottom];",
+    );
+    let edges: Vec<f64> = serde_json::from_value(list).expect("the list's edges");
+    if edges[0] < 0.0 || edges[1] < 0.0 || edges[2] > width || edges[3] > height {
+        problems.push(format!("{size}: the open Records menu is outside the window: {edges:?}"));
+    }
+    app.press_keys(vigil_e2e::keys::ESCAPE);
+    if app.attribute(&records, "aria-expanded").as_deref() != Some("false") {
+        problems.push(format!("{size}: Escape did not close the Records menu"));
+    }
+}
+
 fn assert_none(problems: &Problems) {
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
@@ -99,6 +133,9 @@ fn twelve_patients_fit_at_1366x768_and_1200x800_and_the_alerts_stay_pinned_at_20
         let png = desktop.screenshot(&format!("board-twelve-{size}"));
         layout::crop_to_window(&app, &png);
         room_fits(&app, &size, &mut problems);
+        if w == 1366 {
+            header_on_one_line(&app, &size, &mut problems);
+        }
         // The long check form makes the page scroll: the alerts stay in view above it.
         app.click(&app.find(&By::button("Record check for Bay 1")));
         app.find(&By::heading("Check for Bay 1 (Testy McTestface)"));

@@ -10,8 +10,6 @@ use std::time::Duration;
 use vigil_e2e::process::wait_for;
 use vigil_e2e::{By, Desktop, Session};
 
-/// libfaketime as the `libfaketime` Debian package installs it (`dpkg -L libfaketime`).
-const LIBFAKETIME: &str = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
 const BAY: &str = "Bay 5";
 const FORMS: &str = "//table[caption[normalize-space()='REMS Patient Monitoring Forms']]";
 
@@ -46,7 +44,7 @@ fn admit_spravato(app: &Session) -> NaiveDate {
 /// The app started with its clock at noon on `day` (local), still ticking: libfaketime's
 /// relative offset from now, in seconds. The monotonic clock stays real (WebKit's timers).
 fn launch_on(desktop: &mut Desktop, day: NaiveDate) -> Session {
-    assert!(std::path::Path::new(LIBFAKETIME).is_file(), "install libfaketime (make setup)");
+    let library = vigil_e2e::faketime::library();
     let noon = Local
         .from_local_datetime(&day.and_hms_opt(12, 0, 0).expect("noon"))
         .earliest()
@@ -54,7 +52,7 @@ fn launch_on(desktop: &mut Desktop, day: NaiveDate) -> Session {
     let offset = (noon - Local::now()).num_seconds();
     let faketime = format!("{offset:+}");
     desktop.launch_app_with_env(&[
-        ("LD_PRELOAD", LIBFAKETIME),
+        ("LD_PRELOAD", library.to_str().expect("a UTF-8 path")),
         ("FAKETIME", &faketime),
         ("FAKETIME_DONT_FAKE_MONOTONIC", "1"),
     ])

@@ -52,25 +52,25 @@ fn leave_against_advice(app: &Session, bay: &str) {
 fn a_patient_who_left_against_advice_is_in_the_day_report_and_its_csv() {
     let mut desktop = Desktop::start();
     let app = desktop.launch_app();
-    let ended = (Local::now() - Span::minutes(25)).format("%Y-%m-%d %H:%M").to_string();
+    // The report of the day the clock started (local), also when that was before midnight.
+    let ended_at = Local::now() - Span::minutes(25);
+    let ended = ended_at.format("%Y-%m-%d %H:%M").to_string();
+    let day = ended_at.format("%Y-%m-%d").to_string();
     AdmitForm { name: NAME.into(), ..AdmitForm::iv("Bay 5", &ended) }.submit(&app);
     app.find(&By::row("Bay 5"));
     leave_against_advice(&app, "Bay 5");
 
-    app.click(&app.find(&By::button("Reports")));
+    app.open_records_view("Reports");
     app.find(&By::heading("Day and shift report"));
+    type_in(&app, "Report day", &day);
     app.click(&app.find(&By::button("Show the report")));
-    app.find(&By::xpath("//table[caption[normalize-space()='Patients']]"));
-    let row = app.text(&app.find(&By::row("Bay 5")));
+    let patients = By::table("Patients");
+    let row = app.text(&app.find(&By::inside(&patients, &By::row("Bay 5"))));
     assert!(row.contains(NAME) && row.contains("against advice"), "listed against advice: {row}");
     desktop.screenshot("day-report");
 
     let chosen = tempfile::tempdir().expect("the nurse's folder");
-    let folder = app.find(&By::label("Save the report in folder"));
-    app.execute_on(
-        "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input'));",
-        &folder,
-    );
+    let folder = app.offered_folder("Save the report in folder");
     app.type_into(&folder, chosen.path().to_str().expect("utf-8"));
     app.find(&By::containing("holds patient data"));
     app.click(&app.find(&By::button("Save the report as CSV")));

@@ -130,16 +130,11 @@ fn drawn_bp_chart(app: &Session) -> vigil_e2e::webdriver::Element {
     let painted = "const c = arguments[0].querySelector('canvas'); if (!c || !c.width) return 0; \
                    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; \
                    let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;";
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    let pixels = loop {
+    let drawn = wait_for("the chart drawn on its canvas", Duration::from_secs(10), || {
         let n = app.execute_on(painted, &image).as_u64().unwrap_or(0);
-        if n > 500 || std::time::Instant::now() > deadline {
-            break n;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    };
-    let inside = "return arguments[0].outerHTML.slice(0, 400)";
-    assert!(pixels > 500, "{pixels} painted pixels in {}", app.execute_on(inside, &image));
+        (n > 500).then_some(n)
+    });
+    println!("{drawn} painted pixels");
     app.execute_on("arguments[0].scrollIntoView({block: 'center'});", &image);
     image
 }
@@ -172,8 +167,8 @@ fn the_record_and_the_discharge_sheet_chart_the_blood_pressure_with_its_threshol
     fits_the_width(&app);
     desktop.screenshot("trends-record");
 
-    app.click(&app.find(&By::xpath("//summary[normalize-space()='Readings as a table']")));
-    let table = app.find(&By::xpath("//table[caption[normalize-space()='Blood pressure (mmHg)']]"));
+    app.click(&app.find(&By::summary("Readings as a table")));
+    let table = app.find(&By::table("Blood pressure (mmHg)"));
     let rows = app.text(&table);
     assert!(rows.contains("148") && rows.contains("126"), "both systolic values in:\n{rows}");
     let limits = app.find(&By::xpath("//ul[@aria-label='Threshold lines for Blood pressure']"));

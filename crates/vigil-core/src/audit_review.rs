@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::local_time::day_start;
+use crate::local_time::{day_start, parse_day};
 use crate::table::Table;
 use crate::{Nurse, VigilError};
 
@@ -83,9 +83,9 @@ impl AuditFilter {
 fn day(field: &str, text: Option<&str>) -> Result<Option<NaiveDate>, VigilError> {
     match text.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(t) => match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-            Ok(d) if (2000..=2199).contains(&d.year()) => Ok(Some(d)),
-            _ => Err(VigilError::validation(field, "Enter a date as YYYY-MM-DD (2000 or later).")),
+        Some(t) => match parse_day(t, field)? {
+            d if (2000..=2199).contains(&d.year()) => Ok(Some(d)),
+            _ => Err(VigilError::validation(field, "Give a day from 2000 to 2199.")),
         },
     }
 }

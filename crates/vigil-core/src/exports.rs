@@ -11,11 +11,11 @@ pub mod columns;
 #[cfg(test)]
 mod tests;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use serde::Deserialize;
 use ts_rs::TS;
 
-use crate::local_time::{to_utc, LocalTimeError};
+use crate::local_time::{day_start, parse_day};
 use crate::VigilError;
 
 /// The most days one export covers, both ends included.
@@ -66,11 +66,7 @@ impl CsvExportInput {
 }
 
 fn day(text: &str, field: &str, what: &str, today: NaiveDate) -> Result<NaiveDate, VigilError> {
-    let text = text.trim();
-    let parsed = (text.len() == 10)
-        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten()
-        .ok_or_else(|| VigilError::validation(field, format!("{what} is not a date.")))?;
+    let parsed = parse_day(text, field)?;
     if parsed < earliest_day() {
         return Err(VigilError::validation(field, format!("{what} is before 2000.")));
     }
@@ -81,9 +77,8 @@ fn day(text: &str, field: &str, what: &str, today: NaiveDate) -> Result<NaiveDat
 }
 
 impl ExportDays {
-    /// The days as UTC instants in zone `tz`: [start of `from`, start of the day after `to`).
-    /// A day starts at local midnight, or at the first minute after it that exists where a
-    /// clock change skips midnight.
+    /// The days as UTC instants in zone `tz`: [start of `from`, start of the day after `to`),
+    /// each start by [`day_start`].
     pub fn utc_range<Tz: TimeZone>(&self, tz: &Tz) -> (DateTime<Utc>, DateTime<Utc>) {
         (day_start(tz, self.from), day_start(tz, self.to + Duration::days(1)))
     }
@@ -92,18 +87,4 @@ impl ExportDays {
     pub fn label(&self) -> String {
         format!("{} to {}", self.from, self.to)
     }
-}
-
-/// When local day `date` starts in `tz` (the earlier instant when midnight happens twice).
-fn day_start<Tz: TimeZone>(tz: &Tz, date: NaiveDate) -> DateTime<Utc> {
-    let mut local = date.and_time(NaiveTime::MIN);
-    // A clock change skips at most a few hours; a whole day of gap does not exist.
-    for _ in 0..(24 * 60) {
-        match to_utc(tz, local) {
-            Ok(at) => return at,
-            Err(LocalTimeError::Ambiguous(earlier, _)) => return earlier,
-            Err(_) => local += Duration::minutes(1),
-        }
-    }
-    date.and_time(NaiveTime::MIN).and_utc()
 }

@@ -128,14 +128,10 @@ fn day(raw: Option<&str>, field: &str, label: &str) -> Result<Option<NaiveDate>,
     let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(None);
     };
-    let bad = || VigilError::validation(field, format!("{label} must be a date (YYYY-MM-DD)."));
-    if raw.len() != 10 {
-        return Err(bad());
-    }
-    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| bad())?;
+    let date = local_time::parse_day(raw, field)?;
     let year = chrono::Datelike::year(&date);
     if !(1900..=9998).contains(&year) {
-        return Err(bad());
+        return Err(VigilError::validation(field, format!("{label} must be from 1900 to 9998.")));
     }
     Ok(Some(date))
 }

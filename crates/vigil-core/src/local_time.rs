@@ -1,8 +1,12 @@
 //! Turning a local wall-clock time typed by a nurse into a UTC instant. A time inside a DST gap
 //! does not exist and is refused; a time inside a DST fold is ambiguous and is refused with a
-//! request to pick, rather than silently guessed.
+//! request to pick, rather than silently guessed. Boundaries the app computes itself (a local
+//! day, a shift) are never refused: [`instant`] places them, [`day_start`] builds on it, and
+//! [`parse_day`] is the one parser of a typed `YYYY-MM-DD` day.
 
-use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+
+use crate::VigilError;
 
 /// Why a local time could not be placed on the UTC timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,20 +42,42 @@ pub fn to_utc<Tz: TimeZone>(
     }
 }
 
-/// The UTC instant a local calendar day of zone `tz` starts: local 00:00, or the first local
-/// time that exists when a clock change skips midnight; at a fold, the earlier of the two.
-/// A day is `[day_start(d), day_start(d + 1))`, so a DST day lasts 23 or 25 hours.
-pub fn day_start<Tz: TimeZone>(tz: &Tz, day: chrono::NaiveDate) -> DateTime<Utc> {
-    let mut local = day.and_time(chrono::NaiveTime::MIN);
-    // A gap is at most a few hours; step by 15 minutes until a local time exists.
-    for _ in 0..(24 * 4) {
-        match tz.from_local_datetime(&local) {
+/// The instant of local time `local` in zone `tz`, never refused: the earlier of the two at a
+/// fold, the first local minute that exists after a gap (a clock change skips at most a few
+/// hours). The one place reports, exports and searches turn a local day or shift boundary into
+/// an instant, so they cannot disagree.
+pub fn instant<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    let mut probe = local;
+    for _ in 0..(24 * 60) {
+        match tz.from_local_datetime(&probe) {
             LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => return t.with_timezone(&Utc),
-            LocalResult::None => local += chrono::Duration::minutes(15),
+            LocalResult::None => probe += chrono::Duration::minutes(1),
         }
     }
-    // No zone skips a whole day at midnight and keeps going; read the day as UTC then.
-    day.and_time(chrono::NaiveTime::MIN).and_utc()
+    // No zone skips a whole day and keeps going; read the time as UTC then.
+    local.and_utc()
+}
+
+/// The UTC instant a local calendar day of zone `tz` starts: [`instant`] of local 00:00.
+/// A day is `[day_start(d), day_start(d + 1))`, so a DST day lasts 23 or 25 hours.
+pub fn day_start<Tz: TimeZone>(tz: &Tz, day: NaiveDate) -> DateTime<Utc> {
+    instant(tz, day.and_time(chrono::NaiveTime::MIN))
+}
+
+/// Parses a local day typed as `YYYY-MM-DD` (exactly 10 characters after trimming). Errors:
+/// `validation` on `field`, naming it. Callers add their own bounds (earliest, latest day).
+pub fn parse_day(raw: &str, field: &str) -> Result<NaiveDate, VigilError> {
+    let raw = raw.trim();
+    (raw.len() == 10).then(|| NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()).flatten().ok_or_else(
+        || {
+            let what = match field {
+                "from" => "the first day",
+                "to" => "the last day",
+                _ => "the day",
+            };
+            VigilError::validation(field, format!("Give {what} as YYYY-MM-DD."))
+        },
+    )
 }
 
 #[cfg(test)]
@@ -84,6 +110,37 @@ mod tests {
         // Santiago skipped midnight (00:00 -> 01:00) on 2026-09-06.
         let gap = day_start(&chrono_tz::America::Santiago, day("2026-09-06"));
         assert_eq!(gap.to_rfc3339(), "2026-09-06T04:00:00+00:00");
+    }
+
+    #[test]
+    fn instant_takes_the_earlier_of_a_fold_and_the_first_minute_after_a_gap() {
+        let fold = instant(&New_York, local("2026-11-01T01:30"));
+        assert_eq!(fold.to_rfc3339(), "2026-11-01T05:30:00+00:00");
+        // Berlin skips 02:00-03:00 on 2026-03-29: 02:30 becomes 03:00 CEST (01:00 UTC).
+        let gap = instant(&Berlin, local("2026-03-29T02:30"));
+        assert_eq!(gap.to_rfc3339(), "2026-03-29T01:00:00+00:00");
+        // Lord Howe springs forward by 30 minutes (02:00 -> 02:30) on 2026-10-04: a 15-minute
+        // step would also land on 02:30, but 02:10 must not become 02:15.
+        let half = instant(&chrono_tz::Australia::Lord_Howe, local("2026-10-04T02:10"));
+        assert_eq!(half, instant(&chrono_tz::Australia::Lord_Howe, local("2026-10-04T02:30")));
+        let plain = instant(&Berlin, local("2026-07-01T12:00"));
+        assert_eq!(Ok(plain), to_utc(&Berlin, local("2026-07-01T12:00")));
+    }
+
+    #[test]
+    fn parse_day_takes_only_ten_character_dates_and_names_the_field() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
+        assert_eq!(parse_day(" 2026-07-01 ", "day"), Ok(day));
+        for bad in ["2026-7-1", "2026-07-01x", "2026-02-30", "", "01/07/2026", "+2026-07-01"] {
+            let err = parse_day(bad, "from").expect_err(bad);
+            assert_eq!(err.field.as_deref(), Some("from"), "{bad}");
+            assert_eq!(err.message, "Give the first day as YYYY-MM-DD.");
+        }
+        let err = parse_day("x", "to").expect_err("x");
+        assert_eq!(
+            (err.field.as_deref(), err.message.as_str()),
+            (Some("to"), "Give the last day as YYYY-MM-DD.")
+        );
     }
 
     #[test]

@@ -9,14 +9,16 @@ use vigil_core::checks::Check;
 use vigil_core::exports::columns::{CheckRow, SessionRow};
 use vigil_core::instant;
 
+use crate::readiness::first_ready_at_sql;
 use crate::StoreError;
 
-const SESSIONS: &str = "SELECT s.id, s.patient_name, s.chart_number, s.date_of_birth, s.bay,
+/// `ready_at` is the one definition of ready ([`first_ready_at_sql`]), the report's too.
+const SESSIONS: &str = concat!(
+    "SELECT s.id, s.patient_name, s.chart_number, s.date_of_birth, s.bay,
         s.protocol, s.dose_mg, s.weight_kg, s.clock_started_at_ms, s.minimum_minutes,
-        s.recorded_at_ms, (SELECT l.label FROM nurse_labels l WHERE l.id = s.admitted_by),
-        (SELECT min(r.changed_at_ms) FROM readiness_changes r
-          WHERE r.session_id = s.id AND r.readiness = 'ready'),
-        c.cleared_at_ms, (SELECT l.label FROM nurse_labels l WHERE l.id = c.cleared_by),
+        s.recorded_at_ms, (SELECT l.label FROM nurse_labels l WHERE l.id = s.admitted_by), ",
+    first_ready_at_sql!(),
+    ", c.cleared_at_ms, (SELECT l.label FROM nurse_labels l WHERE l.id = c.cleared_by),
         d.left_at_ms, d.how, (SELECT l.label FROM nurse_labels l WHERE l.id = d.recorded_by),
         (SELECT json_extract(e.data, '$.fullName') FROM escort_versions e
           WHERE e.session_id = s.id ORDER BY e.id DESC LIMIT 1),
@@ -25,7 +27,8 @@ const SESSIONS: &str = "SELECT s.id, s.patient_name, s.chart_number, s.date_of_b
      LEFT JOIN discharge_clearances c ON c.session_id = s.id
      LEFT JOIN session_departures d ON d.session_id = s.id
      WHERE s.clock_started_at_ms >= ?1 AND s.clock_started_at_ms < ?2
-     ORDER BY s.clock_started_at_ms, s.id";
+     ORDER BY s.clock_started_at_ms, s.id"
+);
 
 /// Calls `each` with every session whose clock started in `[from, to)`, by clock start.
 /// Errors: a row that does not decode (`Corrupt`, naming the session), or what `each` returns.

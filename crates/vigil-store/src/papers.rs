@@ -9,7 +9,8 @@ use vigil_core::Protocol;
 
 use crate::{checks, discharge, sessions, transfers, StoreError};
 
-/// The record of session `session_id`. Errors: `not_found` for an unknown session.
+/// The record of session `session_id`, its chart drawn against the thresholds of
+/// [`crate::thresholds::for_record`]. Errors: `not_found` for an unknown session.
 pub fn record(conn: &Connection, session_id: i64) -> Result<SessionRecord, StoreError> {
     let session = sessions::get(conn, session_id)?;
     let (chart_number, dob, dose_mg): (Option<String>, Option<String>, Option<f64>) = conn
@@ -55,7 +56,7 @@ pub fn record(conn: &Connection, session_id: i64) -> Result<SessionRecord, Store
         predose: crate::predose::on_record(conn, session_id, &checks)?,
         checks,
         notes: crate::notes::for_session(conn, session_id)?,
-        thresholds: crate::thresholds::current(conn)?,
+        thresholds: crate::thresholds::for_record(conn, standing.left_at)?,
         session,
     })
 }

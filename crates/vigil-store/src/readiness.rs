@@ -17,6 +17,20 @@ use crate::audit::{self, Action, Entry};
 use crate::unreadable::Unreadable;
 use crate::{discharge, sessions, StoreError};
 
+/// THE definition of "ready" for the records (the report's time until ready and the CSV
+/// export's `ready_at` column): the first readiness change of session `s` to Ready or Ready
+/// (awaiting escort) at or after its clock start, as epoch milliseconds (NULL if none). "Every
+/// gate but the escort met" counts: the patient was ready; only their ride was not. An SQL
+/// expression (a literal, so queries can `concat!` it) over a `recovery_sessions s` row.
+macro_rules! first_ready_at_sql {
+    () => {
+        "(SELECT min(r.changed_at_ms) FROM readiness_changes r
+          WHERE r.session_id = s.id AND r.readiness IN ('ready', 'ready_awaiting_escort')
+            AND r.changed_at_ms >= s.clock_started_at_ms)"
+    };
+}
+pub(crate) use first_ready_at_sql;
+
 /// One stored change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadinessRow {

@@ -14,12 +14,14 @@ use crate::{
     checks, discharge, notes, plans, predose, readiness, sessions, thresholds, StoreError,
 };
 
-/// The detail of session `id` at `now`. Errors: `not_found`.
+/// The detail of session `id` at `now`, assessed and charted against the thresholds of
+/// [`thresholds::for_record`]. Errors: `not_found`.
 pub fn load(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SessionDetail, StoreError> {
     let session = sessions::get(conn, id)?;
     let stored = checks::for_session(conn, id)?;
     let plan = plans::history(conn)?.for_admission(session.recorded_at);
-    let thresholds = thresholds::current(conn)?;
+    // The board's thresholds while running; those in force when the patient left after.
+    let thresholds = thresholds::for_record(conn, discharge::standing(conn, id)?.left_at)?;
     let mut status = CheckStatus::assess(&session, &stored, &thresholds, &plan, now);
     let trends = vigil_core::trends::trend_chart(&session, &stored, &thresholds);
     let decisions = predose::for_session(conn, id)?;

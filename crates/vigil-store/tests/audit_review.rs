@@ -161,6 +161,29 @@ fn the_patient_filter_finds_that_sessions_records_and_no_one_elses() {
     assert!(of(99).is_empty());
 }
 
+/// A print or an export of one patient's paper writes no record, so it names none; the
+/// patient filter still finds it by the session its detail names ("... of session #1 to ..."),
+/// and never for session 11 or another session whose number starts the same.
+#[test]
+fn the_patient_filter_finds_the_prints_and_exports_of_that_sessions_papers() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = populated(dir.path()); // sessions 1 and 2
+    let paper = |action: Action, detail: &str| {
+        let entry = Entry::new(action, Some(NURSE)).detail(detail);
+        store.with_tx(|tx| audit::append(tx, now(), &entry)).expect("entry")
+    };
+    let printed = paper(Action::Print, "discharge-sheet of session #1 to print dialog");
+    let saved = paper(Action::Export, "rems-form of session #1 to /home/nurse/rems-form.pdf");
+    let other = paper(Action::Export, "discharge-sheet of session #12 to /home/nurse/a.pdf");
+    let bulk = paper(Action::Export, "sessions from 2026-07-01 to 2026-07-01 (2 rows) to /x.csv");
+    let of =
+        |id: f64| seqs(&store, &query(AuditFilter { session_id: Some(id), ..Default::default() }));
+    let one = of(1.0);
+    assert!(one.contains(&printed) && one.contains(&saved), "{one:?}");
+    assert!(!one.contains(&other) && !one.contains(&bulk), "{one:?}");
+    assert!(!of(2.0).iter().any(|s| [printed, saved, other, bulk].contains(s)));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 

@@ -323,3 +323,33 @@ fn shifts_are_a_setting_changed_with_one_audit_entry() {
     let status = common::verify(&store);
     assert!(status.ok, "{status:?}");
 }
+
+/// The CSV export's `ready_at` and the report's time until ready count to the same instant:
+/// the first Ready or Ready (awaiting escort) at or after the clock start (one definition in
+/// the store). Before it was shared, the export waited for a plain Ready (10:20 here).
+#[test]
+fn export_and_report_agree_on_when_a_patient_was_ready() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = common::open_in(dir.path());
+    let id = admit(&store, "Łukasz Żółć", "Bay 1", Protocol::IvKetamine, 60, jul(1, 9, 0));
+    ready(&store, id, Readiness::NotReady, jul(1, 9, 1));
+    ready(&store, id, Readiness::ReadyAwaitingEscort, jul(1, 10, 5));
+    ready(&store, id, Readiness::Ready, jul(1, 10, 20));
+    let report = load(&store, "2026-07-01", None);
+    assert_eq!(report.patients[0].minutes_until_ready, Some(65));
+    let mut exported = Vec::new();
+    store
+        .with_conn(|c| {
+            vigil_store::exports::each_session(c, jul(1, 0, 0), jul(2, 0, 0), |row| {
+                exported.push(row.ready_at);
+                Ok(())
+            })
+        })
+        .expect("export rows");
+    assert_eq!(exported, vec![Some(jul(1, 10, 5))]);
+    let window = ReportInput { day: "2026-07-01".into(), shift: None }
+        .window(&Shift::defaults(), &New_York)
+        .expect("window");
+    let facts = store.with_conn(|c| report::facts(c, &window)).expect("facts");
+    assert_eq!(facts.sessions[0].first_ready_at, exported[0]);
+}

@@ -96,12 +96,12 @@ pub fn export<Tz: TimeZone>(
     let file = SavedFile {
         stem: format!("audit-trail-{}", now.format("%Y%m%dT%H%M%SZ")),
         ext: "csv",
-        what: &format!("audit trail ({})", described(&query)),
         session: None,
     };
     let path = saved_files::save(state, Permission::Administer, folder, file, || {
         let rows = state.store.with_conn(|c| review::all(c, &query))?;
-        Ok(audit_table(&rows).to_csv())
+        let what = format!("audit trail ({})", described(&query));
+        Ok(saved_files::Saved { bytes: audit_table(&rows).to_csv(), what })
     })?;
     tracing::info!("audit trail exported ({})", described(&query));
     Ok(path)

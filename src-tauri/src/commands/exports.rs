@@ -16,7 +16,7 @@ use vigil_core::table::Table;
 use vigil_core::{payload, Permission, VigilError};
 use vigil_store::exports;
 
-use crate::saved_files::{self, SavedFile};
+use crate::saved_files::{self, Saved, SavedFile};
 use crate::state::AppState;
 
 /// Which table to export.
@@ -66,9 +66,6 @@ where
     state.nurse_for(Permission::Administer)?;
     let now = state.clock.now();
     let days = input.validate(now.with_timezone(tz).date_naive())?;
-    let rows = read(state, days, table, tz)?;
-    let what =
-        format!("{} from {} to {} ({} rows)", table.slug(), days.from, days.to, rows.rows.len());
     let file = SavedFile {
         stem: format!(
             "vigil-{}-{}-to-{}-{}",
@@ -78,18 +75,17 @@ where
             now.format("%Y%m%dT%H%M%SZ")
         ),
         ext: "csv",
-        what: &what,
         session: None,
     };
-    let path =
-        saved_files::save(
-            state,
-            Permission::Administer,
-            &input.folder,
-            file,
-            || Ok(rows.to_csv()),
-        )?;
-    tracing::info!("{} exported as CSV: {} rows", table.slug(), rows.rows.len());
+    let mut count = 0;
+    // The rows are read only once the folder is accepted.
+    let path = saved_files::save(state, Permission::Administer, &input.folder, file, || {
+        let rows = read(state, days, table, tz)?;
+        count = rows.rows.len();
+        let what = format!("{} from {} to {} ({count} rows)", table.slug(), days.from, days.to);
+        Ok(Saved { bytes: rows.to_csv(), what })
+    })?;
+    tracing::info!("{} exported as CSV: {count} rows", table.slug());
     Ok(path)
 }
 

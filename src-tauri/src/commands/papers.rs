@@ -17,10 +17,10 @@ use vigil_core::papers::sheets;
 use vigil_core::papers::Paper;
 use vigil_core::{payload, ErrorCode, Permission, Protocol, VigilError};
 use vigil_store::audit::{self, Action, Entry};
-use vigil_store::{discharge, drafts, papers, rems, thresholds};
+use vigil_store::{discharge, drafts, papers, rems};
 
 use crate::events::{signal, RECORDS_CHANGED};
-use crate::saved_files::{self, SavedFile};
+use crate::saved_files::{self, Saved, SavedFile};
 use crate::state::AppState;
 
 /// Which paper.
@@ -216,7 +216,7 @@ pub fn paper<Tz: TimeZone>(
         let ready = ready_without_minimum_minutes(
             &record.session,
             &record.checks,
-            &thresholds::current(c)?,
+            &record.thresholds,
             &policy,
         );
         let last_day = RemsDeadline::of(record.session.clock_started_at, tz).last_day;
@@ -238,11 +238,11 @@ pub fn save_pdf<Tz: TimeZone>(
     let file = SavedFile {
         stem: format!("{}-session-{session_id}-{}", kind.slug(), now.format("%Y%m%dT%H%M%SZ")),
         ext: "pdf",
-        what: &format!("{} of session #{session_id}", kind.slug()),
         session: Some(session_id),
     };
     let path = saved_files::save(state, Permission::ClinicalWork, folder, file, || {
-        pdf_bytes(&paper(state, session_id, kind, tz)?)
+        let bytes = pdf_bytes(&paper(state, session_id, kind, tz)?)?;
+        Ok(Saved { bytes, what: format!("{} of session #{session_id}", kind.slug()) })
     })?;
     tracing::info!("{} of session {session_id} saved as PDF", kind.slug());
     Ok(path)

@@ -11,7 +11,7 @@ use vigil_core::{payload, Permission, VigilError};
 use vigil_store::{report, settings};
 
 use crate::events::{signal, RECORDS_CHANGED};
-use crate::saved_files::{self, SavedFile};
+use crate::saved_files::{self, Saved, SavedFile};
 use crate::state::AppState;
 
 /// The report of a local day, or of one shift of it.
@@ -61,19 +61,25 @@ pub fn update_shifts<R: Runtime>(
     edit: Arg,
 ) -> Result<Vec<Shift>, VigilError> {
     let edit: ShiftsEdit = payload::parse_arg("edit", edit)?;
-    let shifts = change_shifts(&state, &edit)?;
-    signal(&app, RECORDS_CHANGED);
+    let (shifts, written) = change_shifts(&state, &edit)?;
+    if written {
+        signal(&app, RECORDS_CHANGED);
+    }
     Ok(shifts)
 }
 
-/// Validates and records a change of the shifts by the administrator signed in.
+/// Validates and records a change of the shifts by the administrator signed in; returns the
+/// shifts and whether anything was written (not when they equal those in force).
 /// Errors: `forbidden` without `Administer`, `validation` naming the field (nothing written).
-pub fn change_shifts(state: &AppState, edit: &ShiftsEdit) -> Result<Vec<Shift>, VigilError> {
+pub fn change_shifts(
+    state: &AppState,
+    edit: &ShiftsEdit,
+) -> Result<(Vec<Shift>, bool), VigilError> {
     let nurse = state.nurse_for(Permission::Administer)?;
     let valid = edit.validate()?;
     let now = state.clock.now();
-    state.store.with_tx(|tx| settings::set_shifts(tx, &valid, nurse.id, now))?;
-    Ok(valid)
+    let written = state.store.with_tx(|tx| settings::set_shifts(tx, &valid, nurse.id, now))?;
+    Ok((valid, written))
 }
 
 /// The report for `input`, days local to `tz`. Errors: `forbidden` when signed out or locked;
@@ -105,10 +111,13 @@ where
         Some(_) => format!("shift-report-{}-{start}", report.day),
     };
     let what = format!("{} report of {} from {start}", ext.to_uppercase(), report.day);
-    let file = SavedFile { stem, ext, what: &what, session: None };
-    let path = saved_files::save(state, Permission::ClinicalWork, folder, file, || match ext {
-        "pdf" => super::papers::pdf_bytes(&report_paper(&report, tz)),
-        _ => Ok(report_table(&report, tz).to_csv()),
+    let file = SavedFile { stem, ext, session: None };
+    let path = saved_files::save(state, Permission::ClinicalWork, folder, file, || {
+        let bytes = match ext {
+            "pdf" => super::papers::pdf_bytes(&report_paper(&report, tz))?,
+            _ => report_table(&report, tz).to_csv(),
+        };
+        Ok(Saved { bytes, what })
     })?;
     Ok(path.display().to_string())
 }

@@ -36,7 +36,9 @@ export class AppState {
   board = $state<Board | null>(null);
   settings = $state<ClinicSettings | null>(null);
   integrity = $state<IntegrityStatus | null>(null);
-  view = $state<View>('board');
+  #view = $state<View>('board');
+  /** The session whose audit trail was opened from its History record; any other view clears it. */
+  auditSession = $state<number | null>(null);
   /** Theme, volume, escalation: loaded signed out and locked too (the sign-in screen is dim). */
   display = $state.raw<DisplaySettings | null>(null);
   alerts = $state<ActiveAlert[]>([]);
@@ -86,6 +88,21 @@ export class AppState {
   );
   readonly integrityAlert = $derived(integrityProblem(this.integrity));
   readonly subtitle = $derived(screenTitle(this.auth, this.view, this.open));
+
+  /** Which screen is shown under the header. */
+  get view(): View {
+    return this.#view;
+  }
+  set view(next: View) {
+    if (next !== 'audit') this.auditSession = null;
+    this.#view = next;
+  }
+
+  /** The audit trail of one session (from its History record; administrators only). */
+  showAuditOf(sessionId: number) {
+    this.view = 'audit';
+    this.auditSession = sessionId;
+  }
 
   /** Takes a sign-in state (from a load or an action); leaving the open state closes screens. */
   applyAuth(status: AuthStatus) {

@@ -51,11 +51,11 @@ export const recoveryKeyMistyped: VigilError = {"code":"validation","message":"T
 
 export const recordsFileNotAbsolute: VigilError = {"code":"validation","message":"Type the records file's full path, like /media/usb/vigil-20261127T031500000Z.sqlite3.","field":"file"};
 
-export const exportFromNotADate: VigilError = {"code":"validation","message":"The first day is not a date.","field":"from"};
+export const exportFromNotADate: VigilError = {"code":"validation","message":"Give the first day as YYYY-MM-DD.","field":"from"};
 
 export const exportToBeforeFrom: VigilError = {"code":"validation","message":"The last day is before the first day.","field":"to"};
 
-export const historyFromNotADate: VigilError = {"code":"validation","message":"From must be a date (YYYY-MM-DD).","field":"from"};
+export const historyFromNotADate: VigilError = {"code":"validation","message":"Give the first day as YYYY-MM-DD.","field":"from"};
 
 export const historyToBeforeFrom: VigilError = {"code":"validation","message":"To must not be before From.","field":"to"};
 

@@ -5,7 +5,7 @@
 import { vi } from 'vitest';
 import type * as Ipc from '../lib/ipc';
 import type { CsvExportInput, Nurse, VigilError } from '../lib/ipc';
-import { exportFromNotADate, exportToBeforeFrom, pdfFolderInDataDirectory } from './backendMessages';
+import { administratorsOnly, exportFromNotADate, exportToBeforeFrom, pdfFolderInDataDirectory } from './backendMessages';
 import { DATA_DIR } from './fakePapers';
 
 export function freshExports() {
@@ -18,11 +18,9 @@ export function freshExports() {
 type State = ReturnType<typeof freshExports> & { auth: { nurse: Nurse | null } };
 type Fail = (error: VigilError) => never;
 
-const forbidden: VigilError = { code: 'forbidden', message: 'Only an administrator may do this.' };
-
 export function exportsFakes(ipc: State, fail: Fail) {
   const save = (table: 'sessions' | 'checks', input: CsvExportInput) => {
-    if (ipc.auth.nurse?.role !== 'admin') fail(forbidden);
+    if (ipc.auth.nurse?.role !== 'admin') fail(administratorsOnly);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.from)) fail(exportFromNotADate);
     if (input.to < input.from) fail(exportToBeforeFrom);
     const folder = input.folder.trim();

@@ -6,7 +6,7 @@
 import { vi } from 'vitest';
 import type * as Ipc from '../lib/ipc';
 import type { DayReport, Nurse, ReportInput, Shift, ShiftsEdit, VigilError } from '../lib/ipc';
-import { pdfFolderInDataDirectory, reportDayNotADate, reportNoSuchShift, shiftHoursOutOfRange } from './backendMessages';
+import { administratorsOnly, pdfFolderInDataDirectory, reportDayNotADate, reportNoSuchShift, shiftHoursOutOfRange } from './backendMessages';
 import { DATA_DIR } from './fakePapers';
 
 /** A day with one patient who left against advice, one alert acknowledged, one REMS form due. */
@@ -74,8 +74,6 @@ export function freshReports() {
 type State = ReturnType<typeof freshReports> & { auth: { nurse: Nurse | null } };
 type Fail = (error: VigilError) => never;
 
-const forbidden: VigilError = { code: 'forbidden', message: 'Only an administrator may do this.' };
-
 export function reportsFakes(ipc: State, fail: Fail) {
   const check = (input: ReportInput) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.day)) fail(reportDayNotADate);
@@ -104,7 +102,7 @@ export function reportsFakes(ipc: State, fail: Fail) {
     saveReportCsv: vi.fn(async (input: ReportInput, folder: string) => save('csv', input, folder)),
     loadShifts: vi.fn(async () => ipc.shifts.map((s) => ({ ...s }))),
     updateShifts: vi.fn(async (edit: ShiftsEdit) => {
-      if (ipc.auth.nurse?.role !== 'admin') fail(forbidden);
+      if (ipc.auth.nurse?.role !== 'admin') fail(administratorsOnly);
       const bad = edit.shifts.findIndex((s) => !Number.isInteger(s.hours) || s.hours < 1 || s.hours > 24);
       if (bad >= 0) fail({ ...shiftHoursOutOfRange, field: `shifts.${bad}.hours` });
       ipc.shifts = edit.shifts.map((s) => ({ ...s, name: s.name.trim() }));

@@ -28,7 +28,9 @@ pub struct SessionRow {
     pub admitted_at: DateTime<Utc>,
     /// The admitting nurse's label ("Ana Ruiz, RN").
     pub admitted_by: Option<String>,
-    /// The first time the board found the patient ready for discharge.
+    /// The first time, at or after the clock start, the board found the patient ready for
+    /// discharge: Ready, or Ready (awaiting escort) (every gate but the escort met). The same
+    /// instant the report's "time until ready" counts to.
     pub ready_at: Option<DateTime<Utc>>,
     pub cleared_at: Option<DateTime<Utc>>,
     pub cleared_by: Option<String>,

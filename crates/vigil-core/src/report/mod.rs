@@ -6,8 +6,11 @@
 //! table (CSV).
 //!
 //! Definitions (the figures a medical director reads, so written down once):
-//! - *In recovery during the window*: the clock started before the window's end and the
-//!   patient had not left before its start (the store looks back 24 h for clock starts).
+//! - *In recovery during the window*: the clock started before the window's end, at most 24 h
+//!   before its start, and the patient had not left before its start. A session with no
+//!   departure whose clock started earlier than that is NOT listed: it has left the board too
+//!   (the board shows 24 h), and finding it would read every session ever kept (see
+//!   `vigil_store::report`).
 //! - *Time until ready*: whole minutes from the clock start to the first readiness change to
 //!   Ready or Ready (awaiting escort) at or after the clock start; none if never ready.
 //! - *Time until departure*: whole minutes from the clock start to the recorded departure

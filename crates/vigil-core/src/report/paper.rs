@@ -1,9 +1,10 @@
 //! The report as a paper (printed by the PDF writer every paper uses) and as a table (the CSV).
 //! Times print in local time, "YYYY-MM-DD HH:MM".
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use crate::papers::Paper;
+use crate::local_time::day_start;
+use crate::papers::{Paper, PaperSection};
 use crate::table::Table;
 
 use super::stats::minutes_seconds;
@@ -60,19 +61,47 @@ where
     table
 }
 
-/// The report as a paper: one section per part, in the page's order.
+/// The report as a paper: one section per part, in the page's order. The subtitle says the
+/// period honestly: a whole day is its date; a shift is its local start and end ("2026-07-01
+/// 07:00 to 19:00", the end's date added when the shift runs past midnight).
 pub fn report_paper<Tz: TimeZone>(report: &DayReport, tz: &Tz) -> Paper
 where
     Tz::Offset: std::fmt::Display,
 {
-    let mut paper = Paper::new(
-        report.title.clone(),
-        format!("From {} to {}", local(report.starts_at, tz), local(report.ends_at, tz)),
-    );
+    let mut paper = Paper::new(report.title.clone(), period(report, tz));
     paper.footer = report.title.clone();
-    let patients = paper.section("Patients");
+    patients_section(paper.section("Patients"), report, tz);
+    alerts_section(paper.section("Alerts"), report, tz);
+    late_section(paper.section("Late and overdue checks"), report, tz);
+    rems_section(paper.section("REMS forms due"), report);
+    paper
+}
+
+/// The period the report covers, never its exclusive end as a date.
+fn period<Tz: TimeZone>(report: &DayReport, tz: &Tz) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let next = report.day + Duration::days(1);
+    if report.starts_at == day_start(tz, report.day) && report.ends_at == day_start(tz, next) {
+        return report.day.to_string();
+    }
+    let start = report.starts_at.with_timezone(tz);
+    let end = report.ends_at.with_timezone(tz);
+    let end_text = if end.date_naive() == start.date_naive() {
+        end.format("%H:%M").to_string()
+    } else {
+        end.format("%Y-%m-%d %H:%M").to_string()
+    };
+    format!("{} to {end_text}", start.format("%Y-%m-%d %H:%M"))
+}
+
+fn patients_section<Tz: TimeZone>(section: &mut PaperSection, report: &DayReport, tz: &Tz)
+where
+    Tz::Offset: std::fmt::Display,
+{
     if report.patients.is_empty() {
-        patients.line("No patient was in recovery.");
+        section.line("No patient was in recovery.");
     }
     for p in &report.patients {
         let ready =
@@ -81,7 +110,7 @@ where
             Some(m) => format!("{} after {m} min", p.left.label()),
             None => p.left.label().to_owned(),
         };
-        patients.row(
+        section.row(
             format!("{} {}", p.bay, p.patient_name),
             format!(
                 "{}, clock {}, minimum {} min, {ready}, {left}",
@@ -91,13 +120,18 @@ where
             ),
         );
     }
-    let alerts = paper.section("Alerts");
-    alerts.row("Raised", report.alerts.total.to_string());
+}
+
+fn alerts_section<Tz: TimeZone>(section: &mut PaperSection, report: &DayReport, tz: &Tz)
+where
+    Tz::Offset: std::fmt::Display,
+{
+    section.row("Raised", report.alerts.total.to_string());
     for k in &report.alerts.by_kind {
-        alerts.row(k.kind.replace('_', " "), k.count.to_string());
+        section.row(k.kind.replace('_', " "), k.count.to_string());
     }
     for n in &report.alerts.per_nurse {
-        alerts.row(
+        section.row(
             format!("Acknowledged by {}", n.nurse),
             format!(
                 "{} alerts, median {}, longest {}",
@@ -108,14 +142,19 @@ where
         );
     }
     for u in &report.alerts.unacknowledged {
-        alerts.row(
+        section.row(
             "Never acknowledged",
             format!("{} {}, raised {}", u.bay, u.kind.replace('_', " "), local(u.raised_at, tz)),
         );
     }
-    let late = paper.section("Late and overdue checks");
+}
+
+fn late_section<Tz: TimeZone>(section: &mut PaperSection, report: &DayReport, tz: &Tz)
+where
+    Tz::Offset: std::fmt::Display,
+{
     if report.late_checks.is_empty() {
-        late.line("None.");
+        section.line("None.");
     }
     for c in &report.late_checks {
         let what = match c.kind {
@@ -127,17 +166,18 @@ where
             ),
             LateKind::Overdue => format!("check overdue, alert raised {}", local(c.at, tz)),
         };
-        late.row(format!("{} {}", c.bay, c.patient_name), what);
+        section.row(format!("{} {}", c.bay, c.patient_name), what);
     }
-    let rems = paper.section("REMS forms due");
+}
+
+fn rems_section(section: &mut PaperSection, report: &DayReport) {
     if report.rems_due.is_empty() {
-        rems.line("None.");
+        section.line("None.");
     }
     for r in &report.rems_due {
-        rems.row(
+        section.row(
             format!("{} {}", r.bay, r.patient_name),
             format!("treated {}, last day {}", r.treated_on, r.last_day),
         );
     }
-    paper
 }

@@ -224,3 +224,22 @@ fn table_and_paper_hold_every_patient() {
     assert_eq!(headings, vec!["Patients", "Alerts", "Late and overdue checks", "REMS forms due"]);
     assert!(paper.sections[0].rows[0].value.contains("against advice after 40 min"));
 }
+
+#[test]
+fn paper_subtitle_says_the_day_or_the_shift_never_the_exclusive_end() {
+    let shifts = Shift::defaults();
+    let subtitle = |day: &str, shift: Option<&str>| {
+        let window = ReportInput { day: day.into(), shift: shift.map(Into::into) }
+            .window(&shifts, &New_York)
+            .expect("window");
+        let report = build_report(&window, &ReportFacts::default(), &New_York);
+        report_paper(&report, &New_York).subtitle
+    };
+    assert_eq!(subtitle("2026-07-01", None), "2026-07-01");
+    // A 25-hour day is still one date.
+    assert_eq!(subtitle("2026-11-01", None), "2026-11-01");
+    assert_eq!(subtitle("2026-07-01", Some("Day")), "2026-07-01 07:00 to 19:00");
+    assert_eq!(subtitle("2026-07-01", Some("Night")), "2026-07-01 19:00 to 2026-07-02 07:00");
+    // Across the autumn change the night still ends at 07:00 local.
+    assert_eq!(subtitle("2026-10-31", Some("Night")), "2026-10-31 19:00 to 2026-11-01 07:00");
+}

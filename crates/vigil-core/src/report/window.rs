@@ -2,13 +2,14 @@
 //! local start time and a length in hours). A day is [local 00:00, next local 00:00). A shift
 //! belongs to the day it starts, and ends at its start's wall-clock time plus its hours (so a
 //! 12 h night shift from 19:00 ends at 07:00 local even across a clock change). A local time
-//! skipped by a clock change starts at the first instant after the gap.
+//! skipped by a clock change starts at the first instant after the gap ([`instant`]).
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::display::minutes_of_day;
+use crate::local_time::{day_start, instant, parse_day};
 use crate::text::required_text;
 use crate::VigilError;
 
@@ -102,19 +103,19 @@ impl ReportInput {
         shifts: &[Shift],
         tz: &Tz,
     ) -> Result<ReportWindow, VigilError> {
-        let day = NaiveDate::parse_from_str(self.day.trim(), "%Y-%m-%d")
-            .map_err(|_| VigilError::validation("day", "Give the day as YYYY-MM-DD."))?;
+        let day = parse_day(&self.day, "day")?;
         if !(2000..=9998).contains(&chrono::Datelike::year(&day)) {
             return Err(VigilError::validation("day", "Give a day from the year 2000 on."));
         }
         let wanted = self.shift.as_deref().map(str::trim).filter(|s| !s.is_empty());
         let Some(name) = wanted else {
-            let next = day.succ_opt().ok_or_else(|| VigilError::validation("day", "Too late."))?;
+            // The year is at most 9998, so the next day exists.
+            let next = day + Duration::days(1);
             return Ok(ReportWindow {
                 title: format!("Day report, {day}"),
                 day,
-                starts_at: local_instant(tz, day.and_hms_opt(0, 0, 0).unwrap_or_default()),
-                ends_at: local_instant(tz, next.and_hms_opt(0, 0, 0).unwrap_or_default()),
+                starts_at: day_start(tz, day),
+                ends_at: day_start(tz, next),
             });
         };
         let shift = shifts
@@ -128,21 +129,8 @@ impl ReportInput {
         Ok(ReportWindow {
             title: format!("{} shift, {day} ({}, {} h)", shift.name, shift.start, shift.hours),
             day,
-            starts_at: local_instant(tz, start),
-            ends_at: local_instant(tz, end),
+            starts_at: instant(tz, start),
+            ends_at: instant(tz, end),
         })
     }
-}
-
-/// The instant of local time `local` in `tz`: the earlier of a fold, the first instant after
-/// a gap.
-fn local_instant<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
-    let mut probe = local;
-    for _ in 0..=180 {
-        if let Some(t) = tz.from_local_datetime(&probe).earliest() {
-            return t.with_timezone(&Utc);
-        }
-        probe += Duration::minutes(1);
-    }
-    Utc.from_utc_datetime(&local)
 }

@@ -183,6 +183,10 @@ impl Action {
     }
 }
 
+#[cfg(test)]
+#[path = "action_tests.rs"]
+mod tests;
+
 /// The tables whose rows an audit entry may point at (the only names ever put into SQL).
 pub const RECORD_TABLES: &[&str] = &[
     "recovery_sessions",

@@ -5,7 +5,8 @@
 //! through `audit_refs`, the index of those names that migration 19 keeps): the
 //! rows of each record table with a `session_id` column (found from the schema, so a new such
 //! table is covered without a change here), and the rows tied to the session through one of
-//! its alert firings ([`THROUGH_FIRING`]). Every other record table must be listed in
+//! its alert firings ([`THROUGH_FIRING`]), and the prints and exports of the session's papers
+//! (their detail names the session). Every other record table must be listed in
 //! [`NOT_ABOUT_A_PATIENT`]; a test fails for a record table that is in neither.
 
 use rusqlite::types::Value;
@@ -118,6 +119,32 @@ fn select(
     q: &AuditQuery,
     limit: Option<usize>,
 ) -> Result<Vec<AuditRow>, StoreError> {
+    let (conditions, values) = conditions(conn, q)?;
+    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let sql = format!(
+        "SELECT a.seq, a.at_ms, a.action, a.records, a.detail, a.emergency_use,
+                n.display_name || ', ' || n.credentials
+         FROM audit_events a LEFT JOIN nurses n ON n.id = a.nurse_id
+         WHERE {conditions} ORDER BY a.seq DESC LIMIT {limit}"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+        Ok(StoredRow {
+            seq: r.get(0)?,
+            at_ms: r.get(1)?,
+            action: r.get(2)?,
+            records: r.get(3)?,
+            detail: r.get(4)?,
+            emergency_use: r.get(5)?,
+            nurse: r.get(6)?,
+        })
+    })?;
+    rows.map(|row| row?.decode()).collect()
+}
+
+/// The query's WHERE clause (its conditions joined by AND, `1` for none) and its values, one
+/// per `?` in order.
+fn conditions(conn: &Connection, q: &AuditQuery) -> Result<(String, Vec<Value>), StoreError> {
     let mut conditions = vec!["1"];
     let mut values: Vec<Value> = Vec::new();
     let mut add = |condition: &'static str, value: Value| {
@@ -144,48 +171,50 @@ fn select(
     }
     if let Some(session) = q.session_id {
         let refs = session_records(conn, session)?;
-        // `audit_refs` (migration 19) holds each entry's records, indexed by record.
-        add(
-            "a.seq IN (SELECT r.seq FROM json_each(?) j JOIN audit_refs r
-                       ON r.tbl = json_extract(j.value, '$[0]')
-                      AND r.row_id = json_extract(j.value, '$[1]'))",
-            Value::Text(refs),
+        // `audit_refs` (migration 19) holds each entry's records, indexed by record. A print
+        // or an export of the session's papers writes no record, so it names none (each record
+        // is named by exactly one entry, `integrity::coverage`): it names the session in its
+        // detail, "<paper> of session #<id> to <where>", which is matched here.
+        conditions.push(
+            "(a.seq IN (SELECT r.seq FROM json_each(?) j JOIN audit_refs r
+                        ON r.tbl = json_extract(j.value, '$[0]')
+                       AND r.row_id = json_extract(j.value, '$[1]'))
+              OR (a.action IN ('export', 'print') AND a.detail LIKE ?))",
         );
+        values.push(Value::Text(refs));
+        values.push(Value::Text(format!("% of session #{session} to %")));
     }
-    let limit = limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-    let sql = format!(
-        "SELECT a.seq, a.at_ms, a.action, a.records, a.detail, a.emergency_use,
-                n.display_name || ', ' || n.credentials
-         FROM audit_events a LEFT JOIN nurses n ON n.id = a.nurse_id
-         WHERE {} ORDER BY a.seq DESC LIMIT {limit}",
-        conditions.join(" AND ")
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let raw = stmt.query_map(rusqlite::params_from_iter(values), |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, Option<i64>>(5)?,
-            r.get::<_, Option<String>>(6)?,
-        ))
-    })?;
-    raw.map(|row| {
-        let (seq, at_ms, action, records, detail, emergency_use, nurse) = row?;
-        let at = vigil_core::instant::from_millis(at_ms).ok_or_else(|| corrupt(seq, "time"))?;
+    Ok((conditions.join(" AND "), values))
+}
+
+/// One `audit_events` row as stored, with its nurse's label (`None`: the system).
+struct StoredRow {
+    seq: i64,
+    at_ms: i64,
+    action: String,
+    records: String,
+    detail: String,
+    emergency_use: Option<i64>,
+    nurse: Option<String>,
+}
+
+impl StoredRow {
+    /// The row as the review shows it. Errors: `Corrupt` for a time or records that do not
+    /// decode.
+    fn decode(self) -> Result<AuditRow, StoreError> {
+        let seq = self.seq;
+        let at =
+            vigil_core::instant::from_millis(self.at_ms).ok_or_else(|| corrupt(seq, "time"))?;
         Ok(AuditRow {
             seq,
             at,
-            nurse: nurse.unwrap_or_else(|| "system".to_owned()),
-            action,
-            records: shown_records(&records).ok_or_else(|| corrupt(seq, "records"))?,
-            detail,
-            emergency_use,
+            nurse: self.nurse.unwrap_or_else(|| "system".to_owned()),
+            action: self.action,
+            records: shown_records(&self.records).ok_or_else(|| corrupt(seq, "records"))?,
+            detail: self.detail,
+            emergency_use: self.emergency_use,
         })
-    })
-    .collect()
+    }
 }
 
 /// `[["checks",12],["notes",3]]` as "checks:12, notes:3".

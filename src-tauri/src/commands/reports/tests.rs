@@ -116,7 +116,11 @@ fn only_an_administrator_changes_the_shifts() {
     assert_eq!(err.field.as_deref(), Some("shifts.0.hours"));
     assert_eq!(everything(&state), before);
     let edit = ShiftsEdit { shifts: vec![early.clone()] };
-    assert_eq!(change_shifts(&state, &edit).expect("changed"), vec![early.clone()]);
+    assert_eq!(change_shifts(&state, &edit).expect("changed"), (vec![early.clone()], true));
+    // The same shifts again: nothing written, so no "records changed" signal.
+    let before = everything(&state);
+    assert_eq!(change_shifts(&state, &edit).expect("same"), (vec![early.clone()], false));
+    assert_eq!(everything(&state), before);
     let input = ReportInput { shift: Some("Early".into()), ..today() };
     assert!(report_of(&state, &input, &Utc).expect("report").title.starts_with("Early shift"));
 

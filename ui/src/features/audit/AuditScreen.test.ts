@@ -1,12 +1,15 @@
 // The audit trail review (issue 16): the chain's state, the filter sent as typed (days, nurse,
 // action, session number), "Show older entries" paging without a gap or a repeat, a bad
 // session number refused beside its field, the export of what the filter shows, and a nurse
-// refused by the backend.
+// refused by the backend; an older, slower answer never overwrites a newer filter's, a Filter
+// click during the first load counts, a session given by History is applied, and focus moves to
+// the first older entry shown or to a failed export's alert.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../lib/ipc';
 import type { AuditRow } from '../../lib/ipc';
+import { administratorsOnly } from '../../test/backendMessages';
 import { BEN, ipc, resetIpc } from '../../test/fakeIpc';
 
 vi.mock('../../lib/ipc', async (importOriginal) =>
@@ -29,7 +32,7 @@ const shownSeqs = () =>
   within(screen.getByRole('table', { name: /Audit entries/ }))
     .getAllByRole('row')
     .slice(1)
-    .map((r) => Number(r.querySelector('th')?.textContent));
+    .map((r) => Number(within(r).getByRole('rowheader').textContent));
 
 beforeEach(() => {
   resetIpc();
@@ -111,9 +114,63 @@ describe('the audit trail review', () => {
     ]);
   });
 
+  it('shows the newest filter even when the first, slower answer comes last', async () => {
+    const user = userEvent.setup();
+    const real = vi.mocked(api.loadAuditTrail).getMockImplementation()!;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    vi.mocked(api.loadAuditTrail).mockImplementationOnce(async (f) => {
+      await held;
+      return real(f);
+    });
+    render(AuditScreen);
+    await user.selectOptions(await screen.findByLabelText('Action'), 'record_check');
+    await user.click(screen.getByRole('button', { name: 'Filter' }));
+    await vi.waitFor(() => expect(shownSeqs()).toEqual([4, 2]));
+    release();
+    await held;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(shownSeqs()).toEqual([4, 2]);
+    await user.click(screen.getByRole('button', { name: 'Export the audit trail (CSV)' }));
+    await screen.findByText(/^Exported: /);
+    expect(ipc.auditExports[0]!.filter.action).toBe('record_check');
+  });
+
+  it('applies the session History asks for', async () => {
+    render(AuditScreen, { sessionId: 12 });
+    await screen.findByRole('cell', { name: 'entry 5' });
+    expect((screen.getByLabelText('Session number') as HTMLInputElement).value).toBe('12');
+    expect(ipc.auditFilters).toEqual([
+      { from: null, to: null, nurseId: null, action: null, sessionId: 12, beforeSeq: null },
+    ]);
+  });
+
+  it('focuses the first older entry shown, in a scroll box the keyboard reaches', async () => {
+    const user = userEvent.setup();
+    ipc.auditPageSize = 2;
+    render(AuditScreen);
+    await screen.findByRole('cell', { name: 'entry 5' });
+    const region = screen.getByRole('region', { name: 'Audit entries' });
+    expect(region.getAttribute('tabindex')).toBe('0');
+    await user.click(screen.getByRole('button', { name: 'Show older entries' }));
+    const third = () => screen.getByRole('row', { name: /entry 3/ });
+    await vi.waitFor(() => expect(document.activeElement).toBe(third()));
+  });
+
+  it('focuses the alert when the export fails for another reason', async () => {
+    const user = userEvent.setup();
+    render(AuditScreen);
+    await screen.findByRole('cell', { name: 'entry 5' });
+    vi.mocked(api.exportAuditCsv).mockRejectedValueOnce(new Error('disk full'));
+    await user.click(screen.getByRole('button', { name: 'Export the audit trail (CSV)' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The audit trail could not be exported');
+    await vi.waitFor(() => expect(document.activeElement).toBe(alert));
+  });
+
   it('shows the refusal when a nurse reaches it', async () => {
     ipc.auth = { ...ipc.auth, nurse: BEN };
     render(AuditScreen);
-    expect((await screen.findByRole('alert')).textContent).toContain('Only an administrator may do this.');
+    expect((await screen.findByRole('alert')).textContent).toContain(administratorsOnly.message);
   });
 });

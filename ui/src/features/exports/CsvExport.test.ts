@@ -3,6 +3,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../../lib/ipc';
 import { toLocalInput } from '../../lib/time';
 import { ipc, resetIpc } from '../../test/fakeIpc';
 import { DATA_DIR, DOCUMENTS } from '../../test/fakePapers';
@@ -23,7 +24,7 @@ const today = () => toLocalInput(new Date()).slice(0, 10);
 async function open() {
   const user = userEvent.setup();
   render(CsvExport);
-  const folder = screen.getByLabelText('Folder') as HTMLInputElement;
+  const folder = screen.getByLabelText('Export to folder') as HTMLInputElement;
   await vi.waitFor(() => expect(folder.value).toBe(DOCUMENTS));
   return { user, folder };
 }
@@ -46,6 +47,28 @@ describe('CSV export', () => {
     });
     expect(await screen.findByText(`Sessions saved as CSV: ${saved.path}`)).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain(saved.path);
+  });
+
+  it('keeps a folder typed before the offer arrives, and sends today after midnight', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(2026, 10, 30, 23, 59));
+      let answer!: (folder: string) => void;
+      vi.mocked(api.defaultExportFolder).mockImplementationOnce(() => new Promise((r) => (answer = r)));
+      const user = userEvent.setup();
+      render(CsvExport);
+      expect((screen.getByLabelText('Export from') as HTMLInputElement).value).toBe('2026-11-30');
+      const folder = screen.getByLabelText('Export to folder') as HTMLInputElement;
+      await user.type(folder, '/tmp/mine');
+      answer(DOCUMENTS);
+      await Promise.resolve();
+      expect(folder.value).toBe('/tmp/mine');
+      vi.setSystemTime(new Date(2026, 11, 1, 0, 1));
+      await user.click(screen.getByRole('button', { name: 'Export sessions (CSV)' }));
+      expect(ipc.csvExports.map((e) => e.input)).toEqual([{ from: '2026-12-01', to: '2026-12-01', folder: '/tmp/mine' }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('exports the checks of the days typed', async () => {

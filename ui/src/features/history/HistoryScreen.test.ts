@@ -1,4 +1,5 @@
-// History: searching past sessions and opening one read-only, with its papers.
+// History: searching past sessions and opening one read-only, with its papers; reached from
+// the header's "Records" menu.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -31,9 +32,17 @@ function past(sessionId: number, patientName: string, daysAgo: number, changes: 
 async function openHistory() {
   const user = userEvent.setup();
   render(App);
+  await user.click(await screen.findByRole('button', { name: 'Records' }));
   await user.click(await screen.findByRole('button', { name: 'History' }));
   await screen.findByRole('heading', { level: 2, name: 'History' });
   return user;
+}
+
+/** Searches `text` and opens the found row whose button name matches `open`. */
+async function searchAndOpen(user: ReturnType<typeof userEvent.setup>, text: string, open: RegExp) {
+  await user.type(screen.getByLabelText('Name or chart number'), text);
+  await user.click(screen.getByRole('button', { name: 'Search' }));
+  await user.click(await screen.findByRole('button', { name: open }));
 }
 
 beforeEach(() => {
@@ -56,6 +65,8 @@ describe('the History screen', () => {
     expect(rows).toHaveLength(2);
     expect(within(rows[1]!).getByRole('rowheader').textContent).toBe('Nguyễn Thị Ánh');
     expect(within(rows[1]!).getByText(/^Discharged /)).toBeTruthy();
+    expect(within(rows[1]!).getByText('#7')).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: 'Session' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('1 session found');
     expect(ipc.historyQueries).toEqual([{ text: 'nguyen thi', from: null, to: null, protocol: null, left: null }]);
   });
@@ -70,6 +81,7 @@ describe('the History screen', () => {
     const to = screen.getByLabelText('To');
     expect(await screen.findByText('To must not be before From.')).toBeTruthy();
     expect(to.getAttribute('aria-invalid')).toBe('true');
+    await vi.waitFor(() => expect(document.activeElement).toBe(to));
     expect(screen.queryByRole('table', { name: 'Past sessions found' })).toBeNull();
 
     await user.clear(screen.getByLabelText('From'));
@@ -125,6 +137,42 @@ describe('the History screen', () => {
     await user.click(screen.getByRole('button', { name: 'Back to the record' }));
     await user.click(await screen.findByRole('button', { name: 'Back to the results' }));
     expect(await screen.findByRole('table', { name: 'Past sessions found' })).toBeTruthy();
+  });
+
+  it('comes back to the results with the search as typed and the focus on the opened row', async () => {
+    ipc.sessions[8] = sessionDetail(8, 'Bay 8', 'Łukasz Żółć');
+    const user = await openHistory();
+    await user.selectOptions(screen.getByLabelText('How they left'), 'against_advice');
+    await searchAndOpen(user, 'lukasz', /^Open Bay 8 /);
+    expect(await screen.findByRole('heading', { level: 3, name: 'Łukasz Żółć' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back to the results' }));
+
+    const open = await screen.findByRole('button', { name: /^Open Bay 8 / });
+    expect((screen.getByLabelText('Name or chart number') as HTMLInputElement).value).toBe('lukasz');
+    expect((screen.getByLabelText('How they left') as HTMLSelectElement).value).toBe('against_advice');
+    await vi.waitFor(() => expect(document.activeElement).toBe(open));
+  });
+
+  it('shows the session number, sections under the name, and no discharge sheet before a departure', async () => {
+    ipc.sessions[9] = sessionDetail(9, 'Bay 9', "Zoë O'Brien-Müller");
+    const user = await openHistory();
+    await searchAndOpen(user, 'zoe', /^Open Bay 9 /);
+    const name = await screen.findByRole('heading', { level: 3, name: "Zoë O'Brien-Müller" });
+    expect(name.nextElementSibling?.textContent).toMatch(/^\s*Session #9 · Bay 9 /);
+    expect(await screen.findByRole('heading', { level: 4, name: 'Timeline' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 4, name: 'Vital signs over the recovery' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Discharge sheet' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'REMS form' })).toBeTruthy();
+  });
+
+  it('opens the audit trail of the session for an administrator', async () => {
+    ipc.sessions[7] = sessionDetail(7, 'Bay 7', 'Nguyễn Thị Ánh');
+    const user = await openHistory();
+    await searchAndOpen(user, 'anh', /^Open Bay 7 /);
+    await user.click(await screen.findByRole('button', { name: 'Audit trail of this session' }));
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Audit trail' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+    expect((screen.getByLabelText('Session number') as HTMLInputElement).value).toBe('7');
   });
 
   it('offers the REMS form for a Spravato session', async () => {

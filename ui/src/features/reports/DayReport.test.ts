@@ -1,5 +1,5 @@
 // The day and shift report: the day (today by default) and the shift list ("Whole day" and the
-// clinic's shifts), the four tables with their captions and figures, the refusals shown on
+// clinic's shifts), the tables with their captions (the alerts in three) and figures, the refusals shown on
 // their field, and saving as PDF and CSV into the folder offered (a refusal of the folder on
 // its field).
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
@@ -33,13 +33,43 @@ async function shown(shift = '') {
 }
 
 describe('Day report', () => {
-  it('offers today and the whole day or a shift, and shows the four tables', async () => {
+  it('offers today and the whole day or a shift, and shows the tables', async () => {
     render(DayReport);
     expect(screen.getByRole('heading', { name: 'Day and shift report' })).toBeTruthy();
     expect((screen.getByLabelText('Report day') as HTMLInputElement).value).toBe(toLocalInput(new Date()).slice(0, 10));
     const select = screen.getByLabelText('Shift') as HTMLSelectElement;
     await vi.waitFor(() => expect(select.options.length).toBe(3));
     expect([...select.options].map((o) => o.text)).toEqual(['Whole day', 'Day (07:00, 12 h)', 'Night (19:00, 12 h)']);
+  });
+
+  it('asks for today when the day was left untouched past midnight', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(2026, 10, 30, 23, 59));
+      const user = userEvent.setup();
+      render(DayReport);
+      const day = screen.getByLabelText('Report day') as HTMLInputElement;
+      expect(day.value).toBe('2026-11-30');
+      expect(day.getAttribute('aria-describedby')).toBe('report-day-hint');
+      vi.setSystemTime(new Date(2026, 11, 1, 0, 1));
+      await user.click(screen.getByRole('button', { name: 'Show the report' }));
+      await screen.findByRole('table', { name: 'Patients' });
+      expect(ipc.reportsAsked).toEqual([{ day: '2026-12-01', shift: null }]);
+      expect(day.value).toBe('2026-12-01');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps a day typed as text', async () => {
+    const user = userEvent.setup();
+    render(DayReport);
+    const day = screen.getByLabelText('Report day');
+    await user.clear(day);
+    await user.type(day, '2026-07-01');
+    await user.click(screen.getByRole('button', { name: 'Show the report' }));
+    await screen.findByRole('table', { name: 'Patients' });
+    expect(ipc.reportsAsked).toEqual([{ day: '2026-07-01', shift: null }]);
   });
 
   it('lists the patient who left against advice, the alerts, late checks and REMS forms', async () => {
@@ -50,10 +80,18 @@ describe('Day report', () => {
     const row = within(patients).getByRole('row', { name: /Łukasz Żółć/ });
     expect(within(row).getByText('against advice')).toBeTruthy();
     expect(within(row).getByText('40 min')).toBeTruthy();
-    const alerts = screen.getByRole('table', { name: 'Alerts (2 raised)' });
-    const nurse = within(alerts).getByRole('row', { name: /Acknowledged by Ana Ruiz, RN/ });
-    expect(within(nurse).getAllByText('3 min 05 s')).toHaveLength(2);
-    expect(within(alerts).getByText(/Never acknowledged: Bay 2, check overdue/)).toBeTruthy();
+    const byKind = screen.getByRole('table', { name: 'Alerts by kind (2 raised)' });
+    const overdue = within(byKind).getByRole('row', { name: /check overdue/ });
+    expect(within(overdue).getByRole('rowheader').textContent).toBe('check overdue');
+    expect(within(overdue).getByRole('cell').textContent).toBe('1');
+    const perNurse = screen.getByRole('table', { name: 'Time to acknowledge, per nurse' });
+    const nurse = within(perNurse).getByRole('row', { name: /Ana Ruiz, RN/ });
+    expect(within(nurse).getByRole('rowheader').textContent).toBe('Ana Ruiz, RN');
+    expect(within(nurse).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '3 min 05 s', '3 min 05 s']);
+    const never = screen.getByRole('table', { name: 'Alerts never acknowledged' });
+    const unacked = within(never).getByRole('row', { name: /Bay 2/ });
+    expect(within(unacked).getByRole('rowheader').textContent).toBe('Bay 2');
+    expect(within(unacked).getAllByRole('cell')[0]!.textContent).toBe('check overdue');
     const late = screen.getByRole('table', { name: 'Late and overdue checks' });
     expect(within(late).getByText('overdue')).toBeTruthy();
     const rems = screen.getByRole('table', { name: 'REMS forms due' });
