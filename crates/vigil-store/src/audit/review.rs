@@ -175,11 +175,14 @@ fn conditions(conn: &Connection, q: &AuditQuery) -> Result<(String, Vec<Value>),
         // or an export of the session's papers writes no record, so it names none (each record
         // is named by exactly one entry, `integrity::coverage`): it names the session in its
         // detail, "<paper> of session #<id> to <where>", which is matched here.
+        // One IN list (a union), so the plan stays a lookup by seq as without the papers.
         conditions.push(
-            "(a.seq IN (SELECT r.seq FROM json_each(?) j JOIN audit_refs r
-                        ON r.tbl = json_extract(j.value, '$[0]')
-                       AND r.row_id = json_extract(j.value, '$[1]'))
-              OR (a.action IN ('export', 'print') AND a.detail LIKE ?))",
+            "a.seq IN (SELECT r.seq FROM json_each(?) j JOIN audit_refs r
+                       ON r.tbl = json_extract(j.value, '$[0]')
+                      AND r.row_id = json_extract(j.value, '$[1]')
+                       UNION
+                       SELECT p.seq FROM audit_events p
+                       WHERE p.action IN ('export', 'print') AND p.detail LIKE ?)",
         );
         values.push(Value::Text(refs));
         values.push(Value::Text(format!("% of session #{session} to %")));

@@ -6,6 +6,9 @@
 -- own, not hashed), append-only like the trail it indexes.
 CREATE INDEX audit_events_at ON audit_events (at_ms);
 CREATE INDEX audit_events_action ON audit_events (action);
+-- One nurse's entries newest first: (nurse_id, action) is ordered by action within a nurse, so
+-- "this nurse" alone sorted every entry of theirs (1.3 s on the 5-year bench).
+CREATE INDEX audit_events_nurse ON audit_events (nurse_id);
 
 CREATE TABLE audit_refs (
     id      INTEGER PRIMARY KEY,
