@@ -36,12 +36,19 @@ impl Session {
         self.click(&button);
     }
 
-    /// Expands `bay`'s details (once) and returns the text of `term` there.
+    /// Expands `bay`'s details and returns the text of `term` there. The toggle is clicked
+    /// again if the details closed meanwhile: a form that closes just before hands the focus
+    /// back to the board, which may re-render the row with its details shut (a fresh-clone CI
+    /// run beside two benches failed on this once).
     pub fn row_detail(&self, bay: &str, term: &str) -> String {
-        let toggle = self.find(&By::button(&format!("Show details for {bay}")));
-        if self.attribute(&toggle, "aria-expanded").as_deref() != Some("true") {
-            self.click(&toggle);
-        }
-        self.text(&self.find(&By::detail(bay, term)))
+        let detail =
+            wait_for(&format!("{bay}'s details showing {term}"), Duration::from_secs(15), || {
+                let toggle = self.try_find(&By::button(&format!("Show details for {bay}")))?;
+                if self.attribute(&toggle, "aria-expanded").as_deref() != Some("true") {
+                    self.click(&toggle);
+                }
+                self.try_find(&By::detail(bay, term))
+            });
+        self.text(&detail)
     }
 }
