@@ -156,19 +156,7 @@ fn main() {
 fn write_history(store: &Store, nurse: i64, wanted: usize) {
     let t = Instant::now();
     let shape = history::Shape { sessions: wanted, checks: 20, now: now() };
-    let mut written = 0;
-    while written < wanted {
-        let batch = (wanted - written).min(1_000);
-        store
-            .with_tx(|tx| {
-                for n in written..written + batch {
-                    history::past_session(tx, nurse, n, shape)?;
-                }
-                Ok(())
-            })
-            .expect("history");
-        written += batch;
-    }
+    history::write(store, nurse, shape);
     let (sessions_n, checks_n): (i64, i64) = store
         .with_conn(|c| {
             Ok((

@@ -30,19 +30,7 @@ fn write_history(store: &Store, nurse: i64, wanted: usize) {
     let t = Instant::now();
     let checks = std::env::var("VIGIL_BENCH_CHECKS").ok().and_then(|v| v.parse().ok());
     let shape = history::Shape { sessions: wanted, checks: checks.unwrap_or(20), now: now() };
-    let mut written = 0;
-    while written < wanted {
-        let batch = (wanted - written).min(1_000);
-        store
-            .with_tx(|tx| {
-                for n in written..written + batch {
-                    history::past_session(tx, nurse, n, shape)?;
-                }
-                Ok(())
-            })
-            .expect("history");
-        written += batch;
-    }
+    history::write(store, nurse, shape);
     println!("history: {wanted} sessions written in {:.0} s", t.elapsed().as_secs_f64());
 }
 

@@ -11,7 +11,7 @@ use vigil_core::discharge::{
     Transfer, WillDrive,
 };
 use vigil_store::{alerts, checks, discharge, readiness, sessions, transfers};
-use vigil_store::{StoreError, Transaction};
+use vigil_store::{Store, StoreError, Transaction};
 
 /// Fictional given names (accents, Ł, ß, Ø, apostrophes, CJK) the history is made of.
 pub const GIVEN: &[&str] = &[
@@ -207,4 +207,21 @@ fn depart(
         }
     }
     Ok(())
+}
+
+/// Writes the whole history, `shape.sessions` past sessions through the store's write paths,
+/// 1,000 per transaction. (The cipher bench writes through its own plain and keyed
+/// connections, so it does not call this.)
+#[allow(dead_code)]
+pub fn write(store: &Store, nurse: i64, shape: Shape) {
+    let mut written = 0;
+    while written < shape.sessions {
+        let batch = (shape.sessions - written).min(1_000);
+        store
+            .with_tx(|tx| {
+                (written..written + batch).try_for_each(|n| past_session(tx, nurse, n, shape))
+            })
+            .expect("history");
+        written += batch;
+    }
 }
