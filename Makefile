@@ -1,5 +1,5 @@
 # Vigil: the two commands of the README, and their parts.
-.PHONY: run test setup ui build-debug measure bench-alerts bench-store bench-checks bench-pin bench-cipher bench-pdf bench-audit bench-exports bench-history bench-report
+.PHONY: run test setup ui build-debug package measure bench-alerts bench-store bench-checks bench-pin bench-cipher bench-pdf bench-audit bench-exports bench-history bench-report
 
 run: setup
 	scripts/run.sh
@@ -15,6 +15,10 @@ ui: setup
 
 build-debug: ui
 	cargo build -p vigil
+
+# The .deb and .rpm in target/packages/ (or $CARGO_TARGET_DIR/packages/), checked by lintian.
+package: setup
+	scripts/package.sh
 
 measure: setup
 	scripts/measure.sh

@@ -3,7 +3,8 @@
 # (WebKitGTK, Xvfb, D-Bus, dunst, WebKitWebDriver, poppler-utils for reading PDFs back in the
 # end-to-end tests; libfaketime and its faketime wrapper for runs on a shifted or fast clock;
 # gnome-keyring and secret-tool for the real Secret Service each end-to-end test starts;
-# libdbus for the keyring crate that talks to it),
+# libdbus for the keyring crate that talks to it; dpkg-dev, lintian and desktop-file-utils for
+# `make package` and the installed-package test),
 # tauri-driver from crates.io, and the UI's npm packages. Safe to run again: it only installs
 # what is missing.
 set -euo pipefail
@@ -15,6 +16,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libssl-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb xauth dbus dbus-x11 dunst x11-utils imagemagick poppler-utils
   libfaketime faketime gnome-keyring libsecret-tools libdbus-1-dev python3
+  dpkg-dev lintian desktop-file-utils
 )
 TAURI_DRIVER_VERSION=2.1.0
 
