@@ -27,6 +27,9 @@ pub fn raise<R: tauri::Runtime>(app: &AppHandle<R>, notifier: &Notifier, fired: 
         }
     }
     notifier.send(notification_job(fired));
+    // Kept running in the tray (or minimized): the alert brings the window back (posted to
+    // the main thread, never waited for).
+    crate::tray::bring_back(app);
 }
 
 /// The desktop notification of one fired alert: bay, initials and the alert's detail.

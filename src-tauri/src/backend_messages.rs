@@ -4,6 +4,7 @@
 //! a message by hand. Like the bindings test it fails when the committed file is stale;
 //! regenerate it with `VIGIL_UPDATE_BINDINGS=1 cargo test -p vigil backend_messages`.
 
+mod desktop;
 mod discharge;
 mod records;
 mod rules;
@@ -15,12 +16,23 @@ use vigil_core::{ErrorCode, VigilError};
 
 /// Each message the fakes use: its TS name and the real refusal.
 fn messages() -> Vec<(&'static str, VigilError)> {
-    [rules::messages(), records::messages(), discharge::messages(), shell::messages()].concat()
+    [
+        rules::messages(),
+        records::messages(),
+        discharge::messages(),
+        shell::messages(),
+        desktop::messages(),
+    ]
+    .concat()
 }
 
 /// Each message that carries its case, as a TS function of it.
 fn templates() -> Vec<ts::Template> {
-    discharge::templates().into_iter().chain(shell::templates()).collect()
+    discharge::templates()
+        .into_iter()
+        .chain(shell::templates())
+        .chain(desktop::templates())
+        .collect()
 }
 
 fn generated() -> String {

@@ -14,7 +14,7 @@ mod keep;
 mod key;
 mod restore;
 mod typed;
-mod version;
+pub mod version;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::ffi::OsString;

@@ -14,10 +14,13 @@ pub const STORAGE_CHANGED: &str = "storage-changed";
 /// The event emitted when a desktop notification is clicked: the page opens that record
 /// (payload `OpenSession`, the session id only).
 pub const OPEN_SESSION: &str = "open-session";
+/// The event emitted when the window is asked to close, or Quit is chosen in the tray, while
+/// the page must ask first (payload `vigil_core::desktop::CloseRequest`).
+pub const CLOSE_REQUESTED: &str = "close-requested";
 
 /// Every event name, for the generated TypeScript.
 pub const ALL: &[&str] =
-    &[RECORDS_CHANGED, ALERT_RAISED, AUTH_CHANGED, STORAGE_CHANGED, OPEN_SESSION];
+    &[RECORDS_CHANGED, ALERT_RAISED, AUTH_CHANGED, STORAGE_CHANGED, OPEN_SESSION, CLOSE_REQUESTED];
 
 /// Emits `event` (a signal without data); a failure is logged, never fatal: the UI also
 /// refetches on its own actions.

@@ -13,6 +13,7 @@
 //! an argument's object).
 
 mod admin;
+mod desktop;
 mod exports;
 mod harness;
 mod leaving;
@@ -95,6 +96,11 @@ fn every_malformed_payload_of_the_day_report_is_refused_and_changes_nothing() {
 }
 
 #[test]
+fn every_malformed_payload_of_the_desktop_commands_is_refused_and_changes_nothing() {
+    sweep(desktop::SPECS, Harness::signed_in);
+}
+
+#[test]
 fn every_malformed_payload_of_sign_in_people_and_settings_is_refused_and_changes_nothing() {
     sweep(admin::SPECS, Harness::signed_in);
     sweep(&[admin::FIRST_START], Harness::first_start);
@@ -110,6 +116,7 @@ fn every_command_is_swept_or_takes_no_argument() {
         admin::SPECS,
         exports::SPECS,
         reports::SPECS,
+        desktop::SPECS,
         &[admin::FIRST_START],
     ]
     .iter()

@@ -4,7 +4,8 @@
 //! scheduler and alerting in `scheduler`/`alerting`/`notifier`, scheduled backups in
 //! `backup_schedule`, the headless commands in `cli`, the data directory (and its papers
 //! folder) in `data_dir`, WebView tuning in `webview`, the window's remembered size and place
-//! in `window_state`, the log (file and stderr) in `log`.
+//! in `window_state`, the log (file and stderr) in `log`, the tray icon and the window's close
+//! guard in `tray`.
 
 // First: its macros (the command handler) are used by the modules below.
 #[macro_use]
@@ -13,6 +14,7 @@ pub mod registry;
 mod alerting;
 #[cfg(test)]
 mod audit_property;
+pub mod autostart;
 #[cfg(test)]
 mod backend_messages;
 pub mod backup;
@@ -37,6 +39,7 @@ pub mod state;
 pub mod storage_watch;
 #[cfg(test)]
 mod test_support;
+pub mod tray;
 pub mod webview;
 mod window_state;
 
@@ -117,11 +120,14 @@ fn setup(
     };
     recovery.attach(app.handle().clone());
     app.manage(recovery);
+    // The XDG autostart folders, from this process's environment (issue 17).
+    app.manage(autostart::Autostart::new(autostart::AutostartDirs::from_env()));
     let Some(app_state) = app_state else {
         return open_window(app); // recovery mode: the records open later, from the window
     };
     let (scheduler, notifier) = prepare_records(app.handle(), app_state);
     open_window(app)?;
+    tray::start(app.handle());
     alerting::spawn_scheduler(app.handle().clone(), scheduler, notifier);
     backup_schedule::spawn(app.handle().clone());
     Ok(())
@@ -130,6 +136,7 @@ fn setup(
 /// Starts the app on records opened after a recovery at start-up (the window is open).
 fn start_records(app: &AppHandle, app_state: state::AppState) {
     let (scheduler, notifier) = prepare_records(app, app_state);
+    tray::start(app);
     alerting::spawn_scheduler(app.clone(), scheduler, notifier);
     backup_schedule::spawn(app.clone());
 }
@@ -139,6 +146,8 @@ fn open_window(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
         let window = WebviewWindowBuilder::from_config(app.handle(), config)?.build()?;
         webview::tune(&window);
         window_state::save_on_change(&window);
+        // While patients are in recovery, a close asks first (issue 17).
+        tray::close_guard::guard(&window);
     }
     Ok(())
 }
@@ -163,10 +172,20 @@ fn prepare_records(
         })),
     ));
     app_state.notifier = Some(notifier.clone());
+    autostart_at_start(app, &app_state);
     let scheduler = scheduler::Scheduler::new(app_state.store.clone(), app_state.clock.clone())
         .sharing(app_state.alert_ledger.clone());
     app.manage(app_state);
     (scheduler, notifier)
+}
+
+/// Puts Vigil's own autostart file right at start: off, a removed override comes back; on, a
+/// leftover override is removed, and no entry is written (`autostart::Autostart::at_start`).
+fn autostart_at_start(app: &AppHandle, app_state: &state::AppState) {
+    match app_state.store.with_conn(vigil_store::settings::autostart) {
+        Ok(enabled) => app.state::<autostart::Autostart>().at_start(enabled),
+        Err(e) => tracing::warn!("the autostart setting could not be read: {e}"),
+    }
 }
 
 /// Brings the main window forward (a second copy was started, a notification was clicked).

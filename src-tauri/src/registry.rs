@@ -32,6 +32,9 @@ use vigil_core::checks::{
     OrthostaticResult, PadssConfirmInput, PredoseDecisionInput, SessionDetail,
     ThresholdSettingsEdit,
 };
+use vigil_core::desktop::{
+    AboutInfo, AutostartEdit, AutostartStatus, CloseReason, CloseRequest, QuitInput,
+};
 use vigil_core::discharge::view::{DepartedRow, DischargeView};
 use vigil_core::discharge::{
     AgainstAdviceInput, DischargeInput, DischargePolicyEdit, EscortInput, TransferInput,

@@ -20,7 +20,9 @@ pub mod nurse;
 pub mod process;
 pub mod records;
 pub mod room;
+pub mod tray_host;
 pub mod webdriver;
+pub mod x11;
 
 pub use admit::{AdmitForm, NAME};
 pub use desktop::Desktop;

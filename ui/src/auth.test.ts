@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from './lib/ipc';
 import { wrongPin } from './test/backendMessages';
 import { BEN, PIN, activeAlert, ipc, lockAs, resetIpc, row } from './test/fakeIpc';
+import { requestClose } from './test/fakeTray';
 
 vi.mock('./lib/ipc', async (importOriginal) =>
   (await import('./test/fakeIpc')).fakeIpc(await importOriginal()),
@@ -229,6 +230,18 @@ describe('locking and switching nurse', () => {
     await user.keyboard('23');
     expect(pinField().value).toBe('23');
     expect((screen.getByRole('radio', { name: 'Ana Ruiz, RN' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('does not take a digit as a nurse choice while the close question is open over the lock', async () => {
+    lockAs(ipc.auth.nurse);
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByRole('heading', { name: 'Locked' });
+    requestClose({ reason: 'window', patientsInRecovery: 1, openAlerts: 0, trayAvailable: true });
+    expect(await screen.findByRole('alertdialog', { name: 'Close Vigil?' })).toBeTruthy();
+    await user.keyboard('2');
+    expect((screen.getByRole('radio', { name: 'Ana Ruiz, RN' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: 'Ben Okafor, RN' }) as HTMLInputElement).checked).toBe(false);
   });
 
   it('after an idle lock, Ctrl+L leads from the PIN to the nurse choice', async () => {

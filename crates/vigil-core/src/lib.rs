@@ -11,6 +11,7 @@ pub mod checks;
 pub mod clock;
 pub mod clock_jump;
 pub mod deadline;
+pub mod desktop;
 pub mod discharge;
 pub mod display;
 pub mod draft;

@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0017_session_search", include_str!("migrations/0017_session_search.sql")),
     ("0018_shifts", include_str!("migrations/0018_shifts.sql")),
     ("0019_audit_review", include_str!("migrations/0019_audit_review.sql")),
+    ("0020_autostart", include_str!("migrations/0020_autostart.sql")),
 ];
 
 /// The schema version this binary writes.

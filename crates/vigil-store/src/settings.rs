@@ -16,6 +16,8 @@ mod display;
 pub use display::{display, set_display};
 mod shifts;
 pub use shifts::{set_shifts, shifts};
+mod autostart;
+pub use autostart::{autostart, set_autostart};
 
 const ALERT_REPEAT: &str = "alert_repeat_minutes";
 const IDLE_LOCK: &str = "idle_lock_seconds";

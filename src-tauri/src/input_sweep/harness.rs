@@ -49,6 +49,11 @@ impl Harness {
         let app = mock_builder()
             .manage(state)
             .manage(crate::startup::Recovery::default())
+            .manage(crate::autostart::Autostart::new(crate::autostart::AutostartDirs {
+                config_home: dir.path().join("xdg-config-home"),
+                config_dirs: vec![dir.path().join("xdg-config-dirs")],
+                exe: Ok("/usr/bin/vigil".into()),
+            }))
             .invoke_handler(command_handler!())
             .build(mock_context(noop_assets()))
             .expect("mock app");

@@ -10,6 +10,7 @@ use super::{camel_case, CommandSpec, COMMANDS};
 use crate::commands::papers::PaperKind;
 use crate::events;
 use vigil_core::alert::OpenSession;
+use vigil_core::desktop::CloseRequest;
 use vigil_core::draft::DraftForm;
 
 /// The command to run after changing the registry or an IPC type.
@@ -168,7 +169,10 @@ pub fn doc_above(source: &str, item: &str) -> Vec<String> {
 /// `ui/src/lib/ipc/events.ts`: an `on...` helper per event of [`events::ALL`].
 pub fn events_ts() -> String {
     let source = std::fs::read_to_string(manifest_dir().join("src/events.rs")).expect("events.rs");
-    let payloads: [(&str, String); 1] = [(events::OPEN_SESSION, OpenSession::name())];
+    let payloads: [(&str, String); 2] = [
+        (events::OPEN_SESSION, OpenSession::name()),
+        (events::CLOSE_REQUESTED, CloseRequest::name()),
+    ];
     let mut out = header("the event names in src-tauri/src/events.rs");
     out.push_str("import { listen, type UnlistenFn } from '@tauri-apps/api/event';\n");
     let mut types: Vec<&String> = payloads.iter().map(|(_, t)| t).collect();

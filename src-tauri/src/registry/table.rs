@@ -128,6 +128,18 @@ macro_rules! registry {
                     export_sessions_csv(input: CsvExportInput) -> String;
                     export_checks_csv(input: CsvExportInput) -> String;
                 }
+                about {
+                    load_about() -> AboutInfo;
+                }
+                tray {
+                    load_close_request(reason: CloseReason) -> CloseRequest;
+                    keep_running_hidden() -> ();
+                    quit_vigil(input: QuitInput) -> ();
+                }
+                autostart {
+                    load_autostart() -> AutostartStatus;
+                    update_autostart(edit: AutostartEdit) -> AutostartStatus;
+                }
             }
             recovery {
                 load_startup_problem() -> Option<StartupProblem>;

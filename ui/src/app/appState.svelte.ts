@@ -26,6 +26,7 @@ import {
 } from '../lib/ipc';
 import { PatientWork } from '../features/board/patientWork.svelte';
 import { DischargeWork } from '../features/discharge/dischargeWork.svelte';
+import { CloseQuestion } from '../features/shell/closeQuestion.svelte';
 import type { View } from '../features/shell/AppHeader.svelte';
 import { errorText, initials } from '../lib/labels';
 import { Ticker } from '../lib/ticker.svelte';
@@ -63,6 +64,9 @@ export class AppState {
   boardFormOpen = $state(false);
   /** Emergency prompts whose dialog was closed (or answered); their banners stay. */
   emergenciesSeen = $state<number[]>([]);
+  /** The shell asked before closing the window or quitting (`close-requested`): the close
+      dialog asks the nurse while its request is set, with counts kept fresh. */
+  readonly close = new CloseQuestion();
   /** Told every sign-in state taken, after the app's own changes (a clicked notification). */
   afterAuth: (status: AuthStatus, isOpen: boolean) => void = () => {};
   #loads = 0;
@@ -86,6 +90,9 @@ export class AppState {
   readonly emergency = $derived(
     this.open ? (this.alerts.find((a) => a.emergency && !this.emergenciesSeen.includes(a.firingId)) ?? null) : null,
   );
+  /** A modal dialog is shown (the emergency first, then the close question): the header and
+      the page are inert. */
+  readonly modalOpen = $derived(this.emergency !== null || this.close.request !== null);
   readonly integrityAlert = $derived(integrityProblem(this.integrity));
   readonly subtitle = $derived(screenTitle(this.auth, this.view, this.open));
 

@@ -1,11 +1,13 @@
 // What drives the app state from outside the page's own controls: the shell's events (records,
-// sign-in, storage, an alert raised, a clicked desktop notification), the alert sound and its
+// sign-in, storage, an alert raised, a clicked desktop notification, the window asked to
+// close, whose counts are read again on a record change or an alert), the alert sound and its
 // repeat on the clock, the idle lock's activity pings and the Ctrl+L lock.
 import { untrack } from 'svelte';
 import {
   noteActivity,
   onAlertRaised,
   onAuthChanged,
+  onCloseRequested,
   onOpenSession,
   onRecordsChanged,
   onStorageChanged,
@@ -115,6 +117,7 @@ export class AppWiring {
       so does one whose reload has not come back within ALERT_LOAD_WAIT_MS. */
   #alertRaised = () => {
     const app = this.#app;
+    void app.close.reload(); // an alert raised while the close question is shown is counted there
     let played = false;
     const slow = setTimeout(() => {
       played = true;
@@ -139,11 +142,17 @@ export class AppWiring {
     const stops: (() => void)[] = [];
     let disposed = false;
     const keep = (stop: () => void) => (disposed ? stop() : stops.push(stop));
-    void onRecordsChanged(() => void app.refresh()).then(keep);
+    void onRecordsChanged(() => {
+      void app.refresh();
+      void app.close.reload(); // the close question's counts, while it is shown
+    }).then(keep);
     void onAuthChanged(() => void app.refresh()).then(keep);
     void onStorageChanged(app.refreshStorage).then(keep);
     void onAlertRaised(this.#alertRaised).then(keep);
     void onOpenSession(this.openFromNotification).then(keep);
+    // Shown at once, then read again (which tells the shell the page answered); asked again
+    // while shown: the same dialog, with the new counts.
+    void onCloseRequested(app.close.asked).then(keep);
     void app.refresh().then(this.#sound);
     return () => {
       disposed = true;

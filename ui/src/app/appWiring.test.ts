@@ -101,6 +101,7 @@ describe('connect', () => {
     api.onStorageChanged,
     api.onAlertRaised,
     api.onOpenSession,
+    api.onCloseRequested,
   ] as const;
 
   /** Each listener's unlisten, as a spy. */

@@ -129,6 +129,8 @@ export const noKeystore: VigilError = {"code":"unavailable","message":"No keysto
 
 export const recoveryKeyDoesNotOpen: VigilError = {"code":"validation","message":"This recovery key does not open these records. Check it against the paper (or choose the file these records were kept in). Nothing was changed.","field":"recoveryKey"};
 
+export const quitBoardChangedToOne: VigilError = {"code":"conflict","message":"The board changed: 1 patient is in recovery now. Look again before quitting."};
+
 export const minimumNotOver = (minutesLeft: number): VigilError => ({ code: "conflict", message: `The minimum observation period is not over: ${minutesLeft} min left. Discharge is refused until then.` });
 
 export const escortNotPresent = (detail: string): VigilError => ({ code: "conflict", message: `No escort is present and identified (${detail}). Discharge is refused until then; a patient who will not wait leaves against advice.` });
@@ -138,3 +140,5 @@ export const gateNotMet = (label: string, detail: string, key: string): VigilErr
 export const padssChanged = (now: number, seen: number): VigilError => ({ code: "conflict", message: `The score is now ${now}/10, not ${seen}/10: review it again before confirming.` });
 
 export const noFileAt = (path: string): VigilError => ({ code: "validation", message: `There is no file at ${path}. Nothing was changed.`, field: "file" });
+
+export const quitBoardChanged = (now: number): VigilError => ({ code: "conflict", message: `The board changed: ${now} patients are in recovery now. Look again before quitting.` });

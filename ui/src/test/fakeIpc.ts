@@ -15,6 +15,7 @@ import { authFakes, freshAuth, peopleFakes } from './fakeAuth';
 import { boardFakes, freshBoard } from './fakeBoard';
 import { checkFakes, freshChecks } from './fakeChecks';
 import { dischargeFakes, freshDischarge } from './fakeDischarge';
+import { desktopSettingsFakes, freshDesktopSettings } from './fakeDesktopSettings';
 import { displayFakes, freshDisplay } from './fakeDisplay';
 import { draftFakes, freshDrafts } from './fakeDrafts';
 import { emergencyFakes, freshEmergency } from './fakeEmergency';
@@ -27,9 +28,11 @@ import { freshRecovery, recoveryFakes } from './fakeRecovery';
 import { freshReports, reportsFakes } from './fakeReports';
 import { freshSettings, settingsFakes } from './fakeSettings';
 import { freshStorage, storageFakes } from './fakeStorage';
+import { freshTray, trayFakes } from './fakeTray';
 
 export * from './fixtures';
 export { clickNotification } from './fakeBoard';
+export { requestClose } from './fakeTray';
 
 function fresh() {
   return {
@@ -50,6 +53,8 @@ function fresh() {
     ...freshExports(),
     ...freshHistory(),
     ...freshReports(),
+    ...freshDesktopSettings(),
+    ...freshTray(),
   };
 }
 
@@ -89,5 +94,7 @@ export function fakeIpc(real: typeof Ipc) {
     ...exportsFakes(ipc, fail),
     ...historyFakes(ipc, fail),
     ...reportsFakes(ipc, fail),
+    ...desktopSettingsFakes(ipc, fail),
+    ...trayFakes(ipc, fail),
   } satisfies typeof Ipc;
 }

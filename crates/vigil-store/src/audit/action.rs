@@ -70,6 +70,14 @@ pub enum Action {
     /// The person shown a recovery key said it was kept safe (an administrator; at first
     /// start, before any account exists, no nurse).
     RecoveryKeyKept,
+    /// Vigil was quit, or its window closed and Vigil exited. The detail says which: a confirmed
+    /// quit (the dialog's Quit, from the window or the tray) is "quit; patients left on the
+    /// board: N; open alerts: M", by the unlocked nurse (a quit with nobody on the board also
+    /// when locked or signed out, then by nobody); a window closed with nobody in recovery is
+    /// "window closed; patients on the board: 0"; a window closed after the page left a close
+    /// question unanswered for over 10 s adds "; the page did not answer the close question"
+    /// (N may then be "not counted"). Window closes are by the unlocked nurse, else nobody.
+    AppQuit,
 }
 
 impl Action {
@@ -125,6 +133,7 @@ impl Action {
         Action::KeyHomeChanged,
         Action::PlainBackupsRemoved,
         Action::RecoveryKeyKept,
+        Action::AppQuit,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -179,6 +188,7 @@ impl Action {
             Action::KeyHomeChanged => "key_home_changed",
             Action::PlainBackupsRemoved => "plain_backups_removed",
             Action::RecoveryKeyKept => "recovery_key_kept",
+            Action::AppQuit => "app_quit",
         }
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::Action;
 
 /// How many actions there are: the arms of [`position`].
-const COUNT: usize = 50;
+const COUNT: usize = 51;
 
 /// Each action's place in the declaration (and so in `ALL`). An exhaustive match, with no
 /// wildcard: a new action does not compile until it has its arm here; give it the next number
@@ -63,6 +63,7 @@ fn position(action: Action) -> usize {
         Action::KeyHomeChanged => 47,
         Action::PlainBackupsRemoved => 48,
         Action::RecoveryKeyKept => 49,
+        Action::AppQuit => 50,
     }
 }
 

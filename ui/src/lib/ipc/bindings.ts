@@ -981,6 +981,69 @@ export type TrendLimit = { label: string, value: number, };
 
 export type Table = { columns: Array<string>, rows: Array<Array<string>>, };
 
+export type AboutInfo = { 
+/**
+ * The app's version ("0.1.0").
+ */
+appVersion: string, 
+/**
+ * The schema version the database is brought to.
+ */
+schemaVersion: number, 
+/**
+ * The SQLite library inside the app ("3.50.4").
+ */
+sqliteVersion: string, 
+/**
+ * The SQLCipher that encrypts the records, or why it is unknown.
+ */
+sqlcipherVersion: string, 
+/**
+ * The data directory: the database, its logs, backups by default.
+ */
+dataDir: string, };
+
+export type CloseReason = "window" | "trayQuit";
+
+export type CloseRequest = { reason: CloseReason, 
+/**
+ * Patients on the board (in recovery, not yet departed), or null when they could not be
+ * counted (the records could not be read): the page then says so and offers no quit.
+ */
+patientsInRecovery: number | null, 
+/**
+ * Alerts raised and not yet acknowledged (0 when the patients could not be counted).
+ */
+openAlerts: number, 
+/**
+ * Whether a tray icon is shown (a panel that hosts status icons is running); without one,
+ * "keep running" hides the window and the menu's Vigil entry or an alert brings it back.
+ */
+trayAvailable: boolean, };
+
+export type QuitInput = { patientsInRecovery: number, };
+
+export type AutostartStatus = { 
+/**
+ * The clinic's setting (on by default), changed by administrators.
+ */
+enabled: boolean, 
+/**
+ * Whether the desktop session will start Vigil, read back from the autostart files.
+ */
+effective: boolean, 
+/**
+ * The autostart file that decides it (the package's system entry, or the user's own entry
+ * or override), or null when there is none.
+ */
+entry: string | null, 
+/**
+ * Why the setting and the effect differ, or null when they agree.
+ */
+problem: string | null, };
+
+export type AutostartEdit = { enabled: boolean, };
+
 export type DayReport = { 
 /**
  * "Day report, 2026-07-01" or "Night shift, 2026-07-01 (19:00, 12 h)".

@@ -2,6 +2,7 @@
 // Do not edit: run `VIGIL_UPDATE_BINDINGS=1 cargo test -p vigil registry`.
 import { call } from './runtime';
 import type {
+  AboutInfo,
   AccountStatusInput,
   ActiveAlert,
   AdmitInput,
@@ -11,12 +12,16 @@ import type {
   AuditFilter,
   AuditPage,
   AuthStatus,
+  AutostartEdit,
+  AutostartStatus,
   BackupInfo,
   BackupSettingsEdit,
   CheckInput,
   CheckPlanSettingsEdit,
   CheckSaved,
   ClinicSettings,
+  CloseReason,
+  CloseRequest,
   CorrectionInput,
   CsvExportInput,
   DayReport,
@@ -55,6 +60,7 @@ import type {
   PinResetInput,
   PredoseDecisionInput,
   ProtocolEdit,
+  QuitInput,
   RecoveryBoard,
   RecoveryKeyInput,
   RecoveryOutcome,
@@ -500,6 +506,45 @@ export function exportSessionsCsv(input: CsvExportInput): Promise<string> {
 /** Saves the checks of the sessions of the days as CSV in the folder; returns the file's path. */
 export function exportChecksCsv(input: CsvExportInput): Promise<string> {
   return call<string>('export_checks_csv', { input });
+}
+
+/**
+ * What the About panel shows. Needs no sign-in: versions and the data directory's path hold
+ * no patient data, and a support call may need them on a locked workstation (the page shows
+ * them in Settings, reached signed in). The data directory is the one the records were opened
+ * in at start (`data_dir::resolve()`), the folder of the database file.
+ */
+export function loadAbout(): Promise<AboutInfo> {
+  return call<AboutInfo>('load_about');
+}
+
+/** The question to ask now: the patients in recovery and the open alerts, counted in Rust. */
+export function loadCloseRequest(reason: CloseReason): Promise<CloseRequest> {
+  return call<CloseRequest>('load_close_request', { reason });
+}
+
+/** Hides the window; Vigil keeps running (scheduler, alerts, notifications, tray). */
+export function keepRunningHidden(): Promise<void> {
+  return call<void>('keep_running_hidden');
+}
+
+/**
+ * Quits Vigil, confirmed by whoever saw `patientsInRecovery` (a signed-in nurse while
+ * patients are in recovery): recorded, then the app exits. Refused (`conflict`) when the
+ * board has changed since. Once a close or quit is exiting, nothing more is recorded.
+ */
+export function quitVigil(input: QuitInput): Promise<void> {
+  return call<void>('quit_vigil', { input });
+}
+
+/** The setting and what the autostart files make of it (administrators: the panel is theirs). */
+export function loadAutostart(): Promise<AutostartStatus> {
+  return call<AutostartStatus>('load_autostart');
+}
+
+/** Changes the setting (administrators) and applies it to the files; returns the status. */
+export function updateAutostart(edit: AutostartEdit): Promise<AutostartStatus> {
+  return call<AutostartStatus>('update_autostart', { edit });
 }
 
 /** Why the records could not be opened at start, or `null` when they are open. */

@@ -1,7 +1,7 @@
 // Generated from the event names in src-tauri/src/events.rs by its tests.
 // Do not edit: run `VIGIL_UPDATE_BINDINGS=1 cargo test -p vigil registry`.
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import type { OpenSession } from './bindings';
+import type { CloseRequest, OpenSession } from './bindings';
 
 /**
  * Calls `handler` on `records-changed`.
@@ -47,4 +47,14 @@ export function onStorageChanged(handler: () => void): Promise<UnlistenFn> {
  */
 export function onOpenSession(handler: (payload: OpenSession) => void): Promise<UnlistenFn> {
   return listen<OpenSession>('open-session', (event) => handler(event.payload));
+}
+
+/**
+ * Calls `handler` on `close-requested`.
+ * The event emitted when the window is asked to close, or Quit is chosen in the tray, while
+ * the page must ask first (payload `vigil_core::desktop::CloseRequest`).
+ * Resolves with the unsubscribe function.
+ */
+export function onCloseRequested(handler: (payload: CloseRequest) => void): Promise<UnlistenFn> {
+  return listen<CloseRequest>('close-requested', (event) => handler(event.payload));
 }
