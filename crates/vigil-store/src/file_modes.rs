@@ -39,6 +39,34 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.sync_all()
 }
 
+/// Replaces `path` with `bytes` in one step: a temporary file beside it (named for this process
+/// and this write, so concurrent writes never share one), `mode` whatever the umask, synced,
+/// renamed over `path`, the folder synced. A reader sees the old content or the new, never a
+/// part; a failed write leaves no temporary file. Used for the key file and its home file
+/// (0600) and the autostart entries (0644).
+pub fn replace_atomically(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    use std::io::Write;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let n = WRITES.fetch_add(1, Ordering::Relaxed);
+    let temp = folder.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+    let written = (|| {
+        let mut file =
+            OpenOptions::new().write(true).create(true).truncate(true).mode(mode).open(&temp)?;
+        file.set_permissions(Permissions::from_mode(mode))?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written?;
+    File::open(folder)?.sync_all()
+}
+
 /// Creates `path` empty and 0600 if it does not exist yet, so that whatever opens it next
 /// (SQLite) finds an owner-only file; an existing file is not opened, only tightened.
 pub fn ensure_private_file(path: &Path) -> io::Result<()> {

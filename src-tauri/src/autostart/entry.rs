@@ -2,10 +2,8 @@
 //! disabled, did Vigil write it) and the two files it writes (the `Hidden=true` override and a
 //! user entry that starts the running executable), written atomically with mode 0644.
 
-use std::io::{ErrorKind, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::io::ErrorKind;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The key that marks a user file as written by Vigil's Settings (it may be replaced or
 /// removed by Vigil; any other file is left as it is).
@@ -98,25 +96,9 @@ pub fn exec_of(path: &Path) -> Result<String, String> {
     Ok(arg.replace('%', "%%").replace('\\', "\\\\"))
 }
 
-/// Writes `text` to `path` atomically (a temporary file beside it, named for this process and
-/// this write, synced, renamed over it, the folder synced), readable by all (0644, whatever the
-/// umask), creating the folder when missing.
+/// Writes `text` to `path` atomically (`vigil_store::file_modes::replace_atomically`),
+/// readable by all (0644, whatever the umask), creating the folder when missing.
 pub fn write(path: &Path, text: &str) -> std::io::Result<()> {
-    static WRITES: AtomicU64 = AtomicU64::new(0);
-    let folder = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(folder)?;
-    let n = WRITES.fetch_add(1, Ordering::Relaxed);
-    let temp = folder.join(format!(".vigil.desktop.{}.{n}.tmp", std::process::id()));
-    let written = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.set_permissions(std::fs::Permissions::from_mode(0o644))?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written?;
-    std::fs::File::open(folder)?.sync_all()
+    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+    vigil_store::file_modes::replace_atomically(path, text.as_bytes(), 0o644)
 }

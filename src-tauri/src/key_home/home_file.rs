@@ -3,7 +3,7 @@
 //! the one atomic write both it and the key file use (a 0600 temporary file, synced, renamed).
 
 use std::ffi::OsStr;
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use vigil_store::file_modes;
@@ -67,21 +67,8 @@ pub(super) fn not_absolute(key_file: &Path) -> KeyProblem {
     )
 }
 
-/// Replaces `path` with `bytes` in one step: a 0600 temporary file beside it, synced, renamed
-/// over it, the folder synced. A reader sees the old content or the new, never a part.
+/// Replaces `path` with `bytes` in one step, 0600 (`file_modes::replace_atomically`): a reader
+/// sees the old content or the new, never a part.
 pub(super) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut file = file_modes::private_file(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written?;
-    std::fs::File::open(folder)?.sync_all()
+    file_modes::replace_atomically(path, bytes, file_modes::FILE_MODE)
 }
