@@ -217,11 +217,20 @@ impl Session {
     /// Clicks the element as a person would: scrolled to the middle of the window first (an
     /// option: its list), so the pinned alert strip at the top never covers it, then clicked.
     pub fn click(&self, el: &Element) {
+        self.try_click(el).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    /// [`Session::click`], the driver's error returned instead of a panic: for a click that
+    /// ends the app (Quit), whose reply may never come because the app is gone first. The
+    /// caller then proves the click by what it did (the app exited, the quit is recorded).
+    pub fn try_click(&self, el: &Element) -> Result<(), String> {
         let script = "(arguments[0].closest('select') ?? arguments[0])\
                       .scrollIntoView({block: 'center', inline: 'nearest'});";
         let args = json!([{ ELEMENT_KEY: el.0 }]);
-        self.must("POST", "/execute/sync", Some(json!({ "script": script, "args": args })));
-        self.must("POST", &format!("/element/{}/click", el.0), Some(json!({})));
+        self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
+            .map_err(|e| format!("POST /execute/sync (scroll into view): {e}"))?;
+        let path = format!("/element/{}/click", el.0);
+        self.call("POST", &path, Some(json!({}))).map(drop).map_err(|e| format!("POST {path}: {e}"))
     }
 
     /// Clears a text field and types `text` into it, key by key (nothing for "").

@@ -131,6 +131,8 @@ describe('a choice on its way', () => {
     await user.keyboard('{Escape}');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('alertdialog')).toBe(dialog);
+    // Asked once the click has been painted (the window goes then).
+    await waitFor(() => expect(api.quitVigil).toHaveBeenCalledTimes(1));
     quitting.reject(new api.IpcError({ code: 'conflict', message: 'The board has changed.' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe('Vigil did not quit: The board has changed.');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -145,6 +147,7 @@ describe('a choice on its way', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Keep running in the tray' }));
     await user.keyboard('{Escape}');
     expect(screen.getByRole('alertdialog')).toBe(dialog);
+    await waitFor(() => expect(api.keepRunningHidden).toHaveBeenCalledTimes(1));
     hiding.reject(new api.IpcError({ code: 'internal', message: 'The window could not be hidden.' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
       'Vigil could not be hidden: The window could not be hidden.',
