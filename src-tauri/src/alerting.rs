@@ -1,7 +1,8 @@
 //! Raising a fired alert: the in-app alert first (events for the banner and sound, the window
 //! asks for attention), then the desktop notification, queued so it can never delay the rest.
-//! Also the scheduler's thread, which also locks the workstation after the idle time and
-//! tells the UI when records stop (or start again) being saved.
+//! Also the scheduler's thread, which also locks the workstation after the idle time, tells
+//! the UI (and, once, the desktop) when records stop (or start again) being saved, and brings
+//! the window back while an alert stays open out of sight.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -14,7 +15,8 @@ use crate::locks;
 use crate::notifier::{Job, Notifier, Opens};
 use crate::scheduler::{Fired, Scheduler};
 use crate::state::AppState;
-use crate::storage_watch::StorageWatch;
+use crate::storage_watch::{self, StorageWatch};
+use crate::tray::reminder::{self, Reminder};
 
 /// Raises one fired alert in the app, then queues its notification.
 pub fn raise<R: tauri::Runtime>(app: &AppHandle<R>, notifier: &Notifier, fired: &Fired) {
@@ -29,7 +31,7 @@ pub fn raise<R: tauri::Runtime>(app: &AppHandle<R>, notifier: &Notifier, fired: 
     notifier.send(notification_job(fired));
     // Kept running in the tray (or minimized): the alert brings the window back (posted to
     // the main thread, never waited for).
-    crate::tray::bring_back(app);
+    crate::tray::bring_back(app, "an alert");
 }
 
 /// The desktop notification of one fired alert: bay, initials and the alert's detail.
@@ -66,10 +68,11 @@ pub fn spawn_scheduler(app: AppHandle, mut scheduler: Scheduler, notifier: Arc<N
     let spawned = std::thread::Builder::new().name("vigil-scheduler".into()).spawn(move || {
         let origin = Instant::now();
         let mut storage = StorageWatch::default();
+        let mut reminder = Reminder::default();
         loop {
             let sleep = guarded(|| {
                 let sleep = sweep_and_raise(&app, &mut scheduler, &notifier, origin);
-                chores(&app, &mut storage);
+                chores(&app, &notifier, &mut storage, &mut reminder);
                 sleep
             });
             // A floor keeps a deadline that is due "now" from spinning the loop.
@@ -133,10 +136,21 @@ fn sweep_and_raise<R: tauri::Runtime>(
     sleep
 }
 
-/// The rest of one round: storage watch, pending audit entries, idle and emergency locks.
-fn chores<R: tauri::Runtime>(app: &AppHandle<R>, storage: &mut StorageWatch) {
+/// The rest of one round: storage watch (records that start failing to be saved are told in
+/// a desktop notification and bring the window back), alerts left open while the window is
+/// out of sight, pending audit entries, idle and emergency locks.
+fn chores<R: tauri::Runtime>(
+    app: &AppHandle<R>,
+    notifier: &Notifier,
+    storage: &mut StorageWatch,
+    reminder: &mut Reminder,
+) {
     let state = app.state::<AppState>();
-    storage.check(app, &state);
+    if let Some(fault) = storage.check(app, &state) {
+        notifier.send(storage_watch::fault_job(fault));
+        crate::tray::bring_back(app, "records that cannot be saved");
+    }
+    reminder::look(app, reminder);
     // Lock and sign-out entries storage refused earlier, written once it takes them.
     state.pending_audit.retry(&state.store);
     match locks::lock_if_idle(&state) {

@@ -23,11 +23,13 @@ pub const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
 /// One desktop notification to show. The texts must hold no patient name (bay and initials).
 #[derive(Debug, Clone)]
 pub struct Job {
-    /// The firing it announces; `None` for a test notification.
+    /// The firing it announces; `None` for a test notification and for records that cannot
+    /// be saved.
     pub firing_id: Option<i64>,
     pub summary: String,
     pub body: String,
-    /// The record a click on the notification opens; `None` (a test notification): no action.
+    /// The record a click on the notification opens; `None` (a test notification, records
+    /// that cannot be saved): no action.
     pub opens: Option<Opens>,
 }
 

@@ -2,7 +2,8 @@
 //! while an alert is open), the counts as text beside it, in its tooltip and as the menu's
 //! first line, and the menu Show, Lock, Quit. Created once the records are open. Without the
 //! appindicator library (its loader panics) or without a panel that shows status icons, Vigil
-//! runs on with `tray_available` false. Also what brings the hidden window back.
+//! runs on with `tray_available` false. Also what brings the hidden window back (and, in
+//! `reminder`, again while an alert stays open).
 //! The counts' words are in `label`, the badge in `badge`, the panel check in `host`, the
 //! window's close guard in `close_guard`, keeping the counts current in `refresh`.
 
@@ -23,6 +24,7 @@ pub mod closing;
 pub mod host;
 pub mod label;
 mod refresh;
+pub mod reminder;
 
 pub use label::Counts;
 
@@ -136,11 +138,12 @@ fn lock<R: Runtime>(app: &AppHandle<R>) {
     signal(app, RECORDS_CHANGED);
 }
 
-/// Brings the main window back when it is hidden or minimized (an alert was raised). The
-/// check and the show are posted to the main thread and never waited for: asking a window
-/// whether it is shown blocks on the main loop, and a stalled main loop must not hold up the
-/// caller (the scheduler's thread, its notifications and every later alert).
-pub fn bring_back<R: Runtime>(app: &AppHandle<R>) {
+/// Brings the main window back when it is hidden or minimized, for `why` (logged: an alert
+/// raised, an alert still open, records that cannot be saved). The check and the show are
+/// posted to the main thread and never waited for: asking a window whether it is shown blocks
+/// on the main loop, and a stalled main loop must not hold up the caller (the scheduler's
+/// thread, its notifications and every later alert).
+pub fn bring_back<R: Runtime>(app: &AppHandle<R>, why: &'static str) {
     let handle = app.clone();
     let posted = app.run_on_main_thread(move || {
         let Some(window) = handle.get_webview_window("main") else {
@@ -148,7 +151,7 @@ pub fn bring_back<R: Runtime>(app: &AppHandle<R>) {
         };
         let hidden = !window.is_visible().unwrap_or(true) || window.is_minimized().unwrap_or(false);
         if hidden {
-            tracing::info!("an alert brings the hidden window back");
+            tracing::info!("{why} brings the hidden window back");
             crate::focus(&handle);
         }
     });

@@ -2,8 +2,8 @@
 //! this test mounts itself (it needs root, as CI runs), filled to the last byte by a filler file
 //! after the app has started and the admission is written, while a minimum is due. The in-app
 //! alert and the desktop notification (dunst) still come, the red "Records cannot be saved"
-//! banner shows, and once the filler is removed the firing is written exactly once and the
-//! banner goes.
+//! banner shows and the desktop is told once that records cannot be saved, and once the
+//! filler is removed the firing is written exactly once and the banner goes.
 
 use chrono::{Duration as Span, Local};
 use std::io::Write;
@@ -66,6 +66,16 @@ fn wal_pages(db: &Path) -> u64 {
     std::fs::metadata(wal).map(|m| m.len().saturating_sub(32) / (4096 + 24)).unwrap_or(0)
 }
 
+/// Desktop notifications that records cannot be saved (the disk is full, said in the body).
+fn cannot_be_saved_notices(desktop: &Desktop) -> usize {
+    let notices = desktop.notifications();
+    let told = |args: &&Vec<String>| {
+        args.iter().any(|a| a == "Vigil: records cannot be saved")
+            && args.iter().any(|a| a.starts_with("The disk is full."))
+    };
+    notices.iter().filter(told).count()
+}
+
 const MINIMUM: &str = "SELECT count(*) FROM alert_firings WHERE kind = 'minimum_reached'";
 
 #[test]
@@ -95,6 +105,11 @@ fn on_a_full_disk_the_alert_still_comes_and_is_written_once_when_space_returns()
         By::xpath("//*[@role='alert'][contains(., 'Records cannot be saved: the disk is full')]");
     wait_for("the cannot-be-saved banner", Duration::from_secs(15), || app.try_find(&banner));
     app.find(&By::xpath("//*[contains(., 'Not saved yet: the disk is full')]"));
+    wait_for(
+        "the desktop notification that records cannot be saved",
+        Duration::from_secs(15),
+        || (cannot_be_saved_notices(&desktop) == 1).then_some(()),
+    );
     assert_eq!(count(&desktop, MINIMUM), 0, "nothing could be written");
     desktop.screenshot("storage-full");
 
@@ -113,6 +128,7 @@ fn on_a_full_disk_the_alert_still_comes_and_is_written_once_when_space_returns()
     let calls = desktop.notifications();
     let bay5 = calls.iter().filter(|args| args.iter().any(|a| a.contains("Bay 5"))).count();
     assert_eq!(bay5, 1, "one notification: {calls:?}");
+    assert_eq!(cannot_be_saved_notices(&desktop), 1, "told once, not at every probe: {calls:?}");
     assert!(app.try_find(&By::xpath("//*[contains(., 'Not saved yet')]")).is_none());
 
     app.click(&app.find(&ack));

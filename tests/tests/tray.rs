@@ -1,7 +1,8 @@
 //! Never closed by accident (issue 17), in the real app: a window manager's close request
 //! (`WM_DELETE_WINDOW`) while a patient is in recovery asks first; kept running, the window is
 //! unmapped and Vigil still runs, the patient's minimum still gives the in-app alert and the
-//! desktop notification (dunst), and the alert brings the window back. With nobody in
+//! desktop notification (dunst), and the alert brings the window back; hidden again with the
+//! alert still open, the window comes back at the clinic's repeat interval. With nobody in
 //! recovery the same request closes Vigil, recorded in the audit trail. With a panel that
 //! hosts status icons (a stand-in StatusNotifierWatcher on the test's bus) the tray item shows
 //! the counts, and its menu locks, shows the window kept running in the tray, and quits after
@@ -77,6 +78,51 @@ fn closed_with_a_patient_in_recovery_it_asks_keeps_running_hidden_and_an_alert_b
         x.is_mapped(window).then_some(())
     });
     desktop.screenshot("alert-brings-window-back");
+    app.click(&app.find(&ack));
+}
+
+#[test]
+fn an_alert_left_open_while_hidden_brings_the_window_back_again_at_the_clinics_repeat() {
+    let mut desktop = Desktop::start();
+    let app = desktop.launch_app();
+    // The clinic repeats an unacknowledged alert every minute (the shortest it may choose).
+    app.click(&app.find(&By::button("Settings")));
+    app.find(&By::heading("Settings"));
+    app.type_into(&app.find(&By::label("Repeat an unacknowledged alert every (minutes)")), "1");
+    app.click(&app.find(&By::button("Save alert repeat")));
+    wait_for("the repeat saved", Duration::from_secs(10), || {
+        app.try_find(&By::xpath("//form[.//*[@id='setting-alertRepeat']]//*[@role='status']"))
+    });
+    app.click(&app.find(&By::button("Back to the board")));
+
+    admit(&app, "Bay 2", Span::seconds(20));
+    let ack = By::button("Acknowledge alert for Bay 2");
+    wait_for("the in-app alert", Duration::from_secs(40), || app.try_find(&ack));
+    let raised = Local::now();
+    let x = X11::connect(&desktop.display);
+    let window = vigil_window(&x);
+
+    // Hidden again with the alert still open.
+    x.ask_to_close(window);
+    let dialog = wait_for("the question", Duration::from_secs(10), || {
+        app.try_find(&By::xpath(
+            "//*[@role='alertdialog'][.//h2[normalize-space()='Close Vigil?']]",
+        ))
+    });
+    assert!(app.text(&dialog).contains("1 open alert"), "{}", app.text(&dialog));
+    app.click(&app.find(&By::button("Keep running in the background")));
+    wait_for("the window to be unmapped", Duration::from_secs(10), || {
+        (!x.is_mapped(window)).then_some(())
+    });
+
+    // Back about a minute after the alert (read every 5 s), not before.
+    wait_for("the open alert to bring the window back", Duration::from_secs(90), || {
+        let mapped = x.is_mapped(window);
+        let early = Local::now() < raised + Span::seconds(50);
+        assert!(!(mapped && early), "shown again before the repeat interval");
+        mapped.then_some(())
+    });
+    assert!(app.try_find(&ack).is_some(), "the alert is still open");
     app.click(&app.find(&ack));
 }
 
