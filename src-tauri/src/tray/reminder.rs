@@ -21,6 +21,8 @@ pub struct Reminder {
     last: Option<Instant>,
     /// When the records were last read.
     looked: Option<Instant>,
+    /// The last read failed (logged once until a read succeeds again).
+    failing: bool,
 }
 
 impl Reminder {
@@ -57,7 +59,7 @@ impl Reminder {
 
 /// One look (at most every [`LOOK_EVERY`]): the open alerts (those not written yet too) and
 /// the clinic's repeat interval; brings the window back when an alert has stayed open for it.
-/// A read that fails is logged and tried again at the next look.
+/// A read that fails is logged (once until one succeeds) and tried again at the next look.
 pub fn look<R: Runtime>(app: &AppHandle<R>, reminder: &mut Reminder) {
     let now = Instant::now();
     if !reminder.time_to_look(now) {
@@ -70,12 +72,19 @@ pub fn look<R: Runtime>(app: &AppHandle<R>, reminder: &mut Reminder) {
     });
     match read {
         Ok((open, minutes)) => {
+            if std::mem::take(&mut reminder.failing) {
+                tracing::info!("open alerts read again for the reminder");
+            }
             let every = Duration::from_secs(u64::from(minutes.max(1)) * 60);
             if reminder.due(open, now, every) {
                 super::bring_back(app, "an alert still open");
             }
         }
-        Err(e) => tracing::warn!("open alerts not read for the reminder: {}", e.message),
+        Err(e) if !reminder.failing => {
+            reminder.failing = true;
+            tracing::warn!("open alerts not read for the reminder: {}", e.message);
+        }
+        Err(_) => {}
     }
 }
 
@@ -106,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn a_clock_that_seems_to_go_back_never_brings_it_back_early_nor_panics() {
+    fn an_earlier_instant_never_brings_it_back_early_nor_panics() {
         let t0 = Instant::now() + Duration::from_secs(1000);
         let mut r = Reminder::default();
         assert!(!r.due(1, t0, EVERY));
