@@ -1,11 +1,16 @@
 //! The app's window as a window manager sees it, through the X server (x11rb): found by its
 //! name, asked to close the way a window manager asks (a `WM_PROTOCOLS` client message with
-//! `WM_DELETE_WINDOW`), and whether it is mapped (shown) or not (hidden).
+//! `WM_DELETE_WINDOW`), minimized the way a window manager does it, and whether it is mapped
+//! (shown) or not (hidden, minimized).
 
+use std::time::Duration;
 use x11rb::connection::Connection;
 use x11rb::protocol::xproto::{
-    AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, MapState, Window,
+    AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, MapState, PropMode, Window,
 };
+use x11rb::wrapper::ConnectionExt as _;
+
+use crate::process::wait_for;
 use x11rb::rust_connection::RustConnection;
 
 /// A connection to the test's X display.
@@ -73,6 +78,28 @@ impl X11 {
     pub fn is_mapped(&self, window: Window) -> bool {
         let attributes = self.conn.get_window_attributes(window).expect("attributes").reply();
         attributes.is_ok_and(|a| a.map_state == MapState::VIEWABLE)
+    }
+
+    /// The app's one window that takes close requests (titled "Vigil"), waiting for it.
+    pub fn vigil_window(&self) -> Window {
+        wait_for("the Vigil window on the X display", Duration::from_secs(10), || {
+            let windows = self.windows_titled("Vigil");
+            (windows.len() == 1).then(|| windows[0])
+        })
+    }
+
+    /// Minimizes `window` as a window manager does when its minimize button is clicked (ICCCM
+    /// 4.1.4): `WM_STATE` set to IconicState, then the window unmapped. The test's session runs
+    /// no window manager, so this does its part; GTK takes an unmap it did not ask for as
+    /// being minimized.
+    pub fn minimize(&self, window: Window) {
+        const ICONIC_STATE: u32 = 3;
+        let wm_state = self.atom("WM_STATE");
+        self.conn
+            .change_property32(PropMode::REPLACE, window, wm_state, wm_state, &[ICONIC_STATE, 0])
+            .expect("set WM_STATE");
+        self.conn.unmap_window(window).expect("unmap_window");
+        self.conn.flush().expect("flush");
     }
 
     /// Asks `window` to close, as a window manager does when its close button is clicked.

@@ -1,10 +1,14 @@
 //! Recovery timers in the real app: the deadline fires once, in the app first and then as a
 //! desktop notification through the real D-Bus session and dunst; once across a SIGKILL and
-//! restart; and the in-app alert still comes when there is no notification daemon at all.
+//! restart; and the in-app alert still comes when there is no notification daemon at all,
+//! also with the window minimized: its sound plays on time and it brings the window back
+//! (scenario 10).
 
 use chrono::{Duration as Span, Local};
 use std::time::Duration;
+use vigil_e2e::display::{tones_started, FAKE_AUDIO};
 use vigil_e2e::process::wait_for;
+use vigil_e2e::x11::X11;
 use vigil_e2e::{AdmitForm, By, Desktop, Session};
 
 /// Admits an IV ketamine patient (60-minute minimum) whose minimum ends `ends_in` from now.
@@ -145,4 +149,42 @@ fn with_a_daemon_that_never_answers_the_alert_comes_on_time_and_the_app_stays_re
     wait_for("the alert to go", Duration::from_secs(10), || {
         app.try_find(&By::button("Acknowledge alert for Bay 4")).is_none().then_some(())
     });
+}
+
+#[test]
+fn minimized_without_a_notification_daemon_the_alert_sounds_on_time_and_brings_the_window_back() {
+    let mut desktop = Desktop::start_without_notification_daemon();
+    let app = desktop.launch_app();
+    app.execute(FAKE_AUDIO);
+    // The minimum ends at least this late (admit's time is given to the second).
+    let alert_due = Local::now() + Span::seconds(18);
+    admit(&app, "Bay 7", Span::seconds(20));
+    let x = X11::connect(&desktop.display);
+    let window = x.vigil_window();
+    x.minimize(window);
+    wait_for("the window to be minimized", Duration::from_secs(10), || {
+        (!x.is_mapped(window)).then_some(())
+    });
+    assert!(tones_started(&app).is_empty(), "nothing sounded before the alert");
+
+    let ack = By::button("Acknowledge alert for Bay 7");
+    wait_for("the in-app alert while minimized", Duration::from_secs(60), || {
+        let mapped = x.is_mapped(window);
+        assert!(!mapped || Local::now() >= alert_due, "the window came back before the alert");
+        app.try_find(&ack)
+    });
+    wait_for("the alert's sound", Duration::from_secs(10), || {
+        let tones = tones_started(&app);
+        (!tones.is_empty()).then_some(tones)
+    });
+    wait_for("the alert to bring the window back", Duration::from_secs(10), || {
+        x.is_mapped(window).then_some(())
+    });
+    wait_for("the notification failure shown", Duration::from_secs(15), || {
+        app.try_find(&By::xpath(
+            "//*[@role='status'][contains(., 'Desktop notifications are failing')]",
+        ))
+    });
+    desktop.screenshot("minimized-alert-brings-window-back");
+    app.click(&app.find(&ack));
 }

@@ -6,7 +6,7 @@
 
 use chrono::{Duration as Span, Local};
 use std::time::Duration;
-use vigil_e2e::display::applied_theme;
+use vigil_e2e::display::{applied_theme, FAKE_AUDIO};
 use vigil_e2e::process::wait_for;
 use vigil_e2e::{By, Desktop, Session};
 
@@ -85,28 +85,6 @@ fn dim_between_set_hours_follows_the_clock() {
     save_hours(&app, &clock(60), &clock(120));
     wait_theme(&app, "light");
 }
-
-/// Replaces the page's Web Audio with a fake that records, on `window.__tones`, each oscillator
-/// made (its wave and frequency), each gain node made and each note started. The page makes
-/// its audio context on first use, and the test sound is the first use.
-const FAKE_AUDIO: &str = r#"
-window.__tones = [];
-const log = (...call) => window.__tones.push(call.join(' '));
-const param = () => ({ value: 0, setValueAtTime() {}, linearRampToValueAtTime() {},
-  exponentialRampToValueAtTime() {} });
-window.AudioContext = class {
-  constructor() { this.state = 'running'; this.currentTime = 0; this.destination = {}; }
-  resume() { this.state = 'running'; return Promise.resolve(); }
-  suspend() { this.state = 'suspended'; return Promise.resolve(); }
-  createOscillator() {
-    const osc = { type: 'sine', frequency: param(), connect: (node) => node,
-      start: () => log('start', osc.type, osc.frequency.value), stop() {} };
-    log('oscillator');
-    return osc;
-  }
-  createGain() { log('gain'); return { gain: param(), connect: (node) => node }; }
-};
-"#;
 
 /// Makes the page's Web Audio refuse, as with no audio output.
 const NO_AUDIO: &str =

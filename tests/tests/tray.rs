@@ -23,14 +23,6 @@ fn admit(app: &Session, bay: &str, ends_in: Span) {
     app.find(&By::row(bay));
 }
 
-/// The app's one window that takes close requests.
-fn vigil_window(x: &X11) -> u32 {
-    wait_for("the Vigil window on the X display", Duration::from_secs(10), || {
-        let windows = x.windows_titled("Vigil");
-        (windows.len() == 1).then(|| windows[0])
-    })
-}
-
 fn notifications_naming(desktop: &Desktop, bay: &str) -> usize {
     desktop.notifications().iter().filter(|args| args.iter().any(|a| a.contains(bay))).count()
 }
@@ -43,7 +35,7 @@ fn closed_with_a_patient_in_recovery_it_asks_keeps_running_hidden_and_an_alert_b
     let alert_due = Local::now() + Span::seconds(43);
     admit(&app, "Bay 5", Span::seconds(45));
     let x = X11::connect(&desktop.display);
-    let window = vigil_window(&x);
+    let window = x.vigil_window();
     assert!(x.is_mapped(window), "shown at first");
 
     x.ask_to_close(window);
@@ -100,7 +92,7 @@ fn an_alert_left_open_while_hidden_brings_the_window_back_again_at_the_clinics_r
     wait_for("the in-app alert", Duration::from_secs(40), || app.try_find(&ack));
     let raised = Local::now();
     let x = X11::connect(&desktop.display);
-    let window = vigil_window(&x);
+    let window = x.vigil_window();
 
     // Hidden again with the alert still open.
     x.ask_to_close(window);
@@ -131,7 +123,7 @@ fn closed_with_nobody_in_recovery_it_closes_and_the_close_is_recorded() {
     let mut desktop = Desktop::start();
     let app = desktop.launch_app();
     let x = X11::connect(&desktop.display);
-    let window = vigil_window(&x);
+    let window = x.vigil_window();
     x.ask_to_close(window);
     wait_for("Vigil to exit", Duration::from_secs(20), || {
         desktop.app_pids().is_empty().then_some(())
@@ -176,7 +168,7 @@ fn the_tray_shows_the_counts_and_its_menu_locks_shows_and_quits_after_asking_aga
 
     // Kept running in the tray, the menu's Show brings the window back.
     let x = X11::connect(&desktop.display);
-    let window = vigil_window(&x);
+    let window = x.vigil_window();
     x.ask_to_close(window);
     wait_for("the question", Duration::from_secs(10), || {
         app.try_find(&By::xpath(
